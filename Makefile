@@ -1,0 +1,35 @@
+# Two commands for everyone: `make site` builds site/, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve validate schema lint clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[mkdocs,test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
+
+validate: $(STAMP)
+	$(BIN)/mbo-alumni validate --data data
+
+schema: $(STAMP)
+	$(BIN)/mbo-alumni schema --out schemas
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check plugins tests
+
+test: $(STAMP) lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf site $(VENV)

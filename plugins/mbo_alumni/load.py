@@ -1,0 +1,474 @@
+"""YAML files -> validated models, with file:line:col for every problem, all at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+
+from .model import Association, Event
+
+try:  # The C loader is about four times faster than the pure-Python one.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024
+ASSOCIATIONS_FILE = "associations.yaml"
+EVENTS_FILE = "events.yaml"
+
+Path_ = tuple[int | str, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding in a data file, positioned for editors and CI annotations."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def format(self) -> str:
+        """Return the problem as `path:line:col: error: message`."""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    def github(self) -> str:
+        """Return the problem as a GitHub Actions workflow command."""
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{self.severity} file={self.file},line={self.line},col={self.column}::{message}"
+
+
+class DataError(Exception):
+    """The data cannot be used; `problems` says where and why."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+class UnreadableInput(Exception):
+    """A data file is missing or cannot be read at all (not a data mistake)."""
+
+
+@dataclass
+class Data:
+    """Validated data of the site."""
+
+    associations: list[Association]
+    events: list[Event]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def association(self, ident: str) -> Association:
+        return next(a for a in self.associations if a.id == ident)
+
+
+@dataclass
+class _Document:
+    """Plain Python values of one YAML file, with the position of every node."""
+
+    file: str
+    value: Any = None
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[Path_, yaml.ScalarNode] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def at(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Return (line, column) of the deepest known node on `path`."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, path: Path_, message: str, *, key: bool = False) -> None:
+        line, column = self.at(path, key=key)
+        self.problems.append(Problem(self.file, line, column, message))
+
+
+_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain values, recording positions."""
+
+    _constructor = yaml.constructor.SafeConstructor()
+
+    def __init__(self, document: _Document) -> None:
+        self.doc = document
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.doc.values[path] = _position(node)
+        if id(node) in self.seen:
+            self.doc.problem(
+                path,
+                "ankers en verwijzingen (& en *) worden niet gebruikt in deze bestanden; "
+                "schrijf de waarde voluit",
+            )
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_pos = _position(key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                self.doc.problems.append(
+                    Problem(self.doc.file, *key_pos, "een sleutel moet een gewoon woord zijn")
+                )
+                continue
+            key = str(key_node.value)
+            if key in result:
+                first = self.doc.keys[(*path, key)]
+                self.doc.problems.append(
+                    Problem(
+                        self.doc.file,
+                        *key_pos,
+                        f"'{key}' staat twee keer in dit item (eerst op regel {first[0]}); "
+                        "laat er één staan",
+                    )
+                )
+                continue
+            self.doc.keys[(*path, key)] = key_pos
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        self.doc.scalars[path] = node
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:timestamp":
+            # Dates stay text: the model parses them, so every notation has one code path.
+            return node.value
+        if tag.startswith("tag:yaml.org,2002:") and tag.rsplit(":", 1)[1] in (
+            "str",
+            "int",
+            "float",
+            "bool",
+            "null",
+        ):
+            return self._constructor.construct_object(node, deep=True)
+        self.doc.problem(path, f"onbekende YAML-tag '{tag}'; laat de tag weg")
+        return None
+
+
+def _compose(text: str, file: str) -> _Document:
+    document = _Document(file)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        document.problems.append(Problem(file, line, column, _syntax_message(error, text, mark)))
+        return document
+    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
+        document.problems.append(Problem(file, 1, 1, f"dit is geen geldige YAML: {error}"))
+        return document
+    if node is None:
+        document.value = []
+        return document
+    document.value = _Builder(document).build(node, ())
+    return document
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
+    problem = error.problem or "onbekende fout"
+    lines = text.splitlines()
+    current = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "\t" in current[: mark.column + 1] or "found character '\\t'" in problem:
+        return "hier staat een tab; YAML werkt alleen met spaties: vervang de tab door spaties"
+    if "mapping values are not allowed" in problem:
+        return (
+            "YAML snapt deze regel niet; staat er een dubbele punt in de tekst? Zet de hele "
+            'waarde dan tussen aanhalingstekens, bijvoorbeeld title: "Alumni: zo doe je dat"'
+        )
+    return (
+        f"YAML snapt deze regel niet ({problem}); controleer het inspringen (spaties) en "
+        "de aanhalingstekens"
+    )
+
+
+def read_text(path: Path) -> str:
+    """Return the text of a data file; raise UnreadableInput or DataError when it cannot be used."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableInput(f"{path}: bestand niet gevonden") from None
+    except OSError as error:
+        raise UnreadableInput(f"{path}: kan niet gelezen worden ({error.strerror})") from None
+    file = str(path)
+    if len(raw) > MAX_BYTES:
+        raise DataError(
+            [Problem(file, 1, 1, f"het bestand is groter dan {MAX_BYTES // 1024 // 1024} MB")]
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "het bestand begint met een byte-order mark (BOM); sla het op als "
+                    "'UTF-8' zonder BOM",
+                )
+            ]
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise DataError(
+            [
+                Problem(
+                    file,
+                    line,
+                    column,
+                    "dit teken is geen UTF-8; sla het bestand op als UTF-8 (in GitHub gaat "
+                    "dat vanzelf; typ het teken dan opnieuw)",
+                )
+            ]
+        ) from None
+
+
+_ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    return _ADAPTERS[model]
+
+
+def _validate(document: _Document, model: type[BaseModel]) -> list[Any]:
+    if document.value is None and document.problems:  # unreadable or not YAML at all
+        return []
+    if not isinstance(document.value, list):
+        kind = type(document.value).__name__
+        document.problem(
+            (),
+            f"het bestand moet een lijst zijn (elk item begint met '- '), maar het is een {kind}",
+        )
+        return []
+    try:
+        return list(_adapter(model).validate_python(document.value))
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            _report(document, model, detail)
+        return []
+
+
+def _model_at(model: type[BaseModel], loc: Sequence[int | str]) -> type[BaseModel] | None:
+    """Return the model class that owns the mapping at `loc` (below the list index)."""
+    current: Any = model
+    for part in loc[1:]:
+        if isinstance(part, int):
+            continue
+        field_info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if field_info is None:
+            return None
+        current = _inner_model(field_info.annotation)
+        if current is None:
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _path(loc: Iterable[int | str]) -> Path_:
+    # pydantic adds union member names ("list[str]", "function-before[...]") to locations.
+    return tuple(p for p in loc if isinstance(p, int) or not re.search(r"[\[\]()]", str(p)))
+
+
+def _report(document: _Document, model: type[BaseModel], detail: ErrorDetails) -> None:
+    loc = _path(detail["loc"])
+    kind = detail["type"]
+    name = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc[:-1])
+        known = list(owner.model_fields) if owner else []
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"bedoel je '{close[0]}'?" if close else f"toegestaan zijn: {', '.join(known)}"
+        document.problem(loc, f"onbekende sleutel '{name}'; {hint}", key=True)
+        return
+    if kind == "missing":
+        document.problem(loc[:-1], f"'{name}' ontbreekt; dit veld is verplicht")
+        return
+    document.problem(loc, _message(document, loc, detail))
+
+
+def _message(document: _Document, loc: Path_, detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    field_name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    prefix = f"'{field_name}': " if field_name else ""
+    node = document.scalars.get(loc)
+    trap = _yaml_trap(node) if node is not None else None
+    if trap:
+        return prefix + trap
+    ctx = detail.get("ctx") or {}
+    if kind == "value_error":
+        return prefix + str(ctx.get("error", detail["msg"]))
+    if kind in ("string_type", "int_type", "bool_type", "list_type", "model_type", "dict_type"):
+        wanted = {
+            "string_type": "tekst",
+            "int_type": "een getal",
+            "bool_type": "true of false",
+            "list_type": "een lijst (regels die beginnen met '- ')",
+            "model_type": "een groep sleutels (ingesprongen regels 'sleutel: waarde')",
+            "dict_type": "een groep sleutels (ingesprongen regels 'sleutel: waarde')",
+        }[kind]
+        return prefix + f"hier hoort {wanted}, maar er staat {_describe(detail['input'])}"
+    if kind == "string_too_short":
+        return prefix + f"te kort: minstens {ctx.get('min_length')} tekens"
+    if kind == "string_too_long":
+        return prefix + f"te lang: hoogstens {ctx.get('max_length')} tekens"
+    if kind == "literal_error":
+        return prefix + f"kies uit {ctx.get('expected')}"
+    if kind in ("int_parsing", "int_from_float"):
+        return prefix + "hier hoort een heel getal, zoals 2015"
+    if kind == "bool_parsing":
+        return prefix + "hier hoort true of false"
+    if kind.startswith("date"):
+        return prefix + "hier hoort een datum als 2026-11-23"
+    return prefix + detail["msg"]
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "niets"
+    if isinstance(value, bool):
+        return "ja/nee (true/false)"
+    if isinstance(value, int | float):
+        return f"het getal {value}"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep sleutels"
+    return repr(value)
+
+
+def _yaml_trap(node: yaml.ScalarNode) -> str | None:
+    """Return a hint when an unquoted scalar was read as something its writer did not mean."""
+    if node.style is not None:  # quoted: meant as written
+        return None
+    text = node.value
+    if node.tag.endswith(":int") and _SEXAGESIMAL.match(text):
+        value = _Builder._constructor.construct_object(node)
+        return (
+            f"YAML leest {text} zonder aanhalingstekens als het getal {value}; "
+            f"zet het tussen aanhalingstekens: '{text}'"
+        )
+    if node.tag.endswith(":bool") and text.lower() in _BOOL_WORDS:
+        value = "true" if _Builder._constructor.construct_object(node) else "false"
+        return (
+            f"YAML leest {text} zonder aanhalingstekens als {value}; "
+            f"zet het tussen aanhalingstekens: '{text}'"
+        )
+    if node.tag.endswith(":int") and re.match(r"^0[0-9]+$", text):
+        return (
+            f"YAML leest {text} met een voorloopnul als getal; zet het tussen "
+            f"aanhalingstekens: '{text}'"
+        )
+    if node.tag.endswith(":float") or node.tag.endswith(":int"):
+        return f"YAML leest {text} als getal; zet tekst tussen aanhalingstekens: '{text}'"
+    if node.tag.endswith(":null"):
+        return "hier staat niets; vul een waarde in of haal de regel weg"
+    return None
+
+
+def _raw_items(document: _Document) -> list[tuple[int, dict[str, Any]]]:
+    if not isinstance(document.value, list):
+        return []
+    return [(i, item) for i, item in enumerate(document.value) if isinstance(item, dict)]
+
+
+def _check_unique_ids(document: _Document, kind: str) -> set[str]:
+    """Report repeated ids; return the set of ids that look usable."""
+    seen: dict[str, int] = {}
+    for index, item in _raw_items(document):
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            first = document.at((seen[ident], "id"))[0]
+            document.problem(
+                (index, "id"),
+                f"de id '{ident}' komt al voor op regel {first}; elke {kind} heeft een eigen id",
+            )
+        else:
+            seen[ident] = index
+    return set(seen)
+
+
+def _check_organizers(document: _Document, known: set[str]) -> None:
+    for index, item in _raw_items(document):
+        organizer = item.get("organizer")
+        entries = [((index, "organizer"), organizer)] if isinstance(organizer, str) else []
+        if isinstance(organizer, list):
+            entries = [((index, "organizer", i), v) for i, v in enumerate(organizer)]
+        for path, ident in entries:
+            if not isinstance(ident, str) or ident in known:
+                continue
+            close = difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.6)
+            hint = (
+                f"bedoel je '{close[0]}'?"
+                if close
+                else f"voeg de vereniging eerst toe aan {ASSOCIATIONS_FILE}"
+            )
+            document.problem(path, f"'organizer': onbekende vereniging '{ident}'; {hint}")
+
+
+def load(data_dir: Path) -> Data:
+    """Return the validated data in `data_dir`, or raise DataError with every problem found.
+
+    Both files are always checked, so one run reports every problem of both.
+    Raises UnreadableInput when a file is missing or unreadable.
+    """
+    documents: list[_Document] = []
+    for name in (ASSOCIATIONS_FILE, EVENTS_FILE):
+        path = data_dir / name
+        try:
+            documents.append(_compose(read_text(path), str(path)))
+        except DataError as error:
+            documents.append(_Document(str(path), problems=list(error.problems)))
+    association_doc, event_doc = documents
+    associations: list[Association] = _validate(association_doc, Association)
+    events: list[Event] = _validate(event_doc, Event)
+    known = _check_unique_ids(association_doc, "vereniging")
+    _check_unique_ids(event_doc, "evenement")
+    _check_organizers(event_doc, known)
+    problems = [p for document in documents for p in document.problems]
+    if problems:
+        raise DataError(problems)
+    return Data(associations=associations, events=events)

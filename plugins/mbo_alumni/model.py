@@ -1,0 +1,257 @@
+"""The one truth about the data: pydantic models for associations and events.
+
+Error messages are Dutch: they are read by the volunteers who edit the YAML files.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from .text import raw_html_in
+from .when import When, is_all_day, parse_when
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+PROVINCES = (
+    "Drenthe",
+    "Flevoland",
+    "Fryslân",
+    "Gelderland",
+    "Groningen",
+    "Limburg",
+    "Noord-Brabant",
+    "Noord-Holland",
+    "Overijssel",
+    "Utrecht",
+    "Zeeland",
+    "Zuid-Holland",
+)
+# The Dutch name of the province is also accepted, and stored as the official Frisian one.
+PROVINCE_ALIASES = {"Friesland": "Fryslân"}
+
+
+def _check_slug(value: str) -> str:
+    if len(value) > 64:
+        raise ValueError(f"een id is hoogstens 64 tekens; deze heeft er {len(value)}")
+    if not _SLUG.match(value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        hint = f"; bijvoorbeeld '{suggestion}'" if suggestion and _SLUG.match(suggestion) else ""
+        raise ValueError(
+            f"'{value}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
+            f"losse streepjes (-){hint}"
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(
+            f"'{value}' is geen volledig webadres: begin met https:// (bijvoorbeeld "
+            "https://www.school.nl/alumni)"
+        )
+    return value
+
+
+def _check_email(value: str) -> str:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise ValueError(f"'{value}' is geen geldig e-mailadres ({error})") from None
+    return value
+
+
+def _check_markdown(value: str) -> str:
+    fragment = raw_html_in(value)
+    if fragment is not None:
+        raise ValueError(
+            f"HTML is hier niet toegestaan ({fragment[:40]!r}); gebruik Markdown, "
+            "bijvoorbeeld **vet** of [linktekst](https://voorbeeld.nl)"
+        )
+    return value
+
+
+def _check_province(value: str) -> str:
+    value = PROVINCE_ALIASES.get(value, value)
+    if value not in PROVINCES:
+        raise ValueError(f"'{value}' is geen provincie; kies uit: {', '.join(PROVINCES)}")
+    return value
+
+
+def _check_when(value: Any) -> When:
+    return parse_when(value)
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 64}),
+]
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+Email = Annotated[
+    str, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+Markdown = Annotated[str, AfterValidator(_check_markdown)]
+Province = Annotated[
+    str,
+    AfterValidator(_check_province),
+    WithJsonSchema({"type": "string", "enum": [*PROVINCES, *PROVINCE_ALIASES]}),
+]
+WhenField = Annotated[
+    When,
+    BeforeValidator(_check_when),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$",
+            "description": "2027-03-30 (hele dag) of 2027-03-30 19:30 (Nederlandse tijd)",
+        }
+    ),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Socials(_Strict):
+    """Links to the association's social media accounts."""
+
+    linkedin: Url | None = None
+    instagram: Url | None = None
+    facebook: Url | None = None
+    x: Url | None = None
+    youtube: Url | None = None
+    tiktok: Url | None = None
+    mastodon: Url | None = None
+
+
+class Contact(_Strict):
+    """A contact person; personal data only with recorded consent (AVG)."""
+
+    name: Text | None = None
+    role: Text | None = None
+    email: Email | None = None
+    consent: bool = False
+
+    @model_validator(mode="after")
+    def _needs_consent(self) -> Contact:
+        if (self.name or self.email) and not self.consent:
+            raise ValueError(
+                "een naam of e-mailadres van een persoon mag alleen met toestemming (AVG): "
+                "zet 'consent: true' als deze persoon daarmee instemt, of gebruik een "
+                "algemeen adres (zoals alumni@school.nl) in 'email' van de vereniging"
+            )
+        return self
+
+
+class Association(_Strict):
+    """One alumni association of an mbo school."""
+
+    id: Slug
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=120)]
+    institution: Text
+    city: Text
+    province: Province
+    website: Url | None = None
+    email: Email | None = None
+    founded: int | None = None
+    description: Annotated[Markdown, StringConstraints(max_length=2000)] | None = None
+    socials: Socials | None = None
+    sectors: list[Text] | None = None
+    contact: Contact | None = None
+    checked: date | None = None
+
+    @field_validator("founded")
+    @classmethod
+    def _plausible_year(cls, value: int | None) -> int | None:
+        if value is not None and not 1900 <= value <= date.today().year:
+            raise ValueError(f"{value} is geen geldig oprichtingsjaar: kies 1900 tot en met nu")
+        return value
+
+
+class Location(_Strict):
+    """Where an event takes place: a place, or online with a link."""
+
+    name: Text | None = None
+    address: Text | None = None
+    city: Text | None = None
+    online: bool = False
+    url: Url | None = None
+
+    @model_validator(mode="after")
+    def _place_or_online(self) -> Location:
+        if self.online and not self.url:
+            raise ValueError("een online bijeenkomst heeft een 'url' nodig")
+        if not self.online and self.url:
+            raise ValueError(
+                "'url' bij de locatie hoort bij 'online: true'; zet een aanmeldlink in de "
+                "'url' van het evenement zelf"
+            )
+        if not self.online and not (self.name or self.address or self.city):
+            raise ValueError("geef een 'name', 'address' of 'city', of 'online: true' met 'url'")
+        return self
+
+
+class Event(_Strict):
+    """One event in the agenda."""
+
+    id: Slug
+    title: Text
+    start: WhenField
+    end: WhenField | None = None
+    organizer: Annotated[
+        list[Slug], BeforeValidator(lambda value: [value] if isinstance(value, str) else value)
+    ] = Field(default_factory=list)
+    location: Location | None = None
+    url: Url | None = None
+    description: Markdown | None = None
+    status: Literal["confirmed", "tentative", "cancelled"] = "confirmed"
+    tags: list[Slug] = Field(default_factory=list)
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, value: When | None, info: Any) -> When | None:
+        start = info.data.get("start")
+        if value is None or start is None:
+            return value
+        if is_all_day(value) != is_all_day(start):
+            raise ValueError(
+                "'start' en 'end' moeten van dezelfde soort zijn: allebei een datum "
+                "(hele dag) of allebei een datum met tijd"
+            )
+        if value < start:
+            raise ValueError("'end' ligt vóór 'start': controleer datum en tijd")
+        return value
+
+    @property
+    def all_day(self) -> bool:
+        return is_all_day(self.start)
+
+
+ASSOCIATION_KEYS = tuple(Association.model_fields)
+EVENT_KEYS = tuple(Event.model_fields)

@@ -1,0 +1,193 @@
+"""Models -> generated pages: where each page lives, its template and its template context."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import groupby
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from . import dutch
+from .load import Data
+from .model import PROVINCES, Association, Event
+from .text import markdown_to_html
+
+DIRECTORY = "verenigingen/index.md"
+AGENDA = "agenda/index.md"
+STATUS_LABELS = {"confirmed": "", "tentative": "Onder voorbehoud", "cancelled": "Afgelast"}
+
+
+def association_src(ident: str) -> str:
+    """Return the source path of an association page (URL /verenigingen/<id>/)."""
+    return f"verenigingen/{ident}/index.md"
+
+
+def event_src(ident: str) -> str:
+    """Return the source path of an event page (URL /agenda/<id>/)."""
+    return f"agenda/{ident}/index.md"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page the plugin adds to the site."""
+
+    src_uri: str
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    search_text: str = ""
+    in_nav: bool = False
+
+    def markdown(self) -> str:
+        """Return the Markdown source: front matter only, the template renders the body.
+
+        The title is HTML-escaped because themes print `page.title` without escaping.
+        """
+        meta = {"title": str(escape(self.title)), "template": self.template}
+        # JSON is valid YAML, and json.dumps quotes every character YAML could misread.
+        front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n"
+
+    def search_html(self) -> str:
+        """Return escaped HTML of the page's text, for the site search index."""
+        return str(Markup("<p>{}</p>").format(self.search_text))
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event with what its pages show, worded in Dutch."""
+
+    event: Event
+    when: str
+    status_label: str
+    url: str
+    organizers: list[Association]
+    description_html: Markup | None
+    last_day: date
+
+
+@dataclass(frozen=True)
+class AssociationView:
+    """An association with what its pages show."""
+
+    association: Association
+    url: str
+    description_html: Markup | None
+    checked: str | None
+
+
+def _html(markdown: str | None) -> Markup | None:
+    # markdown_to_html sanitises with nh3, so the result may be marked safe.
+    return Markup(markdown_to_html(markdown)) if markdown else None
+
+
+def _page_url(src_uri: str) -> str:
+    return src_uri.removesuffix("index.md")
+
+
+def event_view(event: Event, associations: dict[str, Association]) -> EventView:
+    """Return the display form of an event."""
+    return EventView(
+        event=event,
+        when=dutch.when(event.start, event.end),
+        status_label=STATUS_LABELS[event.status],
+        url=_page_url(event_src(event.id)),
+        organizers=[associations[ident] for ident in event.organizer],
+        description_html=_html(event.description),
+        last_day=dutch.last_day(event.start, event.end),
+    )
+
+
+def association_view(association: Association) -> AssociationView:
+    """Return the display form of an association."""
+    return AssociationView(
+        association=association,
+        url=_page_url(association_src(association.id)),
+        description_html=_html(association.description),
+        checked=dutch.day(association.checked) if association.checked else None,
+    )
+
+
+def _start_key(view: EventView) -> tuple[str, str]:
+    return (view.event.start.isoformat(), view.event.id)
+
+
+def agenda_sections(
+    views: list[EventView], today: date
+) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
+    """Return upcoming events (soonest first) and the archive by year (newest first)."""
+    upcoming = sorted((v for v in views if v.last_day >= today), key=_start_key)
+    past = sorted((v for v in views if v.last_day < today), key=_start_key, reverse=True)
+    archive = [
+        (year, list(group)) for year, group in groupby(past, key=lambda v: v.event.start.year)
+    ]
+    return upcoming, archive
+
+
+def directory_groups(views: list[AssociationView]) -> list[tuple[str, list[AssociationView]]]:
+    """Return the associations grouped by province (in the provinces' order), by name inside."""
+    groups = []
+    for province in PROVINCES:
+        members = [v for v in views if v.association.province == province]
+        if members:
+            members.sort(key=lambda v: (v.association.name.casefold(), v.association.id))
+            groups.append((province, members))
+    return groups
+
+
+def build_pages(data: Data, today: date) -> Iterator[PageSpec]:
+    """Yield every page the plugin generates, detail pages out of the navigation."""
+    by_id = {a.id: a for a in data.associations}
+    events = [event_view(e, by_id) for e in data.events]
+    associations = [association_view(a) for a in data.associations]
+    upcoming, archive = agenda_sections(events, today)
+
+    yield PageSpec(
+        DIRECTORY,
+        "Verenigingen",
+        "mbo-alumni/directory.html",
+        {"groups": directory_groups(associations), "total": len(associations)},
+        search_text="Alle alumniverenigingen van mbo-scholen, per provincie.",
+        in_nav=True,
+    )
+    yield PageSpec(
+        AGENDA,
+        "Agenda",
+        "mbo-alumni/agenda.html",
+        {"upcoming": upcoming, "archive": archive},
+        search_text="Bijeenkomsten over alumnibeleid in het mbo.",
+        in_nav=True,
+    )
+    events_of: dict[str, list[EventView]] = {a.id: [] for a in data.associations}
+    for view in sorted(events, key=_start_key):
+        for organizer in view.event.organizer:
+            events_of[organizer].append(view)
+    for view in associations:
+        a = view.association
+        mine = events_of[a.id]
+        yield PageSpec(
+            association_src(a.id),
+            a.name,
+            "mbo-alumni/association.html",
+            {
+                "item": view,
+                "upcoming": [e for e in mine if e.last_day >= today],
+                "past": [e for e in reversed(mine) if e.last_day < today],
+            },
+            search_text=" ".join(
+                filter(None, [a.name, a.institution, a.city, a.province, a.description])
+            ),
+        )
+    for view in events:
+        e = view.event
+        yield PageSpec(
+            event_src(e.id),
+            e.title,
+            "mbo-alumni/event.html",
+            {"item": view, "past": view.last_day < today},
+            search_text=" ".join(filter(None, [e.title, view.when, e.description])),
+        )
