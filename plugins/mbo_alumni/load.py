@@ -113,18 +113,9 @@ class _Builder:
 
     def __init__(self, document: _Document) -> None:
         self.doc = document
-        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.doc.values[path] = _position(node)
-        if id(node) in self.seen:
-            self.doc.problem(
-                path,
-                "ankers en verwijzingen (& en *) worden niet gebruikt in deze bestanden; "
-                "schrijf de waarde voluit",
-            )
-            return None
-        self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -177,6 +168,8 @@ class _Builder:
 def _compose(text: str, file: str) -> _Document:
     document = _Document(file)
     try:
+        if "*" in text and _refuse_aliases(text, document):
+            return document
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -191,6 +184,27 @@ def _compose(text: str, file: str) -> _Document:
         return document
     document.value = _Builder(document).build(node, ())
     return document
+
+
+def _refuse_aliases(text: str, document: _Document) -> bool:
+    """Report every alias (*name); return whether there was one.
+
+    Aliases are refused, not expanded: it keeps the files plain for volunteers and makes a
+    "billion laughs" file harmless. The event stream still has the alias's own position.
+    """
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            document.problems.append(
+                Problem(
+                    document.file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"verwijzing *{event.anchor} wordt niet gebruikt in deze bestanden; "
+                    "schrijf de waarde voluit",
+                )
+            )
+    return bool(document.problems)
 
 
 def _syntax_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
@@ -333,7 +347,7 @@ def _message(document: _Document, loc: Path_, detail: ErrorDetails) -> str:
     field_name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     prefix = f"'{field_name}': " if field_name else ""
     node = document.scalars.get(loc)
-    trap = _yaml_trap(node) if node is not None else None
+    trap = _yaml_trap(node, kind) if node is not None else None
     if trap:
         return prefix + trap
     ctx = detail.get("ctx") or {}
@@ -354,7 +368,7 @@ def _message(document: _Document, loc: Path_, detail: ErrorDetails) -> str:
     if kind == "string_too_long":
         return prefix + f"te lang: hoogstens {ctx.get('max_length')} tekens"
     if kind == "literal_error":
-        return prefix + f"kies uit {ctx.get('expected')}"
+        return prefix + f"kies uit {str(ctx.get('expected')).replace(' or ', ' of ')}"
     if kind in ("int_parsing", "int_from_float"):
         return prefix + "hier hoort een heel getal, zoals 2015"
     if kind == "bool_parsing":
@@ -378,9 +392,9 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _yaml_trap(node: yaml.ScalarNode) -> str | None:
+def _yaml_trap(node: yaml.ScalarNode, kind: str) -> str | None:
     """Return a hint when an unquoted scalar was read as something its writer did not mean."""
-    if node.style is not None:  # quoted: meant as written
+    if node.style:  # quoted or block scalar: meant as written (the C loader uses "" for plain)
         return None
     text = node.value
     if node.tag.endswith(":int") and _SEXAGESIMAL.match(text):
@@ -400,7 +414,7 @@ def _yaml_trap(node: yaml.ScalarNode) -> str | None:
             f"YAML leest {text} met een voorloopnul als getal; zet het tussen "
             f"aanhalingstekens: '{text}'"
         )
-    if node.tag.endswith(":float") or node.tag.endswith(":int"):
+    if kind == "string_type" and (node.tag.endswith(":float") or node.tag.endswith(":int")):
         return f"YAML leest {text} als getal; zet tekst tussen aanhalingstekens: '{text}'"
     if node.tag.endswith(":null"):
         return "hier staat niets; vul een waarde in of haal de regel weg"

@@ -245,7 +245,7 @@ class Event(_Strict):
                 "(hele dag) of allebei een datum met tijd"
             )
         if value < start:
-            raise ValueError("'end' ligt vóór 'start': controleer datum en tijd")
+            raise ValueError("het einde ligt vóór 'start': controleer datum en tijd")
         return value
 
     @property

@@ -1,0 +1,110 @@
+"""Fixtures that write whole mini projects into tmp_path and build them with real MkDocs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = Path(sys.executable).with_name("mbo-alumni")
+
+MKDOCS_YML = """\
+site_name: Testsite
+site_url: https://alumni.test/
+theme:
+  name: material
+  language: nl
+  font: false
+plugins:
+  - search
+  - mbo-alumni
+nav:
+  - Home: index.md
+  - Verenigingen: verenigingen/index.md
+  - Agenda: agenda/index.md
+"""
+
+ASSOCIATIONS = """\
+- id: a-academy
+  name: A-Academy
+  institution: Koning Willem I College
+  city: "'s-Hertogenbosch"
+  province: Noord-Brabant
+- id: noorderlicht
+  name: Noorderlicht Alumni
+  institution: Testcollege Noord
+  city: Leeuwarden
+  province: Friesland
+"""
+
+EVENTS = """\
+- id: voorjaar
+  title: Voorjaarsbijeenkomst
+  start: 2027-03-30 19:30
+  end: 2027-03-30 21:00
+  organizer: [a-academy, noorderlicht]
+  location: {name: Aula, city: Den Bosch}
+- id: oud
+  title: Oude bijeenkomst
+  start: 2020-09-22
+  organizer: a-academy
+"""
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write {relative path: text} under root, dedenting each text; return root."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+Project = Callable[..., Path]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """Return a factory: project({path: text}) writes a mini site, defaults filled in."""
+
+    def make(overrides: dict[str, str] | None = None) -> Path:
+        files = {
+            "mkdocs.yml": MKDOCS_YML,
+            "docs/index.md": "# Home\n",
+            "data/associations.yaml": ASSOCIATIONS,
+            "data/events.yaml": EVENTS,
+        }
+        files.update(overrides or {})
+        return write_tree(tmp_path / "project", files)
+
+    return make
+
+
+def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` in root, as a maintainer would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def validate(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the real `mbo-alumni validate` console script."""
+    return subprocess.run(
+        [str(CLI), "validate", "--data", str(data_dir)],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )

@@ -1,0 +1,238 @@
+"""Real `mkdocs build` runs of mini sites: the generated pages, their order, their safety."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import MKDOCS_YML, ROOT, Project, mkdocs_build, validate
+
+
+class _NavLinks(HTMLParser):
+    """Collects the hrefs inside <nav> elements (the theme's navigation)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "nav":
+            self.depth += 1
+        elif tag == "a" and self.depth:
+            self.links.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+
+
+def nav_links(html: str) -> list[str]:
+    parser = _NavLinks()
+    parser.feed(html)
+    return parser.links
+
+
+def built(project: Project, files: dict[str, str] | None = None) -> Path:
+    root = project(files)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_generates_every_page(project: Project) -> None:
+    site = built(project)
+    for page in [
+        "verenigingen",
+        "verenigingen/a-academy",
+        "verenigingen/noorderlicht",
+        "agenda",
+        "agenda/voorjaar",
+        "agenda/oud",
+    ]:
+        assert (site / page / "index.html").is_file(), page
+
+
+def test_directory_groups_by_province(project: Project) -> None:
+    html = read(built(project), "verenigingen")
+    assert "2 verenigingen in 2 provincies" in html
+    # Provinces in their fixed order; "Friesland" is stored as the official "Fryslân".
+    assert html.index('id="fryslân"') < html.index('id="noord-brabant"')
+    assert 'href="a-academy/"' in html and 'href="noorderlicht/"' in html
+    assert "Koning Willem I College, &#39;s-Hertogenbosch" in html
+
+
+def test_agenda_lists_upcoming_first_then_archive_by_year(project: Project) -> None:
+    html = read(built(project), "agenda")
+    upcoming, archive = html.index("Voorjaarsbijeenkomst"), html.index("Oude bijeenkomst")
+    assert upcoming < html.index('id="archief"') < html.index('id="archief-2020"') < archive
+    assert "dinsdag 30 maart 2027, 19.30–21.00 uur" in html
+
+
+def test_event_page_in_dutch_with_organizers(project: Project) -> None:
+    html = read(built(project), "agenda/voorjaar")
+    assert "dinsdag 30 maart 2027, 19.30–21.00 uur" in html
+    assert 'datetime="2027-03-30T19:30:00+02:00"' in html
+    assert 'href="../../verenigingen/a-academy/"' in html
+    assert 'href="../../verenigingen/noorderlicht/"' in html
+    assert "Aula, Den Bosch" in html
+
+
+def test_association_page_lists_its_events(project: Project) -> None:
+    site = built(project)
+    mine = read(site, "verenigingen/a-academy")
+    assert "Voorjaarsbijeenkomst" in mine and "Oude bijeenkomst" in mine
+    other = read(site, "verenigingen/noorderlicht")
+    assert "Voorjaarsbijeenkomst" in other and "Oude bijeenkomst" not in other
+
+
+def test_no_detail_page_in_any_navigation(project: Project) -> None:
+    site = built(project)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 7
+    for page in pages:
+        links = nav_links(page.read_text(encoding="utf-8"))
+        detail = [link for link in links if re.search(r"(verenigingen|agenda)/[a-z0-9-]+/", link)]
+        assert not detail, (page, detail)
+    home_nav = nav_links(read(site, ""))
+    assert any(link.endswith("verenigingen/") for link in home_nav)
+    assert any(link.endswith("agenda/") for link in home_nav)
+
+
+PAYLOAD = "<script>alert(1)</script>"
+
+
+def test_markup_in_data_is_escaped_everywhere(project: Project) -> None:
+    site = built(
+        project,
+        {
+            "data/associations.yaml": f"""\
+        - id: a-academy
+          name: "{PAYLOAD}"
+          institution: "<b>School</b>"
+          city: "<img src=x onerror=alert(2)>"
+          province: Utrecht
+          description: "Gewone tekst"
+        """,
+            "data/events.yaml": f"""\
+        - id: voorjaar
+          title: "{PAYLOAD}"
+          start: 2027-03-30
+          organizer: a-academy
+        """,
+        },
+    )
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert PAYLOAD not in html, page
+        assert "<img src=x" not in html, page
+        assert "<b>School</b>" not in html, page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in read(site, "verenigingen/a-academy")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in read(site, "agenda/voorjaar")
+
+
+def test_description_markdown_is_rendered_and_sanitised(project: Project) -> None:
+    site = built(
+        project,
+        {
+            "data/associations.yaml": """\
+        - id: a-academy
+          name: A-Academy
+          institution: KW1C
+          city: Den Bosch
+          province: Noord-Brabant
+          description: "Zie **onze** [site](https://example.org) en [dit](javascript:alert(1))."
+        """,
+            "data/events.yaml": "[]",
+        },
+    )
+    html = read(site, "verenigingen/a-academy")
+    assert "<strong>onze</strong>" in html
+    assert '<a href="https://example.org" rel="noopener noreferrer">site</a>' in html
+    assert 'href="javascript:' not in html
+
+
+def test_invalid_data_fails_the_build_and_leaves_site_untouched(project: Project) -> None:
+    root = project(
+        {
+            "data/associations.yaml": """\
+        - id: a-academy
+          name: A-Academy
+          institution: KW1C
+          city: Den Bosch
+          province: Noord-Brabant
+          webiste: https://example.org
+        """
+        }
+    )
+    old = root / "site" / "index.html"
+    old.parent.mkdir()
+    old.write_text("previous deploy", encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert "data/associations.yaml:6:3: error: onbekende sleutel 'webiste'" in result.stderr
+    assert "bedoel je 'website'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (root / "site").iterdir()) == ["index.html"]
+    assert old.read_text(encoding="utf-8") == "previous deploy"
+
+
+def test_build_and_cli_report_the_same_problems(project: Project) -> None:
+    root = project(
+        {"data/events.yaml": "- id: x\n  title: X\n  start: 14:00\n  organizer: nobody\n"}
+    )
+    cli = [row for row in validate(root / "data").stdout.splitlines() if ": error: " in row]
+    build = mkdocs_build(root).stderr
+    assert len(cli) == 2
+    for row in cli:
+        assert row.replace(str(root) + "/", "") in build.replace(str(root) + "/", "")
+
+
+def test_site_overrides_win_over_plugin_templates(project: Project) -> None:
+    with_overrides = MKDOCS_YML.replace("font: false\n", "font: false\n  custom_dir: overrides\n")
+    site = built(
+        project,
+        {
+            "mkdocs.yml": with_overrides,
+            "overrides/mbo-alumni/event.html": (
+                '{% extends "main.html" %}{% block content %}EIGEN SJABLOON{% endblock %}'
+            ),
+        },
+    )
+    assert "EIGEN SJABLOON" in read(site, "agenda/voorjaar")
+    assert "EIGEN SJABLOON" not in read(site, "verenigingen/a-academy")
+
+
+def test_docs_page_at_a_generated_path_is_refused(project: Project) -> None:
+    root = project({"docs/agenda/index.md": "# Agenda\n"})
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert "docs/agenda/index.md bestaat al" in result.stderr
+
+
+def test_real_site_builds_from_the_real_data(tmp_path: Path) -> None:
+    assert validate(ROOT / "data").returncode == 0
+    result = mkdocs_build(ROOT, "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert "A-Academy" in read(site, "verenigingen/a-academy")
+    event = read(site, "agenda/llo-alumnibeleid-2020-09-22")
+    assert "dinsdag 22 september 2020" in event
+    assert "dinsdag 3 november 2020" in read(site, "agenda")
+    # No request may leave the site: no Google Fonts, no CDN.
+    for page in site.rglob("*.html"):
+        assert "fonts.googleapis.com" not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", ["verenigingen/a-academy", "agenda/voorjaar"])
+def test_generated_pages_are_searchable(project: Project, page: str) -> None:
+    site = built(project)
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert f'"location":"{page}/"' in index.replace(" ", "")

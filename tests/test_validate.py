@@ -1,0 +1,248 @@
+"""`mbo-alumni validate`: every bad input named by file, line and column, and a fix."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ASSOCIATIONS, EVENTS, validate, write_tree
+
+A, E = "associations.yaml", "events.yaml"
+
+ONE_ASSOCIATION = """\
+- id: a-academy
+  name: A-Academy
+  institution: Koning Willem I College
+  city: "'s-Hertogenbosch"
+  province: Noord-Brabant
+"""
+
+
+def association(*extra: str) -> str:
+    return ONE_ASSOCIATION + "".join(f"  {line}\n" for line in extra)
+
+
+def event(*lines: str) -> str:
+    return "- id: test\n  title: Test\n" + "".join(f"  {line}\n" for line in lines)
+
+
+# (case name, associations.yaml, events.yaml, file, line, words the message must hold)
+BAD = [
+    ("unknown key", association("webiste: https://a.nl"), "[]", A, 6, "bedoel je 'website'"),
+    ("duplicate key", association("city: Tilburg"), "[]", A, 6, "twee keer"),
+    ("capitals in id", ONE_ASSOCIATION.replace("a-academy", "A-Academy"), "[]", A, 1, "kleine"),
+    ("slash in id", ONE_ASSOCIATION.replace("a-academy", "a/b"), "[]", A, 1, "geen geldige id"),
+    ("dots in id", ONE_ASSOCIATION.replace("a-academy", "'..'"), "[]", A, 1, "geen geldige id"),
+    ("missing name", ONE_ASSOCIATION.replace("  name: A-Academy\n", ""), "[]", A, 1, "'name'"),
+    ("unknown province", ONE_ASSOCIATION.replace("Noord-Brabant", "Brabant"), "[]", A, 5, "kies"),
+    ("javascript url", association("website: javascript:alert(1)"), "[]", A, 6, "https://"),
+    ("relative url", association("website: /alumni"), "[]", A, 6, "https://"),
+    ("bad email", association("email: alumni.school.nl"), "[]", A, 6, "e-mailadres"),
+    (
+        "raw html",
+        association("description: 'Hoi <img src=x onerror=alert(1)>'"),
+        "[]",
+        A,
+        6,
+        "HTML",
+    ),
+    (
+        "contact without consent",
+        association("contact:", "  name: Jan Jansen"),
+        "[]",
+        A,
+        7,
+        "consent: true",
+    ),
+    ("founded too early", association("founded: 1850"), "[]", A, 6, "1900"),
+    (
+        "unquoted no",
+        ONE_ASSOCIATION.replace("Koning Willem I College", "no"),
+        "[]",
+        A,
+        3,
+        "aanhalingstekens",
+    ),
+    ("wrong top-level type", "id: a-academy\n", "[]", A, 1, "lijst"),
+    ("tab indentation", ONE_ASSOCIATION.replace("  city", "\tcity"), "[]", A, 4, "tab"),
+    ("duplicate id", ONE_ASSOCIATION + ONE_ASSOCIATION, "[]", A, 6, "regel 1"),
+    (
+        "duplicate key in event",
+        ONE_ASSOCIATION,
+        event("start: 2027-01-01", "title: Nog eens"),
+        E,
+        4,
+        "twee keer",
+    ),
+    (
+        "alias",
+        ONE_ASSOCIATION.replace("name: A-Academy", "name: &n A-Academy")
+        + "- id: b\n  name: *n\n  institution: X\n  city: Y\n  province: Utrecht\n",
+        "[]",
+        A,
+        7,
+        "*n",
+    ),
+    ("unquoted 14:00", ONE_ASSOCIATION, event("start: 14:00"), E, 3, "840"),
+    (
+        "end before start",
+        ONE_ASSOCIATION,
+        event("start: 2027-03-30", "end: 2027-03-29"),
+        E,
+        4,
+        "vóór",
+    ),
+    (
+        "mixed start and end",
+        ONE_ASSOCIATION,
+        event("start: 2027-03-30", "end: 2027-03-30 12:00"),
+        E,
+        4,
+        "dezelfde soort",
+    ),
+    ("time in DST gap", ONE_ASSOCIATION, event("start: 2027-03-28 02:30"), E, 3, "03:00"),
+    ("time twice at DST end", ONE_ASSOCIATION, event("start: 2027-10-31 02:30"), E, 3, "+01:00"),
+    (
+        "unknown organizer",
+        ONE_ASSOCIATION,
+        event("start: 2027-01-01", "organizer: a-acadmy"),
+        E,
+        4,
+        "bedoel je 'a-academy'",
+    ),
+    (
+        "unknown status",
+        ONE_ASSOCIATION,
+        event("start: 2027-01-01", "status: afgelast"),
+        E,
+        4,
+        "cancelled",
+    ),
+    (
+        "online without url",
+        ONE_ASSOCIATION,
+        event("start: 2027-01-01", "location:", "  online: true"),
+        E,
+        5,
+        "url",
+    ),
+    ("missing start", ONE_ASSOCIATION, event(), E, 1, "'start' ontbreekt"),
+    ("impossible date", ONE_ASSOCIATION, event("start: 2027-02-30"), E, 3, "bestaat niet"),
+]
+
+
+@pytest.mark.parametrize(
+    ("associations", "events", "file", "line", "words"),
+    [case[1:] for case in BAD],
+    ids=[case[0] for case in BAD],
+)
+def test_bad_input_is_named_by_file_and_line(
+    tmp_path: Path, associations: str, events: str, file: str, line: int, words: str
+) -> None:
+    write_tree(tmp_path, {A: associations, E: events})
+    result = validate(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = [
+        row for row in result.stdout.splitlines() if row.startswith(f"{tmp_path / file}:{line}:")
+    ]
+    assert lines, result.stdout
+    assert any(": error: " in row and words in row for row in lines), result.stdout
+
+
+def test_there_are_at_least_fifteen_distinct_bad_inputs() -> None:
+    assert len({case[0] for case in BAD}) >= 15
+
+
+def test_valid_data_passes(tmp_path: Path) -> None:
+    write_tree(tmp_path, {A: ASSOCIATIONS, E: EVENTS})
+    result = validate(tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "2 verenigingen, 2 evenementen" in result.stdout
+
+
+def test_every_error_of_both_files_in_one_run(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            A: association("webiste: https://a.nl", "founded: 1850"),
+            E: event("start: 14:00", "organizer: onbekend"),
+        },
+    )
+    result = validate(tmp_path)
+    assert result.returncode == 1
+    errors = [row for row in result.stdout.splitlines() if ": error: " in row]
+    assert [row.split(": error: ")[0].rsplit("/", 1)[1] for row in errors] == [
+        "associations.yaml:6:3",
+        "associations.yaml:7:12",
+        "events.yaml:3:10",
+        "events.yaml:4:14",
+    ]
+
+
+def test_column_points_at_the_value(tmp_path: Path) -> None:
+    write_tree(tmp_path, {A: ONE_ASSOCIATION.replace("Noord-Brabant", "Brabant"), E: "[]"})
+    assert f"{tmp_path / A}:5:13: error: 'province'" in validate(tmp_path).stdout
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    write_tree(tmp_path, {A: association("webiste: https://a.nl"), E: "[]"})
+    result = validate(tmp_path, GITHUB_ACTIONS="true")
+    assert f"::error file={tmp_path / A},line=6,col=3::onbekende sleutel 'webiste'" in result.stdout
+
+
+def test_no_annotations_outside_github(tmp_path: Path) -> None:
+    write_tree(tmp_path, {A: association("webiste: https://a.nl"), E: "[]"})
+    assert "::error" not in validate(tmp_path, GITHUB_ACTIONS="false").stdout
+
+
+@pytest.mark.parametrize(
+    "files",
+    [{}, {A: ONE_ASSOCIATION}],
+    ids=["no data folder contents", "events.yaml missing"],
+)
+def test_unreadable_input_exits_2(tmp_path: Path, files: dict[str, str]) -> None:
+    write_tree(tmp_path, files)
+    result = validate(tmp_path)
+    assert result.returncode == 2
+    assert "niet gevonden" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_folder_exits_2(tmp_path: Path) -> None:
+    result = validate(tmp_path / "nope")
+    assert result.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (b"\xef\xbb\xbf" + ONE_ASSOCIATION.encode(), "BOM"),
+        (ONE_ASSOCIATION.replace("Koning", "K\xf6ning").encode("latin-1"), "UTF-8"),
+    ],
+    ids=["byte-order mark", "latin-1 bytes"],
+)
+def test_encoding_mistakes(tmp_path: Path, raw: bytes, words: str) -> None:
+    (tmp_path / A).write_bytes(raw)
+    (tmp_path / E).write_text("[]")
+    result = validate(tmp_path)
+    assert result.returncode == 1
+    assert words in result.stdout
+    expected_line = 1 if words == "BOM" else 3
+    assert result.stdout.startswith(f"{tmp_path / A}:{expected_line}:")
+
+
+def test_empty_files_are_valid(tmp_path: Path) -> None:
+    write_tree(tmp_path, {A: "# nog niets\n", E: textwrap.dedent("")})
+    assert validate(tmp_path).returncode == 0
+
+
+def test_billion_laughs_is_refused_fast(tmp_path: Path) -> None:
+    lines = ['a0: &a0 "lol"']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    write_tree(tmp_path, {A: "\n".join(lines) + "\n", E: "[]"})
+    result = validate(tmp_path)
+    assert result.returncode == 1
+    assert f"{tmp_path / A}:2:" in result.stdout
