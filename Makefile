@@ -25,8 +25,8 @@ schema: $(STAMP)
 	$(BIN)/mbo-alumni schema --out schemas
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
 
 test: $(STAMP) lint
 	$(BIN)/pytest

@@ -26,6 +26,8 @@ from .when import AMSTERDAM
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
 TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = Path(__file__).parent / "assets" / "mbo-alumni.css"
+STYLESHEET_URI = "assets/mbo-alumni.css"
 
 
 class MboAlumniConfig(Config):
@@ -64,6 +66,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(position, str(TEMPLATES))
+        if STYLESHEET_URI not in config.extra_css:
+            config.extra_css.append(STYLESHEET_URI)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -80,6 +84,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
                 File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=inclusion)
             )
             self.pages[spec.src_uri] = spec
+        files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
         return files
 
     def on_page_content(
