@@ -168,7 +168,8 @@ class _Builder:
 def _compose(text: str, file: str) -> _Document:
     document = _Document(file)
     try:
-        if "*" in text and _refuse_aliases(text, document):
+        # An alias needs an anchor (&name); most files have none and skip the extra parse.
+        if "&" in text and _refuse_aliases(text, document):
             return document
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

@@ -32,6 +32,8 @@ def _walk(tokens: list[Token]) -> list[Token]:
 
 def raw_html_in(markdown: str) -> str | None:
     """Return the first raw HTML fragment in a Markdown text, or None when there is none."""
+    if "<" not in markdown:  # no tag without a '<': skip the parse
+        return None
     for token in _walk(_detector().parse(markdown)):
         if token.type in ("html_block", "html_inline"):
             return token.content.strip()
