@@ -7,6 +7,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve validate schema lint clean
 
+NODE_STAMP := tests/js/node_modules/.package-lock.json
+
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[mkdocs,test]'
@@ -28,8 +30,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/ruff format --check plugins tests bench
 
-test: $(STAMP) lint
+# ical.js (Thunderbird's calendar parser) judges the feeds; npm ci installs the locked version.
+$(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
+	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+
+test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) tests/js/node_modules

@@ -96,11 +96,24 @@ def _check_province(value: str) -> str:
     return value
 
 
+def _check_single_line(value: str) -> str:
+    if any(ord(c) < 32 for c in value):
+        raise ValueError(
+            "deze tekst moet op één regel passen: haal regeleinden en tabs weg "
+            "(een lange tekst mag wel in 'description')"
+        )
+    return value
+
+
 def _check_when(value: Any) -> When:
     return parse_when(value)
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(_check_single_line),
+]
 Slug = Annotated[
     str,
     AfterValidator(_check_slug),
@@ -173,7 +186,11 @@ class Association(_Strict):
     """One alumni association of an mbo school."""
 
     id: Slug
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=120)]
+    name: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=2, max_length=120),
+        AfterValidator(_check_single_line),
+    ]
     institution: Text
     city: Text
     province: Province

@@ -12,6 +12,15 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from . import dutch
+from .calendar import (
+    SITE_FEED_PATH,
+    AddLinks,
+    Site,
+    add_links,
+    association_feed_path,
+    event_feed_path,
+    subscribe_links,
+)
 from .load import Data
 from .model import PROVINCES, Association, Event
 from .text import markdown_to_html
@@ -32,6 +41,30 @@ def event_src(ident: str) -> str:
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """A feed announced in a page's <head> with <link rel="alternate">."""
+
+    type: str
+    title: str
+    path: str  # relative to the site root; kept at the root (see PRODUCT.md, Material trap)
+
+
+SITE_ALTERNATES = (Alternate("text/calendar", "Agenda (iCalendar)", SITE_FEED_PATH),)
+
+
+def alternate_links(alternates: tuple[Alternate, ...], prefix: str) -> str:
+    """Return the <link rel="alternate"> tags, with hrefs relative to a page via `prefix`."""
+    return "".join(
+        str(
+            Markup('<link rel="alternate" type="{}" title="{}" href="{}">\n').format(
+                alternate.type, alternate.title, prefix + alternate.path
+            )
+        )
+        for alternate in alternates
+    )
+
+
+@dataclass(frozen=True)
 class PageSpec:
     """One page the plugin adds to the site."""
 
@@ -41,6 +74,7 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     search_text: str = ""
     in_nav: bool = False
+    alternates: tuple[Alternate, ...] = ()
 
     def markdown(self) -> str:
         """Return the Markdown source: front matter only, the template renders the body.
@@ -68,6 +102,8 @@ class EventView:
     organizers: list[Association]
     description_html: Markup | None
     last_day: date
+    ics: str
+    add: AddLinks
 
 
 @dataclass(frozen=True)
@@ -89,7 +125,7 @@ def _page_url(src_uri: str) -> str:
     return src_uri.removesuffix("index.md")
 
 
-def event_view(event: Event, associations: dict[str, Association]) -> EventView:
+def event_view(event: Event, associations: dict[str, Association], site: Site) -> EventView:
     """Return the display form of an event."""
     return EventView(
         event=event,
@@ -99,6 +135,8 @@ def event_view(event: Event, associations: dict[str, Association]) -> EventView:
         organizers=[associations[ident] for ident in event.organizer],
         description_html=_html(event.description),
         last_day=dutch.last_day(event.start, event.end),
+        ics=event_feed_path(event),
+        add=add_links(event, site),
     )
 
 
@@ -139,10 +177,10 @@ def directory_groups(views: list[AssociationView]) -> list[tuple[str, list[Assoc
     return groups
 
 
-def build_pages(data: Data, today: date) -> Iterator[PageSpec]:
+def build_pages(data: Data, today: date, site: Site) -> Iterator[PageSpec]:
     """Yield every page the plugin generates, detail pages out of the navigation."""
     by_id = {a.id: a for a in data.associations}
-    events = [event_view(e, by_id) for e in data.events]
+    events = [event_view(e, by_id, site) for e in data.events]
     associations = [association_view(a) for a in data.associations]
     upcoming, archive = agenda_sections(events, today)
 
@@ -158,7 +196,12 @@ def build_pages(data: Data, today: date) -> Iterator[PageSpec]:
         AGENDA,
         "Agenda",
         "mbo-alumni/agenda.html",
-        {"upcoming": upcoming, "archive": archive},
+        {
+            "upcoming": upcoming,
+            "archive": archive,
+            "subscribe": subscribe_links(site, SITE_FEED_PATH),
+            "calendar_name": f"Agenda {site.name}",
+        },
         search_text="Bijeenkomsten over alumnibeleid in het mbo.",
         in_nav=True,
     )
@@ -169,6 +212,7 @@ def build_pages(data: Data, today: date) -> Iterator[PageSpec]:
     for view in associations:
         a = view.association
         mine = events_of[a.id]
+        feed = association_feed_path(a)
         yield PageSpec(
             association_src(a.id),
             a.name,
@@ -177,10 +221,13 @@ def build_pages(data: Data, today: date) -> Iterator[PageSpec]:
                 "item": view,
                 "upcoming": [e for e in mine if e.last_day >= today],
                 "past": [e for e in reversed(mine) if e.last_day < today],
+                "subscribe": subscribe_links(site, feed),
+                "calendar_name": f"Agenda {a.name}",
             },
             search_text=" ".join(
                 filter(None, [a.name, a.institution, a.city, a.province, a.description])
             ),
+            alternates=(Alternate("text/calendar", f"Agenda {a.name} (iCalendar)", feed),),
         )
     for view in events:
         e = view.event

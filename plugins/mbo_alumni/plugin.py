@@ -6,10 +6,9 @@ Every hook only calls the generator-neutral core (load, pages) and hands MkDocs 
 from __future__ import annotations
 
 import logging
-import os
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -20,25 +19,21 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .calendar import Site, feeds
 from .load import Data, DataError, UnreadableInput, load
-from .pages import PageSpec, build_pages
-from .when import AMSTERDAM
+from .pages import SITE_ALTERNATES, PageSpec, alternate_links, build_pages
+from .when import AMSTERDAM, build_moment
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
 TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = Path(__file__).parent / "assets" / "mbo-alumni.css"
-STYLESHEET_URI = "assets/mbo-alumni.css"
+ASSETS = {
+    "assets/mbo-alumni.css": Path(__file__).parent / "assets" / "mbo-alumni.css",
+    "assets/mbo-alumni.js": Path(__file__).parent / "assets" / "mbo-alumni.js",
+}
 
 
 class MboAlumniConfig(Config):
     data_dir = c.Type(str, default="data")
-
-
-def build_date() -> date:
-    """Return today's date in Amsterdam, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), AMSTERDAM) if epoch else datetime.now(AMSTERDAM)
-    return moment.date()
 
 
 class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
@@ -47,12 +42,18 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
     def __init__(self) -> None:
         self.data: Data | None = None
         self.pages: dict[str, PageSpec] = {}
+        self.site: Site | None = None
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
         return base / self.config.data_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.site_url:
+            raise PluginError(
+                "mbo-alumni needs `site_url` in mkdocs.yml: feeds carry absolute URLs"
+            )
+        self.site = Site(url=config.site_url.rstrip("/") + "/", name=config.site_name)
         # Loading here fails the build before MkDocs cleans or writes anything in site_dir.
         try:
             self.data = load(self._data_dir(config))
@@ -66,14 +67,17 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(position, str(TEMPLATES))
-        if STYLESHEET_URI not in config.extra_css:
-            config.extra_css.append(STYLESHEET_URI)
+        if "assets/mbo-alumni.css" not in config.extra_css:
+            config.extra_css.append("assets/mbo-alumni.css")
+        if "assets/mbo-alumni.js" not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append("assets/mbo-alumni.js")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.data is not None
+        assert self.data is not None and self.site is not None
+        moment = build_moment()
         self.pages = {}
-        for spec in build_pages(self.data, build_date()):
+        for spec in build_pages(self.data, moment.astimezone(AMSTERDAM).date(), self.site):
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(
                     f"docs/{spec.src_uri} bestaat al, maar deze pagina wordt gemaakt uit de "
@@ -84,7 +88,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
                 File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=inclusion)
             )
             self.pages[spec.src_uri] = spec
-        files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
+        for feed in feeds(self.data.associations, self.data.events, self.site, moment):
+            files.append(File.generated(config, feed.path, content=feed.content))
+        for uri, path in ASSETS.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
     def on_page_content(
@@ -101,8 +108,30 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
             context.update(spec.context)
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        own = spec.alternates if spec else ()
+        # Relative hrefs: the site works from any folder and never points at another origin.
+        prefix = "../" * page.url.count("/")
+        return _into_head(output, alternate_links(SITE_ALTERNATES + own, prefix))
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        # 404.html is served from any URL: its links start at the site's own path.
+        prefix = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        return _into_head(output_content, alternate_links(SITE_ALTERNATES, prefix))
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(self._data_dir(config)))
         return server
+
+
+def _into_head(html: str, tags: str) -> str:
+    """Return the page with `tags` inserted just before </head>."""
+    index = html.find("</head>")
+    return html if index < 0 else html[:index] + tags + html[index:]

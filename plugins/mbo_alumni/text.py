@@ -51,3 +51,46 @@ def markdown_to_html(markdown: str) -> str:
         url_schemes=_ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Return plain text for a Markdown text: paragraphs kept, links written as 'text (url)'."""
+    parts: list[str] = []
+    lists = 0  # inside a list, paragraphs end with one newline so the items stay together
+    for block in _renderer().parse(markdown):
+        if block.type == "inline":
+            parts.append(_inline_text(block.children or []))
+        elif block.type in ("bullet_list_open", "ordered_list_open"):
+            lists += 1
+        elif block.type in ("bullet_list_close", "ordered_list_close"):
+            lists -= 1
+            if not lists:
+                parts.append("\n")
+        elif block.type == "list_item_open":
+            parts.append("- ")
+        elif block.type in ("code_block", "fence"):
+            parts.append(block.content + "\n")
+        elif block.type in ("paragraph_close", "heading_close"):
+            parts.append("\n" if lists else "\n\n")
+    return "".join(parts).strip()
+
+
+def _inline_text(tokens: list[Token]) -> str:
+    out: list[str] = []
+    href: str | None = None
+    start = 0
+    for token in tokens:
+        if token.type == "link_open":
+            href, start = str(token.attrs.get("href", "")), len(out)
+        elif token.type == "link_close":
+            label = "".join(out[start:])
+            if href and label != href:
+                out.append(f" ({href})")
+            href = None
+        elif token.type == "softbreak":
+            out.append(" ")
+        elif token.type == "hardbreak":
+            out.append("\n")
+        elif token.type in ("text", "code_inline", "image"):
+            out.append(token.content)
+    return "".join(out)

@@ -1,0 +1,358 @@
+"""Models -> iCalendar feeds (RFC 5545 and RFC 7986) that every calendar app reads alike.
+
+Each VEVENT is serialised once and reused by every feed that holds it, so the cost grows
+with the number of events, not with the number of feeds. UIDs, stamps and time zones are
+always ours: the library is never left to invent them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from urllib.parse import quote, urlencode, urlsplit
+
+from icalendar import Calendar as ICalendar
+from icalendar import Event as IEvent
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vText
+
+from .model import Association, Event
+from .text import markdown_to_text
+from .when import AMSTERDAM
+
+TZID = "Europe/Amsterdam"
+PRODID = "-//mbo-alumni//Alumni in het mbo//NL"
+REFRESH = "PT12H"
+CRLF = b"\r\n"
+STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """What a feed needs to know about the site: its absolute base URL and name."""
+
+    url: str  # absolute, ends with "/"
+    name: str
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or "localhost"
+
+    def absolute(self, path: str) -> str:
+        """Return the absolute URL of a site-relative path."""
+        return self.url + path.lstrip("/")
+
+
+def uid(event: Event, site: Site) -> str:
+    """Return the event's calendar UID: derived from its id only, so it never changes."""
+    return f"{event.id}@{site.host}"
+
+
+def event_path(event: Event) -> str:
+    return f"agenda/{event.id}/"
+
+
+def association_feed_path(association: Association) -> str:
+    # At the site root: Material fetches sitemap.xml beside every announced alternate link.
+    return f"agenda-{association.id}.ics"
+
+
+def event_feed_path(event: Event) -> str:
+    return f"agenda/{event.id}.ics"
+
+
+SITE_FEED_PATH = "agenda.ics"
+
+
+def _end_exclusive(event: Event) -> date | datetime | None:
+    if event.all_day:
+        last = event.end or event.start
+        assert isinstance(last, date)
+        return last + timedelta(days=1)  # DTEND of an all-day event is the day after
+    return event.end
+
+
+def location_text(event: Event) -> str | None:
+    """Return the LOCATION text: name, address and city, or the online link."""
+    place = event.location
+    if place is None:
+        return None
+    if place.online:
+        return f"Online: {place.url}"
+    return ", ".join(part for part in (place.name, place.address, place.city) if part)
+
+
+def description_text(event: Event, site: Site) -> str:
+    """Return the plain-text DESCRIPTION: the Markdown as text, then the event page."""
+    parts = [markdown_to_text(event.description)] if event.description else []
+    if event.url:
+        parts.append(f"Meer informatie en aanmelden: {event.url}")
+    parts.append(f"Op de site: {site.absolute(event_path(event))}")
+    return "\n\n".join(parts)
+
+
+def _ambiguous(moment: datetime) -> bool:
+    """Return whether a wall-clock time occurs twice in Amsterdam (the autumn change)."""
+    wall = moment.astimezone(AMSTERDAM).replace(tzinfo=None)
+    first = wall.replace(tzinfo=AMSTERDAM, fold=0).utcoffset()
+    return first != wall.replace(tzinfo=AMSTERDAM, fold=1).utcoffset()
+
+
+def _written(value: date | datetime | None, utc: bool) -> date | datetime | None:
+    """Return the value as it goes into the file: Amsterdam wall time, or UTC where needed.
+
+    A wall time that occurs twice cannot say which one it is (clients disagree: ical.js takes
+    the second), so those are written in UTC.
+    """
+    if isinstance(value, datetime) and (utc or _ambiguous(value)):
+        return value.astimezone(UTC)
+    return value
+
+
+def vevent(event: Event, site: Site, stamp: datetime, *, utc: bool = False) -> bytes:
+    """Return the serialised VEVENT of one event.
+
+    With `utc`, times are written in UTC, which needs no VTIMEZONE (one-off downloads).
+    """
+    component = IEvent()
+    component.add("uid", uid(event, site))
+    component.add("dtstamp", stamp)
+    start, end = _written(event.start, utc), _written(_end_exclusive(event), utc)
+    component.add("dtstart", start)
+    if end is not None:
+        component.add("dtend", end)
+    component.add("summary", event.title)
+    component.add("status", STATUS[event.status])
+    if event.status == "cancelled":
+        component.add("transp", "TRANSPARENT")
+    location = location_text(event)
+    if location:
+        component.add("location", location)
+    if event.location and event.location.online and event.location.url:
+        component.add("conference", event.location.url, parameters={"VALUE": "URI"})
+    component.add("url", event.url or site.absolute(event_path(event)))
+    component.add("description", description_text(event, site))
+    if event.tags:
+        component.add("categories", list(event.tags))
+    return component.to_ical()
+
+
+def _transitions(first_year: int, last_year: int) -> list[tuple[datetime, timedelta, timedelta]]:
+    """Return (UTC instant, offset before, offset after) of each Amsterdam offset change.
+
+    Starts with the last change before `first_year`, so the whole first year is covered.
+    Read from zoneinfo: found per day, then narrowed to the hour.
+    """
+    found = []
+    moment = datetime(first_year - 1, 1, 1, 12, tzinfo=UTC)
+    end = datetime(last_year + 1, 1, 1, tzinfo=UTC)
+    day = timedelta(days=1)
+    while moment < end:
+        before = moment.astimezone(AMSTERDAM).utcoffset()
+        after = (moment + day).astimezone(AMSTERDAM).utcoffset()
+        if before != after:
+            instant = moment
+            while (instant + timedelta(hours=1)).astimezone(AMSTERDAM).utcoffset() == before:
+                instant += timedelta(hours=1)
+            instant += timedelta(hours=1)
+            assert before is not None and after is not None
+            found.append((instant, before, after))
+        moment += day
+    first = datetime(first_year, 1, 1, tzinfo=UTC)
+    earlier = [t for t in found if t[0] < first]
+    return earlier[-1:] + [t for t in found if t[0] >= first]
+
+
+@lru_cache(maxsize=64)
+def vtimezone(first_year: int, last_year: int) -> bytes:
+    """Return a VTIMEZONE for Europe/Amsterdam covering only the given years.
+
+    One date per RDATE line: ical.js (Thunderbird) reads only the first date of a
+    multi-valued RDATE, and would put every later summer-time event an hour off. It also
+    skips DTSTART when RDATEs exist, so DTSTART is repeated as an RDATE (RFC 5545 allows it).
+    """
+    timezone = Timezone()
+    timezone.add("tzid", TZID)
+    groups: dict[tuple[timedelta, timedelta], list[datetime]] = {}
+    for instant, before, after in _transitions(first_year, last_year):
+        local_before = (instant + before).replace(tzinfo=None)  # wall clock before the change
+        groups.setdefault((before, after), []).append(local_before)
+    for (before, after), starts in sorted(groups.items(), key=lambda item: item[1][0]):
+        kind = TimezoneDaylight if after > before else TimezoneStandard
+        observance = kind()
+        observance.add("dtstart", starts[0])
+        # Every onset, the first too: ical.js ignores DTSTART once a component has an RDATE.
+        for start in starts:
+            observance.add("rdate", start)
+        observance.add("tzoffsetfrom", before)
+        observance.add("tzoffsetto", after)
+        observance.add("tzname", "CEST" if after > before else "CET")
+        timezone.add_component(observance)
+    return timezone.to_ical()
+
+
+def _header(name: str, description: str) -> bytes:
+    calendar = ICalendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", vText(name))
+    # X- properties are written raw unless typed: vText escapes commas and semicolons.
+    calendar.add("x-wr-calname", vText(name))
+    calendar.add("description", description)
+    calendar.add("x-wr-caldesc", vText(description))
+    calendar.add("x-wr-timezone", TZID)
+    # A plain timedelta would be written as 12:00:00, and REFRESH-INTERVAL needs VALUE=DURATION.
+    calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", REFRESH)
+    text = calendar.to_ical()
+    return text[: text.rindex(b"END:VCALENDAR")]
+
+
+def _years(events: Sequence[Event]) -> tuple[int, int] | None:
+    timed = [e for e in events if not e.all_day]
+    if not timed:
+        return None
+    years = [e.start.year for e in timed] + [e.end.year for e in timed if e.end is not None]
+    return min(years), max(years)
+
+
+def calendar(
+    name: str,
+    description: str,
+    events: Sequence[Event],
+    serialised: dict[str, bytes],
+    *,
+    timezone: bool = True,
+) -> bytes:
+    """Return a whole calendar from already serialised VEVENTs (in `events` order)."""
+    parts = [_header(name, description)]
+    years = _years(events) if timezone else None
+    if years is not None:
+        parts.append(vtimezone(*years))
+    parts.extend(serialised[e.id] for e in events)
+    parts.append(b"END:VCALENDAR" + CRLF)
+    return b"".join(parts)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One calendar file of the site."""
+
+    path: str
+    content: bytes
+
+
+def feeds(
+    associations: Iterable[Association], events: Sequence[Event], site: Site, stamp: datetime
+) -> list[Feed]:
+    """Return every calendar file: the site-wide feed, one per association, one per event."""
+    ordered = sorted(events, key=lambda e: (e.start.isoformat(), e.id))
+    serialised = {e.id: vevent(e, site, stamp) for e in ordered}
+    result = [
+        Feed(
+            SITE_FEED_PATH,
+            calendar(
+                f"Agenda {site.name}",
+                "Alle bijeenkomsten van alumniverenigingen in het mbo, ook de voorbije.",
+                ordered,
+                serialised,
+            ),
+        )
+    ]
+    for association in associations:
+        mine = [e for e in ordered if association.id in e.organizer]
+        result.append(
+            Feed(
+                association_feed_path(association),
+                calendar(
+                    f"Agenda {association.name}",
+                    f"Bijeenkomsten van {association.name} ({site.name}).",
+                    mine,
+                    serialised,
+                ),
+            )
+        )
+    for event in ordered:
+        single = {event.id: vevent(event, site, stamp, utc=True)}
+        result.append(
+            Feed(
+                event_feed_path(event),
+                calendar(event.title, site.name, [event], single, timezone=False),
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class SubscribeLinks:
+    """The ways to subscribe to one calendar feed."""
+
+    https: str
+    webcal: str
+    google: str
+
+
+def subscribe_links(site: Site, feed_path: str) -> SubscribeLinks:
+    """Return the https, webcal:// and Google Calendar subscribe URLs of a feed."""
+    https = site.absolute(feed_path)
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return SubscribeLinks(
+        https=https,
+        webcal=webcal,
+        google="https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe=""),
+    )
+
+
+@dataclass(frozen=True)
+class AddLinks:
+    """Links that open one event in a web calendar's 'new event' form."""
+
+    google: str
+    outlook: str
+
+
+def _compact(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return value.strftime("%Y%m%d")
+
+
+def _iso(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
+
+
+def add_links(event: Event, site: Site) -> AddLinks:
+    """Return Google Calendar and Outlook.com links that prefill the event (times in UTC)."""
+    end = _end_exclusive(event) or event.start
+    details = description_text(event, site)
+    if len(details) > 1000:  # keep the URL within what browsers and servers accept
+        details = details[:997] + "..."
+    location = location_text(event) or ""
+    google = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": f"{_compact(event.start)}/{_compact(end)}",
+        "details": details,
+        "location": location,
+        "ctz": TZID,
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": event.title,
+        "startdt": _iso(event.start),
+        "enddt": _iso(end),
+        "allday": "true" if event.all_day else "false",
+        "body": details,
+        "location": location,
+    }
+    return AddLinks(
+        google="https://calendar.google.com/calendar/render?" + urlencode(google, quote_via=quote),
+        outlook="https://outlook.live.com/calendar/0/action/compose?"
+        + urlencode(outlook, quote_via=quote),
+    )

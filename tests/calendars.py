@@ -1,0 +1,82 @@
+"""Three real calendar parsers: icalendar, Home Assistant's strict `ical`, and ical.js (node)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from ical.calendar_stream import IcsCalendarStream
+from icalendar import Calendar
+
+JS = Path(__file__).parent / "js"
+
+
+def _instant(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        assert value.tzinfo is not None, "floating time: clients would guess the zone"
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
+
+
+def with_icalendar(data: bytes) -> list[dict[str, Any]]:
+    calendar = Calendar.from_ical(data)
+    return [
+        {
+            "uid": str(event["UID"]),
+            "summary": str(event["SUMMARY"]),
+            "start": _instant(event.decoded("DTSTART")),
+            "end": _instant(event.decoded("DTEND")) if "DTEND" in event else None,
+            "status": str(event.get("STATUS")),
+            "location": str(event["LOCATION"]) if "LOCATION" in event else None,
+            "description": str(event.get("DESCRIPTION")),
+        }
+        for event in calendar.walk("VEVENT")
+    ]
+
+
+def with_ical(data: bytes) -> list[dict[str, Any]]:
+    calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+    return [
+        {
+            "uid": event.uid,
+            "summary": event.summary,
+            "start": _instant(event.dtstart),
+            "end": _instant(event.dtend) if event.dtend else None,
+            "status": str(event.status.value) if event.status else None,
+            "location": event.location,
+            "description": event.description,
+        }
+        for event in calendar.events
+    ]
+
+
+def with_icaljs(data: bytes) -> list[dict[str, Any]]:
+    with tempfile.NamedTemporaryFile(suffix=".ics") as handle:
+        handle.write(data)
+        handle.flush()
+        result = subprocess.run(
+            ["node", str(JS / "parse-ics.mjs"), handle.name],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+    events = json.loads(result.stdout)["events"]
+    for event in events:
+        for key in ("start", "end"):
+            if event[key] and "T" in event[key]:
+                event[key] = event[key].replace(".000Z", "Z")
+    return events
+
+
+Parser = Callable[[bytes], list[dict[str, Any]]]
+PARSERS: dict[str, Parser] = {
+    "icalendar": with_icalendar,
+    "ical": with_ical,
+    "ical.js": with_icaljs,
+}

@@ -1,0 +1,219 @@
+"""Calendar feeds judged by real client parsers: times across DST, spans, escaping, UIDs."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from calendars import PARSERS, Parser
+
+from mbo_alumni.calendar import Site, add_links, feeds, subscribe_links, vtimezone
+from mbo_alumni.model import Association, Event
+
+SITE = Site("https://alumni.test/", "Alumni in het mbo")
+STAMP = datetime(2026, 11, 18, 11, 6, 40, tzinfo=UTC)
+A = Association(id="a-academy", name="A-Academy", institution="KW1C", city="Den Bosch",
+                province="Noord-Brabant")  # fmt: skip
+B = Association(id="b-vereniging", name="Bee", institution="B", city="B", province="Utrecht")
+
+
+def event(ident: str, start: str, end: str | None = None, **extra: Any) -> Event:
+    return Event(id=ident, title=extra.pop("title", ident), start=start, end=end, **extra)
+
+
+# Local Amsterdam times just before and after both DST changes, and the UTC instant they are.
+DST_CASES = [
+    ("voor-zomertijd", "2027-03-27 12:00", "2027-03-27T11:00:00Z"),
+    ("eerste-zomeruur", "2027-03-28 03:00", "2027-03-28T01:00:00Z"),
+    ("na-zomertijd", "2027-03-28 12:00", "2027-03-28T10:00:00Z"),
+    ("voor-wintertijd", "2027-10-30 12:00", "2027-10-30T10:00:00Z"),
+    ("laatste-zomeruur", "2027-10-31 02:30+02:00", "2027-10-31T00:30:00Z"),
+    ("eerste-winteruur", "2027-10-31 02:30+01:00", "2027-10-31T01:30:00Z"),
+    ("na-wintertijd", "2027-10-31 12:00", "2027-10-31T11:00:00Z"),
+    # Other years in the same feed: ical.js reads only the first date of a multi-date RDATE.
+    ("zomer-2026", "2026-07-01 19:30", "2026-07-01T17:30:00Z"),
+    ("winter-2028", "2028-01-15 19:30", "2028-01-15T18:30:00Z"),
+    ("zomer-2028", "2028-07-01 19:30", "2028-07-01T17:30:00Z"),
+    ("zomer-2029", "2029-08-01 09:00", "2029-08-01T07:00:00Z"),
+]
+EVENTS = [event(ident, start) for ident, start, _ in DST_CASES] + [
+    event("hele-dag", "2027-05-20", organizer=["a-academy"]),
+    event("drie-dagen", "2027-09-10", "2027-09-12", organizer=["a-academy", "b-vereniging"]),
+    event("avond", "2027-06-01 19:30", "2027-06-01 21:00", organizer=["b-vereniging"],
+          status="cancelled", location={"name": "Aula", "address": "Straat 1", "city": "Tilburg"}),
+    event("online", "2027-06-02 10:00", "2027-06-02 11:00", status="tentative",
+          location={"online": True, "url": "https://meet.example.org/x"}, tags=["ambassadeurs"]),
+]  # fmt: skip
+
+
+def site_feed(events: list[Event] = EVENTS, stamp: datetime = STAMP) -> bytes:
+    return feeds([A, B], events, SITE, stamp)[0].content
+
+
+def by_uid(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {e["uid"]: e for e in events}
+
+
+parsers = pytest.mark.parametrize("parse", list(PARSERS.values()), ids=list(PARSERS))
+
+
+@parsers
+def test_exact_instants_across_dst(parse: Parser) -> None:
+    parsed = by_uid(parse(site_feed()))
+    for ident, _, instant in DST_CASES:
+        assert parsed[f"{ident}@alumni.test"]["start"] == instant, ident
+
+
+@parsers
+def test_all_day_and_multi_day_spans(parse: Parser) -> None:
+    parsed = by_uid(parse(site_feed()))
+    assert (parsed["hele-dag@alumni.test"]["start"], parsed["hele-dag@alumni.test"]["end"]) == (
+        "2027-05-20",
+        "2027-05-21",
+    )
+    three = parsed["drie-dagen@alumni.test"]
+    assert (three["start"], three["end"]) == ("2027-09-10", "2027-09-13")  # end is exclusive
+    evening = parsed["avond@alumni.test"]
+    assert (evening["start"], evening["end"]) == ("2027-06-01T17:30:00Z", "2027-06-01T19:00:00Z")
+
+
+TRICKY = 'Komma, punt;komma \\ backslash "quote" — één 🎓 alumni'
+
+
+@parsers
+def test_text_round_trips_exactly(parse: Parser) -> None:
+    tricky = event(
+        "lastig",
+        "2027-04-01 10:00",
+        title=TRICKY,
+        location={"name": "Zaal; 1, links", "city": "Den Bosch"},
+        description="Eerste alinea, met **vet**;\nen \\ backslash.\n\n"
+        "Zie [de site](https://x.nl/a?b=1;c).",
+    )
+    (parsed,) = parse(site_feed([tricky]))
+    assert parsed["summary"] == TRICKY
+    assert parsed["location"] == "Zaal; 1, links, Den Bosch"
+    assert parsed["description"] == (
+        "Eerste alinea, met vet; en \\ backslash.\n\nZie de site (https://x.nl/a?b=1;c).\n\n"
+        "Op de site: https://alumni.test/agenda/lastig/"
+    )
+
+
+@parsers
+def test_status_and_online_location(parse: Parser) -> None:
+    parsed = by_uid(parse(site_feed()))
+    assert parsed["avond@alumni.test"]["status"] == "CANCELLED"
+    assert parsed["online@alumni.test"]["status"] == "TENTATIVE"
+    assert parsed["online@alumni.test"]["location"] == "Online: https://meet.example.org/x"
+    assert parsed["hele-dag@alumni.test"]["status"] == "CONFIRMED"
+
+
+def test_lines_are_crlf_and_folded_at_75_octets() -> None:
+    data = site_feed()
+    assert data.endswith(b"END:VCALENDAR\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert max(len(line) for line in data.split(b"\r\n")) <= 75
+    long = site_feed([event("lang", "2027-04-01", title="Heel lang " * 25 + "🎓" * 40)])
+    lines = long.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")  # folding never splits a multi-byte character
+
+
+def test_calendar_properties() -> None:
+    text = site_feed().decode()
+    for line in [
+        "VERSION:2.0",
+        "METHOD:PUBLISH",
+        "NAME:Agenda Alumni in het mbo",
+        "X-WR-CALNAME:Agenda Alumni in het mbo",
+        "X-WR-TIMEZONE:Europe/Amsterdam",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
+        "X-PUBLISHED-TTL:PT12H",
+        "DTSTAMP:20261118T110640Z",
+        "CATEGORIES:ambassadeurs",
+        "CONFERENCE;VALUE=URI:https://meet.example.org/x",
+        "URL:https://alumni.test/agenda/hele-dag/",
+    ]:
+        assert line + "\r\n" in text, line
+    assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:")
+
+
+def test_vtimezone_covers_only_the_years_in_use_one_date_per_rdate() -> None:
+    text = vtimezone(2026, 2029).decode()
+    assert text.count("BEGIN:VTIMEZONE") == 1
+    dates = re.findall(r"^(?:DTSTART|RDATE)[^:]*:(\d{8}T\d{6})\r$", text, flags=re.M)
+    assert min(dates) == "20251026T030000"  # the change that opens 2026 (winter time)
+    assert max(dates) == "20291028T030000"
+    assert all("," not in line for line in text.splitlines() if line.startswith("RDATE"))
+    assert len(dates) == 2 + (1 + 4 * 2)  # DTSTART of each observance, repeated as an RDATE
+    assert len(set(dates)) == 1 + 4 * 2
+    # A feed with only all-day events needs no time zone at all.
+    assert b"VTIMEZONE" not in site_feed([event("dag", "2027-05-20")])
+
+
+def test_one_vtimezone_per_feed() -> None:
+    assert site_feed().count(b"BEGIN:VTIMEZONE") == 1
+
+
+def test_uids_survive_insertions_and_new_build_times() -> None:
+    before = {e["uid"]: e["summary"] for e in PARSERS["icalendar"](site_feed())}
+    inserted = [event("eerder", "2020-01-01"), *EVENTS]
+    later = datetime(2027, 1, 1, tzinfo=UTC)
+    after = {e["uid"]: e["summary"] for e in PARSERS["icalendar"](site_feed(inserted, later))}
+    assert set(before) <= set(after)
+    assert all(after[uid] == summary for uid, summary in before.items())
+    assert set(after) - set(before) == {"eerder@alumni.test"}
+    assert sorted(before) == sorted(f"{e.id}@alumni.test" for e in EVENTS)
+
+
+def test_per_association_feed_holds_exactly_its_events() -> None:
+    files = {feed.path: feed.content for feed in feeds([A, B], EVENTS, SITE, STAMP)}
+    mine = {e["uid"] for e in PARSERS["ical"](files["agenda-a-academy.ics"])}
+    assert mine == {"hele-dag@alumni.test", "drie-dagen@alumni.test"}
+    theirs = {e["uid"] for e in PARSERS["ical"](files["agenda-b-vereniging.ics"])}
+    assert theirs == {"drie-dagen@alumni.test", "avond@alumni.test"}
+    assert b"X-WR-CALNAME:Agenda A-Academy" in files["agenda-a-academy.ics"]
+
+
+@parsers
+def test_one_off_download_uses_utc(parse: Parser) -> None:
+    files = {feed.path: feed.content for feed in feeds([A, B], EVENTS, SITE, STAMP)}
+    single = files["agenda/na-zomertijd.ics"]
+    assert b"VTIMEZONE" not in single and b"DTSTART:20270328T100000Z" in single
+    (parsed,) = parse(single)
+    assert parsed["start"] == "2027-03-28T10:00:00Z"
+
+
+def test_site_feed_keeps_past_and_cancelled_events() -> None:
+    past = event("oud", "2019-05-01")
+    parsed = by_uid(PARSERS["ical"](site_feed([past, *EVENTS])))
+    assert "oud@alumni.test" in parsed and "avond@alumni.test" in parsed
+
+
+def test_subscribe_links() -> None:
+    links = subscribe_links(SITE, "agenda-a-academy.ics")
+    assert links.https == "https://alumni.test/agenda-a-academy.ics"
+    assert links.webcal == "webcal://alumni.test/agenda-a-academy.ics"
+    assert links.google == (
+        "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Falumni.test%2Fagenda-a-academy.ics"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ident", "dates", "outlook"),
+    [
+        ("na-zomertijd", "dates=20270328T100000Z%2F20270328T100000Z",
+         "startdt=2027-03-28T10%3A00%3A00Z"),
+        ("drie-dagen", "dates=20270910%2F20270913", "allday=true"),
+        ("avond", "dates=20270601T173000Z%2F20270601T190000Z", "enddt=2027-06-01T19%3A00%3A00Z"),
+    ],
+)  # fmt: skip
+def test_add_to_calendar_links(ident: str, dates: str, outlook: str) -> None:
+    links = add_links(next(e for e in EVENTS if e.id == ident), SITE)
+    assert links.google.startswith("https://calendar.google.com/calendar/render?action=TEMPLATE&")
+    assert dates in links.google
+    assert links.outlook.startswith("https://outlook.live.com/calendar/0/action/compose?")
+    assert outlook in links.outlook
