@@ -61,24 +61,33 @@ def test_stamp_comes_from_source_date_epoch(site: Path) -> None:
     assert stamps == {b"20261118T110640Z"}
 
 
+SITE_FEEDS = {
+    ("text/calendar", "agenda.ics"),
+    ("application/rss+xml", "agenda.rss.xml"),
+    ("application/atom+xml", "agenda.atom.xml"),
+    ("application/rss+xml", "artikelen.rss.xml"),
+    ("application/atom+xml", "artikelen.atom.xml"),
+}
+
+
 def test_every_page_announces_resolvable_feeds(site: Path) -> None:
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 8
     for page in pages:
-        links = alternates(page.read_text(encoding="utf-8"))
-        calendars = [link for link in links if link["type"] == "text/calendar"]
-        assert calendars, page
-        for link in calendars:
+        announced = set()
+        for link in alternates(page.read_text(encoding="utf-8")):
             href = str(link["href"])
             assert "://" not in href, (page, href)  # never another origin
             if page.name == "404.html":
                 target = site / href.lstrip("/")
             else:
-                url = urljoin(page.relative_to(site).as_posix(), href)
-                target = site / url
+                target = site / urljoin(page.relative_to(site).as_posix(), href)
             assert target.is_file(), (page, href)
             # Feeds stay at the site root (Material fetches sitemap.xml beside them).
-            assert "/" not in target.relative_to(site).as_posix()
+            path = target.resolve().relative_to(site.resolve()).as_posix()
+            assert "/" not in path, (page, href)
+            announced.add((link["type"], path))
+        assert SITE_FEEDS <= announced, page
 
 
 def test_association_page_announces_its_own_feed(site: Path) -> None:

@@ -39,7 +39,7 @@ def test_schema_knows_every_contract_key() -> None:
     events = json.loads(render(SCHEMAS["events.schema.json"]))
     assert set(events["$defs"]["Event"]["properties"]) == {
         "id", "title", "start", "end", "organizer", "location", "url", "description",
-        "status", "tags",
+        "status", "tags", "announced",
     }  # fmt: skip
     assert set(schema["$defs"]["Association"]["required"]) == {
         "id", "name", "institution", "city", "province",

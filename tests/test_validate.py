@@ -129,6 +129,14 @@ BAD = [
         "url",
     ),
     ("missing start", ONE_ASSOCIATION, event(), E, 1, "'start' ontbreekt"),
+    (
+        "announced in the future",
+        ONE_ASSOCIATION,
+        event("start: 2027-01-01", "announced: 2099-01-01"),
+        E,
+        4,
+        "toekomst",
+    ),
     ("impossible date", ONE_ASSOCIATION, event("start: 2027-02-30"), E, 3, "bestaat niet"),
 ]
 

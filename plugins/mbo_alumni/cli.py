@@ -33,10 +33,14 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{count} fout{'en' if count != 1 else ''} gevonden in {data_dir}", file=sys.stderr)
         return EXIT_INVALID
     print(
-        f"{data_dir}: in orde ({len(data.associations)} verenigingen, "
-        f"{len(data.events)} evenementen)"
+        f"{data_dir}: in orde ({_count(len(data.associations), 'vereniging', 'verenigingen')}, "
+        f"{_count(len(data.events), 'evenement', 'evenementen')})"
     )
     return EXIT_OK
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from babel.dates import format_date, format_time
 
-from .when import AMSTERDAM, When
+from .when import AMSTERDAM, When, local_day
 
 LOCALE = "nl_NL"
 
@@ -46,7 +46,4 @@ def when(start: When, end: When | None = None) -> str:
 
 def last_day(start: When, end: When | None) -> date:
     """Return the local calendar day on which an event ends."""
-    value = end if end is not None else start
-    if isinstance(value, datetime):
-        return value.astimezone(AMSTERDAM).date()
-    return value
+    return local_day(end if end is not None else start)

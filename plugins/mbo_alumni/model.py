@@ -249,6 +249,17 @@ class Event(_Strict):
     description: Markdown | None = None
     status: Literal["confirmed", "tentative", "cancelled"] = "confirmed"
     tags: list[Slug] = Field(default_factory=list)
+    announced: date | None = None
+
+    @field_validator("announced")
+    @classmethod
+    def _announced_not_in_future(cls, value: date | None) -> date | None:
+        if value is not None and value > date.today():
+            raise ValueError(
+                f"{value} ligt in de toekomst: 'announced' is de dag waarop het evenement "
+                "werd aangekondigd of voor het laatst gewijzigd (vandaag of eerder)"
+            )
+        return value
 
     @field_validator("end")
     @classmethod

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import dutch
+from . import dutch, feeds
 from .calendar import (
     SITE_FEED_PATH,
     AddLinks,
@@ -23,6 +23,7 @@ from .calendar import (
 )
 from .load import Data
 from .model import PROVINCES, Association, Event
+from .structured import event_data, organization, script, summary
 from .text import markdown_to_html
 
 DIRECTORY = "verenigingen/index.md"
@@ -49,7 +50,13 @@ class Alternate:
     path: str  # relative to the site root; kept at the root (see PRODUCT.md, Material trap)
 
 
-SITE_ALTERNATES = (Alternate("text/calendar", "Agenda (iCalendar)", SITE_FEED_PATH),)
+SITE_ALTERNATES = (
+    Alternate("text/calendar", "Agenda (iCalendar)", SITE_FEED_PATH),
+    Alternate("application/rss+xml", "Agenda (RSS)", feeds.AGENDA.rss_path),
+    Alternate("application/atom+xml", "Agenda (Atom)", feeds.AGENDA.atom_path),
+    Alternate("application/rss+xml", "Artikelen (RSS)", feeds.ARTICLES.rss_path),
+    Alternate("application/atom+xml", "Artikelen (Atom)", feeds.ARTICLES.atom_path),
+)
 
 
 def alternate_links(alternates: tuple[Alternate, ...], prefix: str) -> str:
@@ -75,6 +82,7 @@ class PageSpec:
     search_text: str = ""
     in_nav: bool = False
     alternates: tuple[Alternate, ...] = ()
+    description: str = ""  # for link previews (OpenGraph)
 
     def markdown(self) -> str:
         """Return the Markdown source: front matter only, the template renders the body.
@@ -191,6 +199,7 @@ def build_pages(data: Data, today: date, site: Site) -> Iterator[PageSpec]:
         {"groups": directory_groups(associations), "total": len(associations)},
         search_text="Alle alumniverenigingen van mbo-scholen, per provincie.",
         in_nav=True,
+        description="Alle alumniverenigingen van mbo-scholen in Nederland, per provincie.",
     )
     yield PageSpec(
         AGENDA,
@@ -204,6 +213,7 @@ def build_pages(data: Data, today: date, site: Site) -> Iterator[PageSpec]:
         },
         search_text="Bijeenkomsten over alumnibeleid in het mbo.",
         in_nav=True,
+        description="Bijeenkomsten over alumnibeleid in het mbo: wat er komt en wat er was.",
     )
     events_of: dict[str, list[EventView]] = {a.id: [] for a in data.associations}
     for view in sorted(events, key=_start_key):
@@ -223,11 +233,14 @@ def build_pages(data: Data, today: date, site: Site) -> Iterator[PageSpec]:
                 "past": [e for e in reversed(mine) if e.last_day < today],
                 "subscribe": subscribe_links(site, feed),
                 "calendar_name": f"Agenda {a.name}",
+                "jsonld": script(organization(a, site)),
             },
             search_text=" ".join(
                 filter(None, [a.name, a.institution, a.city, a.province, a.description])
             ),
             alternates=(Alternate("text/calendar", f"Agenda {a.name} (iCalendar)", feed),),
+            description=summary(a.description)
+            or f"Alumnivereniging van {a.institution} in {a.city}.",
         )
     for view in events:
         e = view.event
@@ -235,6 +248,13 @@ def build_pages(data: Data, today: date, site: Site) -> Iterator[PageSpec]:
             event_src(e.id),
             e.title,
             "mbo-alumni/event.html",
-            {"item": view, "past": view.last_day < today},
+            {
+                "item": view,
+                "past": view.last_day < today,
+                "jsonld": script(event_data(e, view.organizers, site)),
+            },
             search_text=" ".join(filter(None, [e.title, view.when, e.description])),
+            description=" ".join(
+                filter(None, [view.status_label, view.when + ".", summary(e.description)])
+            ),
         )

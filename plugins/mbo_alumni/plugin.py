@@ -5,7 +5,9 @@ Every hook only calls the generator-neutral core (load, pages) and hands MkDocs 
 
 from __future__ import annotations
 
+import html
 import logging
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,9 +21,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .calendar import Site, feeds
+from . import api, feeds
+from .calendar import Site
+from .calendar import feeds as calendar_feeds
 from .load import Data, DataError, UnreadableInput, load
 from .pages import SITE_ALTERNATES, PageSpec, alternate_links, build_pages
+from .structured import social_meta
 from .when import AMSTERDAM, build_moment
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
@@ -43,6 +48,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         self.data: Data | None = None
         self.pages: dict[str, PageSpec] = {}
         self.site: Site | None = None
+        self.moment: datetime | None = None
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -75,7 +81,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.data is not None and self.site is not None
-        moment = build_moment()
+        self.moment = moment = build_moment()
         self.pages = {}
         for spec in build_pages(self.data, moment.astimezone(AMSTERDAM).date(), self.site):
             if files.get_file_from_path(spec.src_uri) is not None:
@@ -88,8 +94,16 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
                 File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=inclusion)
             )
             self.pages[spec.src_uri] = spec
-        for feed in feeds(self.data.associations, self.data.events, self.site, moment):
-            files.append(File.generated(config, feed.path, content=feed.content))
+        generated = {
+            feed.path: feed.content
+            for feed in calendar_feeds(self.data.associations, self.data.events, self.site, moment)
+        }
+        generated |= feeds.agenda_feeds(self.data.events, self.site, _author(config), moment)
+        generated |= api.documents(self.data.associations, self.data.events, self.site, moment)
+        for path in (feeds.ARTICLES.rss_path, feeds.ARTICLES.atom_path):
+            generated[path] = b""  # filled in on_env, once the articles are rendered
+        for path, content in generated.items():
+            files.append(File.generated(config, path, content=content))
         for uri, path in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
@@ -108,12 +122,47 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
             context.update(spec.context)
         return context
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page's Markdown is rendered by now and nothing is written yet: fill in the
+        # article feeds, whose files were added in on_files so links to them validate.
+        assert self.site is not None and self.moment is not None
+        entries = []
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or file.src_uri in self.pages or "date" not in page.meta:
+                continue
+            day = page.meta["date"]
+            if not isinstance(day, date):
+                raise PluginError(
+                    f"docs/{file.src_uri}: 'date' in de front matter moet een datum zijn, "
+                    f"zoals 2020-09-22 (nu: {day!r})"
+                )
+            url = self.site.absolute(page.url)
+            title = html.unescape(page.title or file.src_uri)
+            entries.append(feeds.article_entry(title, url, day, page.content or ""))
+        rendered = feeds.render(feeds.ARTICLES, self.site, _author(config), entries, self.moment)
+        for path, content in rendered.items():
+            feed_file = files.get_file_from_path(path)
+            assert feed_file is not None
+            feed_file.content_bytes = content
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        assert self.site is not None
         spec = self.pages.get(page.file.src_uri)
         own = spec.alternates if spec else ()
         # Relative hrefs: the site works from any folder and never points at another origin.
         prefix = "../" * page.url.count("/")
-        return _into_head(output, alternate_links(SITE_ALTERNATES + own, prefix))
+        title = spec.title if spec else html.unescape(page.title or config.site_name)
+        description = (
+            (spec.description if spec else "")
+            or page.meta.get("description")
+            or config.site_description
+            or config.site_name
+        )
+        kind = "article" if "date" in page.meta else "website"
+        meta = social_meta(title, description, self.site.absolute(page.url), config.site_name, kind)
+        return _into_head(output, alternate_links(SITE_ALTERNATES + own, prefix) + meta)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -135,3 +184,7 @@ def _into_head(html: str, tags: str) -> str:
     """Return the page with `tags` inserted just before </head>."""
     index = html.find("</head>")
     return html if index < 0 else html[:index] + tags + html[index:]
+
+
+def _author(config: MkDocsConfig) -> str:
+    return config.site_author or f"Redactie {config.site_name}"

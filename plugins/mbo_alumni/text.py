@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from urllib.parse import urljoin
 
 import nh3
 from markdown_it import MarkdownIt
@@ -94,3 +96,11 @@ def _inline_text(tokens: list[Token]) -> str:
         elif token.type in ("text", "code_inline", "image"):
             out.append(token.content)
     return "".join(out)
+
+
+_LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def absolute_links(html: str, base: str) -> str:
+    """Return the HTML with every href and src resolved against `base` (for feeds)."""
+    return _LINK_ATTRIBUTE.sub(lambda m: m[1] + urljoin(base, m[2]) + m[3], html)

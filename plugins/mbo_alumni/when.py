@@ -89,6 +89,11 @@ def _localise(value: datetime) -> datetime:
     return first
 
 
+def local_day(value: When) -> date:
+    """Return the Amsterdam calendar day of a date or moment."""
+    return value.astimezone(AMSTERDAM).date() if isinstance(value, datetime) else value
+
+
 def is_all_day(value: When) -> bool:
     """Return whether a value is an all-day date rather than a moment."""
     return not isinstance(value, datetime)

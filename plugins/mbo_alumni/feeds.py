@@ -1,0 +1,164 @@
+"""Models and articles -> RSS 2.0 and Atom feeds (feedgen).
+
+feedgen traps avoided here: the RSS channel <link> is the *last* link() call, so the
+alternate link goes last; updated() defaults to now, so every date is passed explicitly;
+add_entry() prepends unless order="append"; naive datetimes raise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from feedgen.feed import FeedGenerator
+from markupsafe import Markup
+
+from . import dutch
+from .calendar import STATUS, Site, event_path, location_text
+from .model import Event
+from .text import absolute_links, markdown_to_html
+from .when import AMSTERDAM
+
+STATUS_WORDS = {"confirmed": "", "tentative": "Onder voorbehoud", "cancelled": "Afgelast"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed entry, already in its final form."""
+
+    id: str
+    title: str
+    url: str
+    date: datetime  # aware; when announced, published or last changed
+    html: str
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed, written as RSS and as Atom."""
+
+    slug: str  # agenda, artikelen
+    title: str
+    description: str
+    page: str  # site-relative path of the HTML page the feed mirrors
+
+    @property
+    def rss_path(self) -> str:
+        return f"{self.slug}.rss.xml"
+
+    @property
+    def atom_path(self) -> str:
+        return f"{self.slug}.atom.xml"
+
+
+AGENDA = FeedSpec(
+    "agenda", "Agenda", "Nieuwe bijeenkomsten over alumnibeleid in het mbo.", "agenda/"
+)
+ARTICLES = FeedSpec("artikelen", "Artikelen", "Nieuwe artikelen over alumnibeleid in het mbo.", "")
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), AMSTERDAM)
+
+
+def event_entry_date(event: Event, built: datetime) -> datetime:
+    """Return when an event was announced or last changed, never after the build.
+
+    Without `announced`, the start date stands in (capped at the build moment), so the
+    date is deterministic under SOURCE_DATE_EPOCH and never lies in the future.
+    """
+    if event.announced is not None:
+        return min(_moment(event.announced), built)
+    start = (
+        event.start
+        if isinstance(event.start, date) and not isinstance(event.start, datetime)
+        else event.start.astimezone(AMSTERDAM).date()
+    )  # type: ignore[union-attr]
+    return min(_moment(start), built)
+
+
+def event_entry(event: Event, site: Site, built: datetime) -> Entry:
+    """Return the feed entry of an event: when, where, status and description."""
+    url = site.absolute(event_path(event))
+    parts = []
+    status = STATUS_WORDS[event.status]
+    if status:
+        parts.append(Markup("<p><strong>{}</strong></p>").format(status))
+    parts.append(Markup("<p>{}</p>").format(dutch.when(event.start, event.end)))
+    location = location_text(event)
+    if location:
+        parts.append(Markup("<p>{}</p>").format(location))
+    if event.description:
+        parts.append(Markup(absolute_links(markdown_to_html(event.description), url)))
+    if event.url:
+        parts.append(Markup('<p><a href="{0}">{0}</a></p>').format(event.url))
+    return Entry(
+        id=url,
+        title=event.title,
+        url=url,
+        date=event_entry_date(event, built),
+        html="".join(str(part) for part in parts),
+        categories=(STATUS[event.status].lower(), *event.tags),
+    )
+
+
+def _generator(spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry]) -> FeedGenerator:
+    feed = FeedGenerator()
+    page = site.absolute(spec.page)
+    feed.id(page)
+    feed.title(f"{spec.title} - {site.name}")
+    feed.subtitle(spec.description)
+    feed.language("nl")
+    feed.author({"name": author})
+    feed.generator("mbo-alumni")
+    newest = max((entry.date for entry in entries), default=None)
+    if newest is not None:
+        feed.updated(newest)
+        feed.lastBuildDate(newest)
+    for entry in entries:
+        item = feed.add_entry(order="append")
+        item.id(entry.id)
+        item.guid(entry.id, permalink=True)
+        item.title(entry.title)
+        item.link(href=entry.url)
+        item.published(entry.date)
+        item.updated(entry.date)
+        item.content(entry.html, type="html")
+        item.description(entry.html)
+        item.author({"name": author})
+        for category in entry.categories:
+            item.category(term=category)
+    return feed
+
+
+def render(
+    spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry], built: datetime
+) -> dict[str, bytes]:
+    """Return {path: bytes} of the RSS and Atom feeds, entries newest first."""
+    ordered = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+    result = {}
+    for path, kind in ((spec.rss_path, "rss"), (spec.atom_path, "atom")):
+        feed = _generator(spec, site, author, ordered)
+        if not ordered:  # an empty feed still needs dates; the build moment is deterministic
+            feed.updated(built)
+            feed.lastBuildDate(built)
+        # The RSS channel <link> is the last link() call: self first, the page last.
+        feed.link(href=site.absolute(path), rel="self")
+        feed.link(href=site.absolute(spec.page), rel="alternate")
+        result[path] = feed.rss_str(pretty=True) if kind == "rss" else feed.atom_str(pretty=True)
+    return result
+
+
+def article_entry(title: str, url: str, day: date | datetime, html: str) -> Entry:
+    """Return the feed entry of an article page; its links are made absolute."""
+    moment = day.astimezone(AMSTERDAM) if isinstance(day, datetime) else _moment(day)
+    return Entry(id=url, title=title, url=url, date=moment, html=absolute_links(html, url))
+
+
+def agenda_feeds(
+    events: Sequence[Event], site: Site, author: str, built: datetime
+) -> dict[str, bytes]:
+    """Return {path: bytes} of the agenda's RSS and Atom feeds."""
+    return render(AGENDA, site, author, [event_entry(e, site, built) for e in events], built)

@@ -1,0 +1,127 @@
+"""Structured data for search engines and link previews: schema.org JSON-LD, OpenGraph."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from .calendar import Site, event_path, location_text
+from .model import Association, Event
+from .text import markdown_to_text
+from .when import AMSTERDAM
+
+EVENT_STATUS = {
+    "confirmed": "https://schema.org/EventScheduled",
+    "tentative": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+
+
+def _iso(value: Any) -> str:
+    return value.astimezone(AMSTERDAM).isoformat() if hasattr(value, "hour") else value.isoformat()
+
+
+def script(data: dict[str, Any]) -> Markup:
+    """Return a JSON-LD <script> element; '<' is escaped so no text can close the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\u003c")
+    return Markup('<script type="application/ld+json">\n{}\n</script>').format(Markup(text))
+
+
+def summary(markdown: str | None, limit: int = 200) -> str | None:
+    """Return a one-paragraph plain-text summary of a Markdown text."""
+    if not markdown:
+        return None
+    text = " ".join(markdown_to_text(markdown).split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def organization(association: Association, site: Site) -> dict[str, Any]:
+    """Return schema.org Organization data of an association."""
+    same_as = [association.website] if association.website else []
+    if association.socials:
+        same_as += [url for _, url in association.socials if url]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": association.name,
+        "url": site.absolute(f"verenigingen/{association.id}/"),
+        "parentOrganization": {"@type": "EducationalOrganization", "name": association.institution},
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": association.city,
+            "addressRegion": association.province,
+            "addressCountry": "NL",
+        },
+    }
+    if same_as:
+        data["sameAs"] = same_as
+    if association.email:
+        data["email"] = association.email
+    if association.founded:
+        data["foundingDate"] = str(association.founded)
+    if association.description:
+        data["description"] = summary(association.description, 500)
+    return data
+
+
+def event_data(event: Event, organizers: list[Association], site: Site) -> dict[str, Any]:
+    """Return schema.org Event data of an event."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": _iso(event.start),
+        "eventStatus": EVENT_STATUS[event.status],
+        "url": site.absolute(event_path(event)),
+    }
+    if event.end is not None:
+        data["endDate"] = _iso(event.end)
+    place = event.location
+    if place is not None and place.online:
+        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        data["location"] = {"@type": "VirtualLocation", "url": place.url}
+    elif place is not None:
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        if place.address:
+            address["streetAddress"] = place.address
+        if place.city:
+            address["addressLocality"] = place.city
+        data["location"] = {
+            "@type": "Place",
+            "name": place.name or location_text(event),
+            "address": address,
+        }
+    if organizers:
+        data["organizer"] = [
+            {
+                "@type": "Organization",
+                "name": a.name,
+                "url": site.absolute(f"verenigingen/{a.id}/"),
+            }
+            for a in organizers
+        ]
+    if event.description:
+        data["description"] = summary(event.description, 500)
+    return data
+
+
+def social_meta(title: str, description: str, url: str, site_name: str, kind: str) -> str:
+    """Return OpenGraph and Twitter-card <meta> tags, so shared links show a preview."""
+    tags = [
+        ("property", "og:type", kind),
+        ("property", "og:site_name", site_name),
+        ("property", "og:locale", "nl_NL"),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:url", url),
+        ("name", "twitter:card", "summary"),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+    ]
+    return "".join(
+        str(Markup('<meta {}="{}" content="{}">\n').format(attribute, name, value))
+        for attribute, name, value in tags
+    )

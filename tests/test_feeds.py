@@ -1,0 +1,269 @@
+"""RSS, Atom, the JSON API, JSON-LD and link previews, judged by real consumers."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import jsonschema
+import pytest
+
+from conftest import ASSOCIATIONS, Project, mkdocs_build
+
+EVENTS = """\
+- id: winteravond
+  title: "Avond <b>vet</b> & co"
+  start: 2027-01-12 19:30
+  end: 2027-01-12 21:00
+  organizer: [a-academy, noorderlicht]
+  location: {name: Aula, address: Onderwijsboulevard 3, city: "'s-Hertogenbosch"}
+  announced: 2026-10-01
+  description: "Zie [het programma](/programma/) en [de school](https://www.kw1c.nl)."
+- id: zomeravond
+  title: Zomeravond
+  start: 2027-06-15 19:30
+  status: cancelled
+  location: {online: true, url: "https://meet.example.org/zomer"}
+  announced: 2026-11-02
+- id: oud
+  title: Oude bijeenkomst
+  start: 2020-09-22
+"""
+
+ARTICLE = """\
+---
+title: Verslag van de bijeenkomst
+date: 2026-09-30
+---
+
+# Verslag van de bijeenkomst
+
+Lees ook [de agenda](../agenda/index.md) en bekijk ![een foto](foto.png).
+"""
+
+BUILT = datetime.fromtimestamp(1795000000, UTC)  # SOURCE_DATE_EPOCH in conftest
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import MKDOCS_YML, write_tree
+
+    root = write_tree(
+        tmp_path_factory.mktemp("feeds"),
+        {
+            "mkdocs.yml": MKDOCS_YML,
+            "docs/index.md": "# Home\n",
+            "docs/artikelen/verslag.md": ARTICLE,
+            "docs/artikelen/foto.png": "",
+            "data/associations.yaml": ASSOCIATIONS,
+            "data/events.yaml": EVENTS,
+        },
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+FEEDS = ["agenda.rss.xml", "agenda.atom.xml", "artikelen.rss.xml", "artikelen.atom.xml"]
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_feedparser_reads_every_feed_cleanly(site: Path, name: str) -> None:
+    parsed = feedparser.parse((site / name).read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.entries
+
+
+@pytest.mark.parametrize("name", ["agenda.rss.xml", "agenda.atom.xml"])
+def test_agenda_titles_round_trip_and_newest_announced_first(site: Path, name: str) -> None:
+    parsed = feedparser.parse((site / name).read_bytes())
+    assert [e.title for e in parsed.entries] == [
+        "Zomeravond",  # announced 2026-11-02
+        "Avond <b>vet</b> & co",  # announced 2026-10-01: markup is text
+        "Oude bijeenkomst",  # not announced: its start date
+    ]
+    ids = [e.id for e in parsed.entries]
+    assert ids[1] == "https://alumni.test/agenda/winteravond/"
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_no_entry_date_lies_in_the_future(site: Path, name: str) -> None:
+    for entry in feedparser.parse((site / name).read_bytes()).entries:
+        stamp = entry.get("published") or entry.get("updated")
+        moment = (
+            parsedate_to_datetime(stamp)
+            if name.endswith("rss.xml")
+            else datetime.fromisoformat(stamp)
+        )
+        assert moment <= BUILT, (name, entry.title)
+
+
+def test_entry_dates_are_announcement_days(site: Path) -> None:
+    atom = feedparser.parse((site / "agenda.atom.xml").read_bytes())
+    dates = {e.title: e.updated for e in atom.entries}
+    assert dates["Zomeravond"] == "2026-11-02T00:00:00+01:00"
+    assert dates["Oude bijeenkomst"] == "2020-09-22T00:00:00+02:00"
+    assert atom.feed.updated == "2026-11-02T00:00:00+01:00"
+
+
+@pytest.mark.parametrize("name", ["agenda.atom.xml", "artikelen.atom.xml"])
+def test_atom_has_author_updated_and_self_link(site: Path, name: str) -> None:
+    feed = feedparser.parse((site / name).read_bytes()).feed
+    assert feed.author == "Redactie Testsite"
+    assert feed.updated
+    links = {link.rel: link.href for link in feed.links}
+    assert links["self"] == f"https://alumni.test/{name}"
+    assert links["alternate"].startswith("https://alumni.test/")
+
+
+def test_rss_channel_link_is_the_page_not_the_feed(site: Path) -> None:
+    feed = feedparser.parse((site / "agenda.rss.xml").read_bytes()).feed
+    assert feed.link == "https://alumni.test/agenda/"
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_content_has_only_absolute_links(site: Path, name: str) -> None:
+    for entry in feedparser.parse((site / name).read_bytes()).entries:
+        html = entry.content[0].value if "content" in entry else entry.summary
+        for url in re.findall(r'(?:href|src)="([^"]*)"', html):
+            assert url.startswith(("https://", "http://", "mailto:")), (name, url)
+
+
+def test_article_feed_carries_the_article(site: Path) -> None:
+    (entry,) = feedparser.parse((site / "artikelen.atom.xml").read_bytes()).entries
+    assert entry.title == "Verslag van de bijeenkomst"
+    assert entry.link == "https://alumni.test/artikelen/verslag/"
+    assert entry.updated == "2026-09-30T00:00:00+02:00"
+    html = entry.content[0].value
+    assert 'href="https://alumni.test/agenda/"' in html
+    assert 'src="https://alumni.test/artikelen/foto.png"' in html
+
+
+def test_feeds_are_reproducible(project: Project, site: Path) -> None:
+    root = project({"data/events.yaml": EVENTS})
+    for _ in range(2):
+        assert mkdocs_build(root).returncode == 0
+        first = (root / "site" / "agenda.atom.xml").read_bytes()
+    assert mkdocs_build(root).returncode == 0
+    assert (root / "site" / "agenda.atom.xml").read_bytes() == first
+
+
+# --- open data ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["associations", "events"])
+def test_json_validates_against_its_published_schema(site: Path, name: str) -> None:
+    document = json.loads((site / "api" / f"{name}.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "api" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(document, schema)
+    assert document["$schema"] == f"https://alumni.test/api/{name}.schema.json"
+    assert document["license"] == "CC0-1.0"
+
+
+def test_json_events_carry_offsets_uids_and_pages(site: Path) -> None:
+    events = {e["id"]: e for e in json.loads((site / "api/events.json").read_text())["events"]}
+    assert set(events) == {"winteravond", "zomeravond", "oud"}
+    assert events["winteravond"]["start"] == "2027-01-12T19:30:00+01:00"
+    assert events["zomeravond"]["start"] == "2027-06-15T19:30:00+02:00"
+    assert events["oud"]["start"] == "2020-09-22" and events["oud"]["all_day"] is True
+    assert events["winteravond"]["uid"] == "winteravond@alumni.test"
+    assert events["winteravond"]["page"] == "https://alumni.test/agenda/winteravond/"
+    assert events["zomeravond"]["status"] == "cancelled"
+    assert events["winteravond"]["organizer"] == ["a-academy", "noorderlicht"]
+
+
+def test_json_associations(site: Path) -> None:
+    data = json.loads((site / "api/associations.json").read_text())["associations"]
+    assert [a["id"] for a in data] == ["a-academy", "noorderlicht"]
+    assert data[1]["province"] == "Fryslân"
+    assert data[0]["calendar"] == "https://alumni.test/agenda-a-academy.ics"
+
+
+# --- structured data and previews -------------------------------------------------------
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.jsonld: list[str] = []
+        self.meta: dict[str, str] = {}
+        self._in_ld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "script" and a.get("type") == "application/ld+json":
+            self._in_ld = True
+            self.jsonld.append("")
+        if tag == "meta" and (a.get("property") or a.get("name")):
+            self.meta[str(a.get("property") or a.get("name"))] = str(a.get("content"))
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_ld = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_ld:
+            self.jsonld[-1] += data
+
+
+def head(site: Path, page: str) -> _Head:
+    parser = _Head()
+    parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize(
+    ("page", "start", "status", "mode", "place"),
+    [
+        ("agenda/winteravond", "2027-01-12T19:30:00+01:00", "EventScheduled",
+         "OfflineEventAttendanceMode", "Place"),
+        ("agenda/zomeravond", "2027-06-15T19:30:00+02:00", "EventCancelled",
+         "OnlineEventAttendanceMode", "VirtualLocation"),
+    ],
+)  # fmt: skip
+def test_event_jsonld(
+    site: Path, page: str, start: str, status: str, mode: str, place: str
+) -> None:
+    (text,) = head(site, page).jsonld
+    data = json.loads(text)
+    assert data["@type"] == "Event"
+    assert data["startDate"] == start
+    assert data["eventStatus"] == f"https://schema.org/{status}"
+    assert data["eventAttendanceMode"] == f"https://schema.org/{mode}"
+    assert data["location"]["@type"] == place
+    assert data["url"] == f"https://alumni.test/{page}/"
+
+
+def test_event_jsonld_organizers_end_and_escaping(site: Path) -> None:
+    (text,) = head(site, "agenda/winteravond").jsonld
+    assert "<b>" not in text  # '<' is escaped inside the script element
+    data = json.loads(text)
+    assert data["name"] == "Avond <b>vet</b> & co"
+    assert data["endDate"] == "2027-01-12T21:00:00+01:00"
+    assert [o["name"] for o in data["organizer"]] == ["A-Academy", "Noorderlicht Alumni"]
+    assert data["location"]["address"]["streetAddress"] == "Onderwijsboulevard 3"
+
+
+def test_association_jsonld(site: Path) -> None:
+    (text,) = head(site, "verenigingen/a-academy").jsonld
+    data = json.loads(text)
+    assert data["@type"] == "Organization"
+    assert data["name"] == "A-Academy"
+    assert data["parentOrganization"]["name"] == "Koning Willem I College"
+
+
+def test_every_page_has_a_link_preview(site: Path) -> None:
+    pages = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")]
+    assert len(pages) >= 8
+    for page in pages:
+        meta = head(site, page if page != "." else "").meta
+        for key in ["og:title", "og:description", "og:url", "twitter:card", "twitter:title"]:
+            assert meta.get(key), (page, key)
+        assert meta["og:url"].startswith("https://alumni.test/")
+    assert head(site, "agenda/winteravond").meta["og:title"] == "Avond <b>vet</b> & co"
+    assert head(site, "artikelen/verslag").meta["og:type"] == "article"
