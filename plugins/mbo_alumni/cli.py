@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from .articles import read_articles
 from .load import DataError, UnreadableInput, load
 from .schema import write_schemas
 
@@ -18,8 +19,11 @@ def _validate(args: argparse.Namespace) -> int:
     if not data_dir.is_dir():
         print(f"error: data folder not found: {data_dir}", file=sys.stderr)
         return EXIT_USAGE
+    # The docs folder sits beside the data folder in a project, unless told otherwise.
+    docs_dir = Path(args.docs) if args.docs else data_dir.parent / "docs"
     try:
         data = load(data_dir)
+        articles = read_articles(docs_dir, data) if docs_dir.is_dir() else []
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -30,11 +34,12 @@ def _validate(args: argparse.Namespace) -> int:
             if annotate:
                 print(problem.github())
         count = len(error.problems)
-        print(f"{count} fout{'en' if count != 1 else ''} gevonden in {data_dir}", file=sys.stderr)
+        print(f"{_count(count, 'fout', 'fouten')} gevonden", file=sys.stderr)
         return EXIT_INVALID
     print(
         f"{data_dir}: in orde ({_count(len(data.associations), 'vereniging', 'verenigingen')}, "
-        f"{_count(len(data.events), 'evenement', 'evenementen')})"
+        f"{_count(len(data.events), 'evenement', 'evenementen')}, "
+        f"{_count(len(articles), 'artikel', 'artikelen')})"
     )
     return EXIT_OK
 
@@ -55,6 +60,9 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check data/associations.yaml and events.yaml")
     validate.add_argument("--data", default="data", help="folder with the YAML files (data)")
+    validate.add_argument(
+        "--docs", help="folder with the Markdown pages to check (default: docs beside the data)"
+    )
     validate.set_defaults(run=_validate)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")

@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from .model import Association, Event
+from .model import Association, Event, Theme
 
 try:  # The C loader is about four times faster than the pure-Python one.
     from yaml import CSafeLoader as _Loader
@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 5 * 1024 * 1024
 ASSOCIATIONS_FILE = "associations.yaml"
 EVENTS_FILE = "events.yaml"
+THEMES_FILE = "themes.yaml"  # optional: a site without themes has none
 
 Path_ = tuple[int | str, ...]
 
@@ -65,6 +66,7 @@ class Data:
 
     associations: list[Association]
     events: list[Event]
+    themes: list[Theme] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
     def association(self, ident: str) -> Association:
@@ -165,7 +167,7 @@ class _Builder:
         return None
 
 
-def _compose(text: str, file: str) -> _Document:
+def compose_document(text: str, file: str) -> _Document:
     document = _Document(file)
     try:
         # An alias needs an anchor (&name); most files have none and skip the extra parse.
@@ -292,7 +294,7 @@ def _validate(document: _Document, model: type[BaseModel]) -> list[Any]:
         return list(_adapter(model).validate_python(document.value))
     except ValidationError as error:
         for detail in error.errors(include_url=False):
-            _report(document, model, detail)
+            report_error(document, model, detail)
         return []
 
 
@@ -326,7 +328,7 @@ def _path(loc: Iterable[int | str]) -> Path_:
     return tuple(p for p in loc if isinstance(p, int) or not re.search(r"[\[\]()]", str(p)))
 
 
-def _report(document: _Document, model: type[BaseModel], detail: ErrorDetails) -> None:
+def report_error(document: _Document, model: type[BaseModel], detail: ErrorDetails) -> None:
     loc = _path(detail["loc"])
     kind = detail["type"]
     name = str(loc[-1]) if loc else ""
@@ -446,44 +448,58 @@ def _check_unique_ids(document: _Document, kind: str) -> set[str]:
     return set(seen)
 
 
-def _check_organizers(document: _Document, known: set[str]) -> None:
+def _check_references(document: _Document, key: str, known: set[str], what: str, fix: str) -> None:
+    """Report every id under `key` (a text or a list) that is not in `known`."""
     for index, item in _raw_items(document):
-        organizer = item.get("organizer")
-        entries = [((index, "organizer"), organizer)] if isinstance(organizer, str) else []
-        if isinstance(organizer, list):
-            entries = [((index, "organizer", i), v) for i, v in enumerate(organizer)]
+        value = item.get(key)
+        entries = [((index, key), value)] if isinstance(value, str) else []
+        if isinstance(value, list):
+            entries = [((index, key, i), v) for i, v in enumerate(value)]
         for path, ident in entries:
             if not isinstance(ident, str) or ident in known:
                 continue
             close = difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.6)
-            hint = (
-                f"bedoel je '{close[0]}'?"
-                if close
-                else f"voeg de vereniging eerst toe aan {ASSOCIATIONS_FILE}"
-            )
-            document.problem(path, f"'organizer': onbekende vereniging '{ident}'; {hint}")
+            hint = f"bedoel je '{close[0]}'?" if close else fix
+            document.problem(path, f"'{key}': onbekende {what} '{ident}'; {hint}")
 
 
 def load(data_dir: Path) -> Data:
     """Return the validated data in `data_dir`, or raise DataError with every problem found.
 
-    Both files are always checked, so one run reports every problem of both.
-    Raises UnreadableInput when a file is missing or unreadable.
+    All files are always checked, so one run reports every problem of all of them.
+    Raises UnreadableInput when a required file is missing or unreadable.
     """
     documents: list[_Document] = []
-    for name in (ASSOCIATIONS_FILE, EVENTS_FILE):
+    for name in (ASSOCIATIONS_FILE, EVENTS_FILE, THEMES_FILE):
         path = data_dir / name
+        if name == THEMES_FILE and not path.exists():
+            documents.append(_Document(str(path), value=[]))
+            continue
         try:
-            documents.append(_compose(read_text(path), str(path)))
+            documents.append(compose_document(read_text(path), str(path)))
         except DataError as error:
             documents.append(_Document(str(path), problems=list(error.problems)))
-    association_doc, event_doc = documents
+    association_doc, event_doc, theme_doc = documents
     associations: list[Association] = _validate(association_doc, Association)
     events: list[Event] = _validate(event_doc, Event)
+    themes: list[Theme] = _validate(theme_doc, Theme)
     known = _check_unique_ids(association_doc, "vereniging")
     _check_unique_ids(event_doc, "evenement")
-    _check_organizers(event_doc, known)
+    theme_ids = _check_unique_ids(theme_doc, "thema")
+    _check_references(
+        event_doc,
+        "organizer",
+        known,
+        "vereniging",
+        f"voeg de vereniging eerst toe aan {ASSOCIATIONS_FILE}",
+    )
+    themes_hint = (
+        f"kies uit: {', '.join(sorted(theme_ids))}"
+        if theme_ids
+        else f"er zijn nog geen thema's ({THEMES_FILE})"
+    )
+    _check_references(event_doc, "tags", theme_ids, "thema", themes_hint)
     problems = [p for document in documents for p in document.problems]
     if problems:
         raise DataError(problems)
-    return Data(associations=associations, events=events)
+    return Data(associations=associations, events=events, themes=themes)

@@ -283,3 +283,11 @@ class Event(_Strict):
 
 ASSOCIATION_KEYS = tuple(Association.model_fields)
 EVENT_KEYS = tuple(Event.model_fields)
+
+
+class Theme(_Strict):
+    """A theme of the knowledge base: articles name it, events list its id in `tags`."""
+
+    id: Slug
+    name: Text
+    description: Text | None = None

@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from . import dutch, feeds
+from .articles import Article
 from .calendar import (
     SITE_FEED_PATH,
     AddLinks,
@@ -22,18 +23,25 @@ from .calendar import (
     subscribe_links,
 )
 from .load import Data
-from .model import PROVINCES, Association, Event
+from .model import PROVINCES, Association, Event, Theme
 from .structured import event_data, organization, script, summary
 from .text import markdown_to_html
 
 DIRECTORY = "verenigingen/index.md"
 AGENDA = "agenda/index.md"
+THEMES = "themas/index.md"
+HOME = "index.md"
 STATUS_LABELS = {"confirmed": "", "tentative": "Onder voorbehoud", "cancelled": "Afgelast"}
 
 
 def association_src(ident: str) -> str:
     """Return the source path of an association page (URL /verenigingen/<id>/)."""
     return f"verenigingen/{ident}/index.md"
+
+
+def theme_src(ident: str) -> str:
+    """Return the source path of a theme page (URL /themas/<id>/)."""
+    return f"themas/{ident}/index.md"
 
 
 def event_src(ident: str) -> str:
@@ -83,16 +91,17 @@ class PageSpec:
     in_nav: bool = False
     alternates: tuple[Alternate, ...] = ()
     description: str = ""  # for link previews (OpenGraph)
+    body: str = ""  # Markdown the theme renders itself (e.g. a tags listing); kept as content
 
     def markdown(self) -> str:
-        """Return the Markdown source: front matter only, the template renders the body.
+        """Return the Markdown source: front matter and `body`; the template renders the rest.
 
         The title is HTML-escaped because themes print `page.title` without escaping.
         """
         meta = {"title": str(escape(self.title)), "template": self.template}
         # JSON is valid YAML, and json.dumps quotes every character YAML could misread.
         front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
-        return f"---\n{front}\n---\n"
+        return f"---\n{front}\n---\n{self.body}"
 
     def search_html(self) -> str:
         """Return escaped HTML of the page's text, for the site search index."""
@@ -185,10 +194,52 @@ def directory_groups(views: list[AssociationView]) -> list[tuple[str, list[Assoc
     return groups
 
 
-def build_pages(data: Data, today: date, site: Site) -> Iterator[PageSpec]:
+@dataclass(frozen=True)
+class ThemeView:
+    """A theme with its page URL."""
+
+    theme: Theme
+    url: str
+
+
+def theme_views(data: Data) -> list[ThemeView]:
+    """Return the themes in name order, with their page URLs."""
+    themes = sorted(data.themes, key=lambda t: t.name.casefold())
+    return [ThemeView(t, _page_url(theme_src(t.id))) for t in themes]
+
+
+def tags_listing(theme: Theme) -> str:
+    """Return Material's tags-plugin directive that lists the pages tagged with a theme."""
+    return f"\n<!-- material/tags {json.dumps({'include': [theme.name]})} -->\n"
+
+
+def newest_articles(articles: list[Article], count: int) -> list[Article]:
+    """Return the newest dated articles, newest first."""
+    dated = [a for a in articles if a.date is not None]
+    return sorted(dated, key=lambda a: (a.date, a.src), reverse=True)[:count]
+
+
+def home_context(data: Data, articles: list[Article], today: date, site: Site) -> dict[str, Any]:
+    """Return what the home page shows from the data: next events, new articles, counts."""
+    by_id = {a.id: a for a in data.associations}
+    views = [event_view(e, by_id, site) for e in data.events]
+    upcoming, _ = agenda_sections(views, today)
+    return {
+        "next_events": upcoming[:3],
+        "new_articles": newest_articles(articles, 3),
+        "association_count": len(data.associations),
+        "has_themes": bool(data.themes),
+        "subscribe": subscribe_links(site, SITE_FEED_PATH),
+    }
+
+
+def build_pages(data: Data, articles: list[Article], today: date, site: Site) -> Iterator[PageSpec]:
     """Yield every page the plugin generates, detail pages out of the navigation."""
     by_id = {a.id: a for a in data.associations}
     events = [event_view(e, by_id, site) for e in data.events]
+    themes = theme_views(data)
+    theme_of = {view.theme.id: view for view in themes}
+
     associations = [association_view(a) for a in data.associations]
     upcoming, archive = agenda_sections(events, today)
 
@@ -234,6 +285,7 @@ def build_pages(data: Data, today: date, site: Site) -> Iterator[PageSpec]:
                 "subscribe": subscribe_links(site, feed),
                 "calendar_name": f"Agenda {a.name}",
                 "jsonld": script(organization(a, site)),
+                "articles": [x for x in articles if a.id in x.associations],
             },
             search_text=" ".join(
                 filter(None, [a.name, a.institution, a.city, a.province, a.description])
@@ -252,9 +304,47 @@ def build_pages(data: Data, today: date, site: Site) -> Iterator[PageSpec]:
                 "item": view,
                 "past": view.last_day < today,
                 "jsonld": script(event_data(e, view.organizers, site)),
+                "reports": [x for x in articles if x.event == e.id],
+                "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
             },
             search_text=" ".join(filter(None, [e.title, view.when, e.description])),
             description=" ".join(
                 filter(None, [view.status_label, view.when + ".", summary(e.description)])
             ),
+        )
+
+    if not themes:
+        return
+    yield PageSpec(
+        THEMES,
+        "Thema's",
+        "mbo-alumni/themes.html",
+        {
+            "themes": themes,
+            "counts": {
+                view.theme.id: sum(view.theme.name in x.tags for x in articles) for view in themes
+            },
+        },
+        search_text="Alle thema's van de kennisbank over alumnibeleid in het mbo.",
+        in_nav=True,
+        description="Tips over alumnibeleid in het mbo, per thema.",
+    )
+    for view in themes:
+        theme = view.theme
+        tagged = sorted(
+            (e for e in events if theme.id in e.event.tags), key=_start_key, reverse=True
+        )
+        yield PageSpec(
+            theme_src(theme.id),
+            theme.name,
+            "mbo-alumni/theme.html",
+            {
+                "theme": theme,
+                "upcoming": [e for e in reversed(tagged) if e.last_day >= today],
+                "past": [e for e in tagged if e.last_day < today],
+                "has_articles": any(theme.name in x.tags for x in articles),
+            },
+            search_text=" ".join(filter(None, [theme.name, theme.description])),
+            description=theme.description or f"Artikelen en bijeenkomsten over {theme.name}.",
+            body=tags_listing(theme),
         )

@@ -22,10 +22,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import api, feeds
+from .articles import Article, read_articles
 from .calendar import Site
 from .calendar import feeds as calendar_feeds
 from .load import Data, DataError, UnreadableInput, load
-from .pages import SITE_ALTERNATES, PageSpec, alternate_links, build_pages
+from .pages import HOME, SITE_ALTERNATES, PageSpec, alternate_links, build_pages, home_context
 from .structured import social_meta
 from .when import AMSTERDAM, build_moment
 
@@ -46,9 +47,11 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
 
     def __init__(self) -> None:
         self.data: Data | None = None
+        self.articles: list[Article] = []
         self.pages: dict[str, PageSpec] = {}
         self.site: Site | None = None
         self.moment: datetime | None = None
+        self.today = date.min
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -63,6 +66,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         # Loading here fails the build before MkDocs cleans or writes anything in site_dir.
         try:
             self.data = load(self._data_dir(config))
+            docs = Path(config.docs_dir)
+            base = Path(config.config_file_path or ".").resolve().parent
+            shown = docs.relative_to(base) if docs.is_relative_to(base) else docs
+            self.articles = read_articles(docs, self.data, shown_as=shown)
         except DataError as error:
             raise PluginError(
                 "De gegevens bevatten fouten; er is niets gebouwd.\n" + str(error)
@@ -83,7 +90,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         assert self.data is not None and self.site is not None
         self.moment = moment = build_moment()
         self.pages = {}
-        for spec in build_pages(self.data, moment.astimezone(AMSTERDAM).date(), self.site):
+        self.today = moment.astimezone(AMSTERDAM).date()
+        for spec in build_pages(self.data, self.articles, self.today, self.site):
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(
                     f"docs/{spec.src_uri} bestaat al, maar deze pagina wordt gemaakt uit de "
@@ -112,7 +120,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         spec = self.pages.get(page.file.src_uri)
-        return spec.search_html() if spec else html
+        if spec is None or spec.body:  # a body (a tags listing) is the theme's to render
+            return html
+        return spec.search_html()
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
@@ -120,6 +130,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec:
             context.update(spec.context)
+        elif page.file.src_uri == HOME and self.data is not None and self.site is not None:
+            context.update(home_context(self.data, self.articles, self.today, self.site))
         return context
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -8,11 +8,12 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from .model import Association, Event
+from .model import Association, Event, Theme
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "associations.schema.json": Association,
     "events.schema.json": Event,
+    "themes.schema.json": Theme,
 }
 
 
