@@ -35,7 +35,13 @@ $(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
 	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
-test: $(STAMP) $(NODE_STAMP) lint
+# Browser tests drive Debian's Chromium; Playwright's own browser download is not reachable here.
+CHROMIUM := /usr/bin/chromium
+
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium
+
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) lint
 	$(BIN)/pytest
 
 clean:

@@ -108,3 +108,24 @@ def validate(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
     )
+
+
+@pytest.fixture(scope="session")
+def chromium():  # type: ignore[no-untyped-def]
+    """A headless Debian Chromium, shared by the browser tests."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once from the real data and docs."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = mkdocs_build(ROOT, "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site

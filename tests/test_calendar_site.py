@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from calendars import PARSERS, Parser
 
-from conftest import ROOT, Project, mkdocs_build
+from conftest import Project, mkdocs_build
 
 
 class _Alternates(HTMLParser):
@@ -121,14 +121,6 @@ def test_event_page_offers_download_google_and_outlook(site: Path) -> None:
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=" in html
     assert "dates=20270330T173000Z%2F20270330T190000Z" in html
     assert "https://outlook.live.com/calendar/0/action/compose?" in html
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = mkdocs_build(ROOT, "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 @pytest.mark.parametrize("parse", list(PARSERS.values()), ids=list(PARSERS))

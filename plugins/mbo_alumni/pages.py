@@ -348,3 +348,34 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
             description=theme.description or f"Artikelen en bijeenkomsten over {theme.name}.",
             body=tags_listing(theme),
         )
+
+
+def article_links(article: Article, data: Data, relative: Any) -> str:
+    """Return the HTML block an article page gets: its event and associations, linked.
+
+    `relative(url)` turns a site-relative URL into one relative to the article page.
+    """
+    parts: list[Markup] = []
+    event = next((e for e in data.events if e.id == article.event), None)
+    if event is not None:
+        parts.append(
+            Markup('<p>Dit artikel gaat over de bijeenkomst <a href="{}">{}</a> ({}).</p>').format(
+                relative(_page_url(event_src(event.id))),
+                event.title,
+                dutch.when(event.start, event.end),
+            )
+        )
+    named = [a for a in data.associations if a.id in article.associations]
+    if named:
+        links = Markup(", ").join(
+            Markup('<a href="{}">{}</a>').format(relative(_page_url(association_src(a.id))), a.name)
+            for a in named
+        )
+        parts.append(Markup("<p>Verenigingen in dit artikel: {}.</p>").format(links))
+    if not parts:
+        return ""
+    return str(
+        Markup('<aside class="mbo-related" aria-label="Bij dit artikel">{}</aside>').format(
+            Markup("").join(parts)
+        )
+    )

@@ -20,13 +20,22 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import api, feeds
 from .articles import Article, read_articles
 from .calendar import Site
 from .calendar import feeds as calendar_feeds
 from .load import Data, DataError, UnreadableInput, load
-from .pages import HOME, SITE_ALTERNATES, PageSpec, alternate_links, build_pages, home_context
+from .pages import (
+    HOME,
+    SITE_ALTERNATES,
+    PageSpec,
+    alternate_links,
+    article_links,
+    build_pages,
+    home_context,
+)
 from .structured import social_meta
 from .when import AMSTERDAM, build_moment
 
@@ -48,6 +57,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
     def __init__(self) -> None:
         self.data: Data | None = None
         self.articles: list[Article] = []
+        self.article_by_src: dict[str, Article] = {}
         self.pages: dict[str, PageSpec] = {}
         self.site: Site | None = None
         self.moment: datetime | None = None
@@ -70,6 +80,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
             base = Path(config.config_file_path or ".").resolve().parent
             shown = docs.relative_to(base) if docs.is_relative_to(base) else docs
             self.articles = read_articles(docs, self.data, shown_as=shown)
+            self.article_by_src = {article.src: article for article in self.articles}
         except DataError as error:
             raise PluginError(
                 "De gegevens bevatten fouten; er is niets gebouwd.\n" + str(error)
@@ -120,7 +131,15 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         spec = self.pages.get(page.file.src_uri)
-        if spec is None or spec.body:  # a body (a tags listing) is the theme's to render
+        if spec is None:
+            article = self.article_by_src.get(page.file.src_uri)
+            if article is None or self.data is None:
+                return html
+            # The other side of the event's and associations' "reports" lists.
+            return html + article_links(
+                article, self.data, lambda url: get_relative_url(url or ".", page.url or ".")
+            )
+        if spec.body:  # a body (a tags listing) is the theme's to render
             return html
         return spec.search_html()
 
