@@ -41,7 +41,14 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium
 
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) lint
+# The Nu HTML checker (npm's vnu-jar) runs on Java.
+JAVA_STAMP := .venv/.java
+
+$(JAVA_STAMP): $(STAMP)
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
+	touch $(JAVA_STAMP)
+
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(JAVA_STAMP) lint
 	$(BIN)/pytest
 
 clean:

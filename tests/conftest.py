@@ -113,8 +113,9 @@ def validate(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="session")
 def chromium():  # type: ignore[no-untyped-def]
     """A headless Debian Chromium, shared by the browser tests."""
-    from browser import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from calendars import PARSERS, Parser
 
+from calendars import PARSERS, Parser
 from mbo_alumni.calendar import Site, add_links, feeds, subscribe_links, vtimezone
 from mbo_alumni.model import Association, Event
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from calendars import PARSERS, Parser
 
+from calendars import PARSERS, Parser
 from conftest import Project, mkdocs_build
 
 

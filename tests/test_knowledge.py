@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import serve
 
+from browser import serve
 from conftest import ASSOCIATIONS, EVENTS, MKDOCS_YML, ROOT, Project, mkdocs_build, validate
 from mbo_alumni.articles import read_articles
 from mbo_alumni.load import load

@@ -247,7 +247,11 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
         DIRECTORY,
         "Verenigingen",
         "mbo-alumni/directory.html",
-        {"groups": directory_groups(associations), "total": len(associations)},
+        {
+            "groups": directory_groups(associations),
+            "total": len(associations),
+            "institutions": sorted({a.institution for a in data.associations}, key=str.casefold),
+        },
         search_text="Alle alumniverenigingen van mbo-scholen, per provincie.",
         in_nav=True,
         description="Alle alumniverenigingen van mbo-scholen in Nederland, per provincie.",

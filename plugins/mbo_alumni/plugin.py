@@ -44,6 +44,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = {
     "assets/mbo-alumni.css": Path(__file__).parent / "assets" / "mbo-alumni.css",
     "assets/mbo-alumni.js": Path(__file__).parent / "assets" / "mbo-alumni.js",
+    "assets/mbo-directory.js": Path(__file__).parent / "assets" / "mbo-directory.js",
 }
 
 
@@ -93,8 +94,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
             config.theme.dirs.insert(position, str(TEMPLATES))
         if "assets/mbo-alumni.css" not in config.extra_css:
             config.extra_css.append("assets/mbo-alumni.css")
-        if "assets/mbo-alumni.js" not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append("assets/mbo-alumni.js")
+        scripts = [str(script) for script in config.extra_javascript]
+        for script in ("assets/mbo-alumni.js", "assets/mbo-directory.js"):
+            if script not in scripts:
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -1,0 +1,63 @@
+// Directory filter: progressive enhancement over the complete list. The choice lives in the
+// URL (?provincie=...&school=...), so a filtered list can be shared. No framework.
+(function () {
+  "use strict";
+  function setup(form) {
+    if (form.dataset.ready) return;
+    form.dataset.ready = "1";
+    var province = form.elements.provincie;
+    var school = form.elements.school;
+    var status = form.querySelector(".mbo-filter__status");
+    var sections = Array.prototype.slice.call(document.querySelectorAll(".mbo-province"));
+    var params = new URLSearchParams(window.location.search);
+
+    function choose(select, value) {
+      var known = Array.prototype.some.call(select.options, function (option) {
+        return option.value === value;
+      });
+      select.value = known ? value : "";
+    }
+    choose(province, params.get("provincie") || "");
+    choose(school, params.get("school") || "");
+
+    function apply() {
+      var shown = 0;
+      sections.forEach(function (section) {
+        var visible = 0;
+        section.querySelectorAll("li[data-province]").forEach(function (item) {
+          var match =
+            (!province.value || item.dataset.province === province.value) &&
+            (!school.value || item.dataset.institution === school.value);
+          item.hidden = !match;
+          if (match) visible += 1;
+        });
+        section.hidden = visible === 0;
+        shown += visible;
+      });
+      status.textContent =
+        shown === 1 ? "1 vereniging gevonden." : shown + " verenigingen gevonden.";
+      var query = new URLSearchParams();
+      if (province.value) query.set("provincie", province.value);
+      if (school.value) query.set("school", school.value);
+      var search = query.toString();
+      window.history.replaceState(
+        null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash
+      );
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+  function run() {
+    var form = document.querySelector("form[data-mbo-filter]");
+    if (form) setup(form);
+  }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(run);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
+})();

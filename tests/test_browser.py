@@ -1,0 +1,228 @@
+"""Every kind of page in real Chromium: WCAG 2.1 AA (axe), own-origin requests only, no console
+errors, no sideways scrolling at 360 px; valid HTML (Nu checker); the directory filter; and
+injected markup that never runs. Screenshots of every page kind go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import serve
+from conftest import ROOT, mkdocs_build
+
+ARTIFACTS = ROOT / "test-artifacts"
+VNU = ROOT / "tests" / "js" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# The real site's configuration, pages and theme overrides, with fixture data added to the
+# real data: a second province, an upcoming event and a cancelled one.
+EXTRA_ASSOCIATIONS = """
+- id: noorderlicht
+  name: Noorderlicht Alumni
+  institution: Testcollege Noord
+  city: Leeuwarden
+  province: Fryslân
+  website: https://noorderlicht.example.org/
+  email: alumni@noorderlicht.example.org
+  founded: 2015
+  sectors: [Zorg, Techniek]
+  socials: {linkedin: "https://www.linkedin.com/company/noorderlicht-example"}
+  checked: 2026-01-15
+- id: zuiderzon
+  name: Zuiderzon Oud-studenten
+  institution: Testcollege Zuid
+  city: Maastricht
+  province: Limburg
+"""
+EXTRA_EVENTS = """
+- id: voorjaar-2027
+  title: Voorjaarsbijeenkomst alumniverenigingen
+  start: 2027-03-30 19:30
+  end: 2027-03-30 21:30
+  organizer: [a-academy, noorderlicht]
+  location: {name: Aula, address: Schoolstraat 1, city: "'s-Hertogenbosch"}
+  url: https://example.org/aanmelden
+  tags: [ambassadeurs]
+  description: Een avond over **ambassadeurs** en [peer mentoring](https://example.org/pm).
+- id: zomer-2027-afgelast
+  title: Zomerbijeenkomst
+  start: 2027-06-15
+  status: cancelled
+  organizer: zuiderzon
+  location: {online: true, url: "https://meet.example.org/zomer"}
+"""
+
+PAGES = {
+    "home": "",
+    "directory": "verenigingen/",
+    "association": "verenigingen/noorderlicht/",
+    "agenda": "agenda/",
+    "event": "agenda/voorjaar-2027/",
+    "cancelled-event": "agenda/zomer-2027-afgelast/",
+    "article": "artikelen/verslag-binden-en-boeien/",
+    "theme": "themas/ambassadeurs/",
+    "zelfcheck": "zelfcheck/",
+    "404": "404.html",
+}
+
+
+def copy_project(target: Path, associations: str = "", events: str = "") -> Path:
+    for folder in ("docs", "overrides", "hooks", "data"):
+        shutil.copytree(ROOT / folder, target / folder)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    with (target / "data" / "associations.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(associations)
+    with (target / "data" / "events.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(events)
+    return target
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("a11y"), EXTRA_ASSOCIATIONS, EXTRA_EVENTS)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def base(site: Path):  # type: ignore[no-untyped-def]
+    with serve(site) as url:
+        yield url
+
+
+def visit(chromium: Any, url: str, width: int, **options: Any) -> tuple[Any, Any, dict]:
+    context = chromium.new_context(viewport={"width": width, "height": 900}, **options)
+    page = context.new_page()
+    seen: dict[str, list[str]] = {"requests": [], "errors": [], "dialogs": []}
+    page.on("request", lambda request: seen["requests"].append(request.url))
+    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    page.on("dialog", lambda dialog: (seen["dialogs"].append(dialog.message), dialog.dismiss()))
+    page.goto(url, wait_until="networkidle")
+    return context, page, seen
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_page_is_accessible_private_and_fits_a_phone(chromium: Any, base: str, kind: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width in (1280, 360):
+        context, page, seen = visit(chromium, base + PAGES[kind], width)
+        page.screenshot(path=str(ARTIFACTS / f"{kind}-{width}.png"), full_page=True)
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+        violations = [
+            (v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]
+        ]
+        assert not violations, (kind, width, violations)
+        assert all(url.startswith(base) for url in seen["requests"]), seen["requests"]
+        assert not seen["errors"], (kind, width, seen["errors"])
+        if width == 360:
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, (kind, overflow)
+        context.close()
+
+
+def test_no_html_errors_in_the_whole_site(site: Path) -> None:
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "gnu",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    errors = [line for line in result.stderr.splitlines() if ": error:" in line]
+    assert result.returncode == 0 and not errors, "\n".join(errors[:20])
+
+
+# --- the directory filter ---------------------------------------------------------------
+
+
+def visible_associations(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "li[data-province]",
+        "items => items.filter(i => i.offsetParent).map(i => i.dataset.province)",
+    )
+
+
+def test_choosing_a_province_shows_exactly_its_associations(chromium: Any, base: str) -> None:
+    context, page, seen = visit(chromium, base + "verenigingen/", 1280)
+    assert sorted(visible_associations(page)) == ["Fryslân", "Limburg", "Noord-Brabant"]
+    page.select_option("select[name=provincie]", "Limburg")
+    assert visible_associations(page) == ["Limburg"]
+    assert page.url.endswith("/verenigingen/?provincie=Limburg")
+    assert page.inner_text(".mbo-filter__status") == "1 vereniging gevonden."
+    page.select_option("select[name=provincie]", "")
+    page.select_option("select[name=school]", "Testcollege Noord")
+    assert visible_associations(page) == ["Fryslân"]
+    assert "school=Testcollege+Noord" in page.url
+    context.close()
+
+
+def test_filter_state_comes_from_the_url(chromium: Any, base: str) -> None:
+    context, page, _ = visit(chromium, base + "verenigingen/?provincie=Frysl%C3%A2n", 1280)
+    assert visible_associations(page) == ["Fryslân"]
+    assert page.input_value("select[name=provincie]") == "Fryslân"
+    context.close()
+
+
+def test_directory_is_complete_without_javascript(chromium: Any, base: str) -> None:
+    context, page, _ = visit(chromium, base + "verenigingen/", 1280, java_script_enabled=False)
+    assert sorted(visible_associations(page)) == ["Fryslân", "Limburg", "Noord-Brabant"]
+    assert page.locator("form[data-mbo-filter]").is_hidden()
+    counts = page.inner_text("nav[aria-label=Provincies]")
+    assert "Fryslân (1)" in counts and "Limburg (1)" in counts
+    context.close()
+
+
+# --- injection ----------------------------------------------------------------------------
+
+SCRIPT = "<script>window.__xss=1</script>"
+IMG = "<img src=x onerror=window.__xss=1>"
+BREAK = '"><svg onload=window.__xss=1>'
+PAYLOAD_ASSOCIATION = f"""
+- id: payload
+  name: '{SCRIPT}'
+  institution: '{IMG}'
+  city: '{BREAK}'
+  province: Utrecht
+  sectors: ['{SCRIPT}', '{IMG}']
+  description: "Code: `{SCRIPT}` en [link](https://example.org/?q={BREAK.replace('"', "%22")})"
+  contact: {{name: '{IMG}', role: '{BREAK}', consent: true}}
+"""
+PAYLOAD_EVENT = f"""
+- id: payload-event
+  title: '{SCRIPT}{IMG}'
+  start: 2027-05-01 20:00
+  organizer: payload
+  location: {{name: '{SCRIPT}', address: '{IMG}', city: '{BREAK}'}}
+  description: "`{IMG}`"
+"""
+
+
+def test_injected_markup_never_runs(chromium: Any, tmp_path: Path) -> None:
+    root = copy_project(tmp_path, PAYLOAD_ASSOCIATION, PAYLOAD_EVENT)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        for path in ["", "verenigingen/", "verenigingen/payload/", "agenda/",
+                     "agenda/payload-event/", "themas/ambassadeurs/"]:  # fmt: skip
+            context, page, seen = visit(chromium, url + path, 1280)
+            assert page.evaluate("() => window.__xss") is None, path
+            assert not seen["dialogs"], path
+            context.close()
