@@ -137,6 +137,81 @@ BAD = [
         4,
         "toekomst",
     ),
+    (
+        "unquoted yes",
+        ONE_ASSOCIATION.replace("'s-Hertogenbosch\"", "yes").replace('"yes', "yes"),
+        "[]",
+        A,
+        4,
+        "aanhalingstekens",
+    ),
+    ("unquoted on", ONE_ASSOCIATION.replace("Koning Willem I College", "on"), "[]", A, 3, "true"),
+    (
+        "leading-zero number",
+        ONE_ASSOCIATION.replace("Koning Willem I College", "0123"),
+        "[]",
+        A,
+        3,
+        "voorloopnul",
+    ),
+    ("data url", association("website: 'data:text/html,<b>x</b>'"), "[]", A, 6, "https://"),
+    (
+        "id escaping the site",
+        ONE_ASSOCIATION.replace("a-academy", "../../etc"),
+        "[]",
+        A,
+        1,
+        "geen geldige id",
+    ),
+    ("scalar top level", "hallo\n", "[]", A, 1, "lijst"),
+    (
+        "raw html in event",
+        ONE_ASSOCIATION,
+        event("start: 2027-01-01", "description: '<script>alert(1)</script>'"),
+        E,
+        4,
+        "HTML",
+    ),
+    (
+        "unknown event key",
+        ONE_ASSOCIATION,
+        event("start: 2027-01-01", "titel: Nog eens"),
+        E,
+        4,
+        "bedoel je 'title'",
+    ),
+    (
+        "unknown nested key",
+        ONE_ASSOCIATION,
+        event("start: 2027-01-01", "location:", "  name: Aula", "  adress: Straat 1"),
+        E,
+        6,
+        "bedoel je 'address'",
+    ),
+    (
+        "unknown social network",
+        association("socials:", "  twitter: https://x.com/a"),
+        "[]",
+        A,
+        7,
+        "twitter",
+    ),
+    (
+        "crlf file with an error",
+        association("founded: 1850").replace("\n", "\r\n"),
+        "[]",
+        A,
+        6,
+        "1900",
+    ),
+    (
+        "title over two lines",
+        ONE_ASSOCIATION,
+        event("start: 2027-01-01").replace("title: Test", 'title: "Test\\nTwee"'),
+        E,
+        2,
+        "één regel",
+    ),
     ("impossible date", ONE_ASSOCIATION, event("start: 2027-02-30"), E, 3, "bestaat niet"),
 ]
 
@@ -254,3 +329,11 @@ def test_billion_laughs_is_refused_fast(tmp_path: Path) -> None:
     result = validate(tmp_path)
     assert result.returncode == 1
     assert f"{tmp_path / A}:2:" in result.stdout
+
+
+def test_file_over_five_megabytes_is_refused(tmp_path: Path) -> None:
+    (tmp_path / A).write_text("# " + "x" * (5 * 1024 * 1024) + "\n" + ONE_ASSOCIATION)
+    (tmp_path / E).write_text("[]")
+    result = validate(tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{tmp_path / A}:1:1: error: het bestand is groter dan 5 MB")

@@ -36,6 +36,12 @@ class Site:
     name: str
 
     @property
+    def origin(self) -> str:
+        """Return scheme://host[:port] of the site."""
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
     def host(self) -> str:
         return urlsplit(self.url).hostname or "localhost"
 

@@ -37,6 +37,7 @@ from .pages import (
     home_context,
 )
 from .structured import social_meta
+from .text import external_rel
 from .when import AMSTERDAM, build_moment
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
@@ -196,6 +197,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         )
         kind = "article" if "date" in page.meta else "website"
         meta = social_meta(title, description, self.site.absolute(page.url), config.site_name, kind)
+        output = external_rel(output, self.site.origin)
         return _into_head(output, alternate_links(SITE_ALTERNATES + own, prefix) + meta)
 
     def on_post_template(

@@ -104,3 +104,20 @@ _LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 def absolute_links(html: str, base: str) -> str:
     """Return the HTML with every href and src resolved against `base` (for feeds)."""
     return _LINK_ATTRIBUTE.sub(lambda m: m[1] + urljoin(base, m[2]) + m[3], html)
+
+
+_ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
+_HREF = re.compile(r'\shref="(https?://[^"/?#]*)[^"]*"', re.I)
+
+
+def external_rel(html: str, own_origin: str) -> str:
+    """Return the HTML with rel="noopener noreferrer" on every link to another origin."""
+
+    def mend(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        href = _HREF.search(tag)
+        if href is None or href.group(1).lower() == own_origin.lower() or " rel=" in tag:
+            return tag
+        return tag[:-1] + ' rel="noopener noreferrer">'
+
+    return _ANCHOR.sub(mend, html)
