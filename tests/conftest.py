@@ -86,9 +86,14 @@ def project(tmp_path: Path) -> Project:
     return make
 
 
-def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(root: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build --strict` in root, as a maintainer would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1795000000",
+        **extra_env,
+    }
     return subprocess.run(
         [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", *args],
         cwd=root,
@@ -101,9 +106,15 @@ def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def validate(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the real `mbo-alumni validate` console script."""
+    return cli("validate", "--data", str(data_dir), **env)
+
+
+def cli(*args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the real `mbo-alumni` console script with arguments."""
     return subprocess.run(
-        [str(CLI), "validate", "--data", str(data_dir)],
-        env={**os.environ, **env},
+        [str(CLI), *args],
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1795000000", **env},
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=60,

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
+from . import issue_form
 from .articles import read_articles
-from .load import DataError, UnreadableInput, load
+from .load import ASSOCIATIONS_FILE, EVENTS_FILE, DataError, UnreadableInput, load, read_text, stale
 from .schema import write_schemas
+from .tidy import sort_entries
+from .when import AMSTERDAM, build_moment
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -22,25 +26,100 @@ def _validate(args: argparse.Namespace) -> int:
     # The docs folder sits beside the data folder in a project, unless told otherwise.
     docs_dir = Path(args.docs) if args.docs else data_dir.parent / "docs"
     try:
-        data = load(data_dir)
+        data = load(data_dir, _today())
         articles = read_articles(docs_dir, data) if docs_dir.is_dir() else []
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except DataError as error:
-        annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-        for problem in error.problems:
-            print(problem.format())
-            if annotate:
-                print(problem.github())
+        _print_problems(error.problems)
         count = len(error.problems)
         print(f"{_count(count, 'fout', 'fouten')} gevonden", file=sys.stderr)
         return EXIT_INVALID
+    _print_problems(data.warnings)
     print(
         f"{data_dir}: in orde ({_count(len(data.associations), 'vereniging', 'verenigingen')}, "
         f"{_count(len(data.events), 'evenement', 'evenementen')}, "
         f"{_count(len(articles), 'artikel', 'artikelen')})"
     )
+    return EXIT_OK
+
+
+def _print_problems(problems: list) -> None:  # type: ignore[type-arg]
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem.format())
+        if annotate:
+            print(problem.github())
+
+
+def _today() -> date:
+    return build_moment().astimezone(AMSTERDAM).date()
+
+
+def _sort(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data)
+    unsorted = []
+    try:
+        for name in (ASSOCIATIONS_FILE, EVENTS_FILE):
+            path = data_dir / name
+            text = read_text(path)
+            result = sort_entries(text, str(path))
+            if result != text:
+                unsorted.append(path)
+                if not args.check:
+                    path.write_text(result, encoding="utf-8")
+    except UnreadableInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        _print_problems(list(error.problems))
+        return EXIT_INVALID
+    for path in unsorted:
+        print(f"{path}: {'niet op volgorde' if args.check else 'op volgorde gezet'}")
+    return EXIT_INVALID if args.check and unsorted else EXIT_OK
+
+
+def _stale(args: argparse.Namespace) -> int:
+    try:
+        data = load(Path(args.data))
+    except (DataError, UnreadableInput) as error:
+        print(f"error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'\n{error}",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_INVALID
+    found = stale(data.associations, _today())
+    for association in found:
+        addresses = [association.email] if association.email else []
+        contact = association.contact
+        if contact and contact.consent and contact.email:
+            addresses.append(f"{contact.name or 'contact'} <{contact.email}>")
+        checked = association.checked.isoformat() if association.checked else "nooit"
+        print(
+            f"{association.id}\t{association.name}\tgecontroleerd: {checked}\t"
+            f"{', '.join(addresses) or 'geen adres'}"
+        )
+    print(f"{_count(len(found), 'vereniging', 'verenigingen')} te controleren", file=sys.stderr)
+    return EXIT_OK
+
+
+def _from_issue(args: argparse.Namespace) -> int:
+    try:
+        form = issue_form.read_form(Path(args.form))
+        body = sys.stdin.read() if args.body == "-" else Path(args.body).read_text("utf-8")
+    except (OSError, KeyError, TypeError) as error:
+        print(f"error: kan formulier of tekst niet lezen: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    candidate = issue_form.entry(body, form, _today())
+    try:
+        known = {a.id for a in load(Path(args.data)).associations}
+    except (DataError, UnreadableInput):
+        known = set()
+    messages = issue_form.problems(candidate, form, known)
+    for message in messages:
+        print(f"error: {message}")
+    if messages:
+        return EXIT_INVALID
+    print(issue_form.to_yaml(candidate), end="")
     return EXIT_OK
 
 
@@ -64,6 +143,24 @@ def parser() -> argparse.ArgumentParser:
         "--docs", help="folder with the Markdown pages to check (default: docs beside the data)"
     )
     validate.set_defaults(run=_validate)
+    sort = commands.add_parser("sort", help="put the entries of the data files in id order")
+    sort.add_argument("--data", default="data", help="folder with the YAML files (data)")
+    sort.add_argument("--check", action="store_true", help="only report; exit 1 when unsorted")
+    sort.set_defaults(run=_sort)
+    stale_command = commands.add_parser(
+        "stale", help="list associations not confirmed for 18 months, with their addresses"
+    )
+    stale_command.add_argument("--data", default="data", help="folder with the YAML files")
+    stale_command.set_defaults(run=_stale)
+    from_issue = commands.add_parser(
+        "from-issue", help="turn a submitted issue form into a YAML entry"
+    )
+    from_issue.add_argument(
+        "--form", required=True, help="the issue form (.github/ISSUE_TEMPLATE/...)"
+    )
+    from_issue.add_argument("--data", default="data", help="folder with the YAML files")
+    from_issue.add_argument("body", help="file with the issue body, or - for standard input")
+    from_issue.set_defaults(run=_from_issue)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
     schema.set_defaults(run=_schema)

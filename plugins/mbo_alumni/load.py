@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -463,7 +464,71 @@ def _check_references(document: _Document, key: str, known: set[str], what: str,
             document.problem(path, f"'{key}': onbekende {what} '{ident}'; {hint}")
 
 
-def load(data_dir: Path) -> Data:
+STALE_AFTER_MONTHS = 18
+
+
+def _months_between(earlier: date, later: date) -> int:
+    return (
+        (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    )
+
+
+def _order_warnings(document: _Document, kind: str) -> list[Problem]:
+    """Warn where an entry's id sorts before the one above it (merge conflicts grow)."""
+    warnings = []
+    previous: str | None = None
+    for index, item in _raw_items(document):
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            continue
+        if previous is not None and ident < previous:
+            line, column = document.at((index, "id"))
+            warnings.append(
+                Problem(
+                    document.file,
+                    line,
+                    column,
+                    f"{kind} '{ident}' staat na '{previous}'; houd de lijst op volgorde van id "
+                    "(dat voorkomt conflicten); 'mbo-alumni sort' zet hem op volgorde",
+                    "warning",
+                )
+            )
+        previous = ident if previous is None or ident > previous else previous
+    return warnings
+
+
+def stale(associations: Sequence[Association], today: date) -> list[Association]:
+    """Return the associations whose `checked` date is missing or over 18 months old."""
+    return [
+        a
+        for a in associations
+        if a.checked is None or _months_between(a.checked, today) > STALE_AFTER_MONTHS
+    ]
+
+
+def _stale_warnings(
+    document: _Document, associations: list[Association], today: date
+) -> list[Problem]:
+    warnings = []
+    for index, association in enumerate(associations):
+        if association.checked is None or association not in stale([association], today):
+            continue
+        line, column = document.at((index, "checked"))
+        warnings.append(
+            Problem(
+                document.file,
+                line,
+                column,
+                f"'{association.id}' is sinds {association.checked} niet gecontroleerd (langer dan "
+                f"{STALE_AFTER_MONTHS} maanden); kloppen de gegevens nog? Zet dan de datum van "
+                "vandaag bij 'checked'",
+                "warning",
+            )
+        )
+    return warnings
+
+
+def load(data_dir: Path, today: date | None = None) -> Data:
     """Return the validated data in `data_dir`, or raise DataError with every problem found.
 
     All files are always checked, so one run reports every problem of all of them.
@@ -502,4 +567,8 @@ def load(data_dir: Path) -> Data:
     problems = [p for document in documents for p in document.problems]
     if problems:
         raise DataError(problems)
-    return Data(associations=associations, events=events, themes=themes)
+    warnings = _order_warnings(association_doc, "vereniging") + _order_warnings(
+        event_doc, "evenement"
+    )
+    warnings += _stale_warnings(association_doc, associations, today or date.today())
+    return Data(associations=associations, events=events, themes=themes, warnings=warnings)

@@ -1,0 +1,338 @@
+"""The contributor's path: guide, templates, issue forms, workflows and maintainer commands
+stay in step with the model, and the commands do what the guide says.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ASSOCIATIONS, EVENTS, MKDOCS_YML, ROOT, Project, cli, mkdocs_build, validate
+from mbo_alumni.issue_form import form_keys, read_form
+from mbo_alumni.model import Association, Event
+
+FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+
+
+def model_keys(model: type) -> set[str]:
+    keys = set()
+    for name, field in model.model_fields.items():  # type: ignore[attr-defined]
+        inner = getattr(field.annotation, "__args__", (field.annotation,))
+        nested = [t for t in inner if hasattr(t, "model_fields")]
+        if nested:
+            keys |= {f"{name}.{sub}" for sub in nested[0].model_fields}
+        else:
+            keys.add(name)
+    return keys
+
+
+@pytest.mark.parametrize(
+    ("form", "model", "automatic"),
+    [
+        ("vereniging-aanmelden.yml", Association, {"checked"}),
+        ("evenement-aanmelden.yml", Event, {"announced"}),
+    ],
+)
+def test_issue_forms_ask_exactly_the_model_keys(form: str, model: type, automatic: set) -> None:
+    spec = read_form(FORMS / form)
+    assert spec.model is model
+    assert form_keys(spec) | automatic == model_keys(model)
+    required = {f.id for f in spec.fields if f.required}
+    assert required == {name for name, f in model.model_fields.items() if f.is_required()}  # type: ignore[attr-defined]
+
+
+def guide_examples() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", GUIDE, flags=re.S)
+
+
+def test_every_guide_template_validates(tmp_path: Path) -> None:
+    examples = guide_examples()
+    associations = [e for e in examples if e.startswith("- id:") and "institution:" in e]
+    events = [e for e in examples if e.startswith("- id:") and "start:" in e]
+    fragments = [e for e in examples if not e.startswith("- id:")]
+    assert len(associations) == 1 and len(events) == 2 and len(fragments) == 1
+    with_contact = associations[0].replace(
+        "  checked: 2026-11-23", fragments[0].rstrip() + "\n  checked: 2026-11-23"
+    )
+    for association in (associations[0], with_contact):
+        (tmp_path / "associations.yaml").write_text(association, encoding="utf-8")
+        (tmp_path / "events.yaml").write_text("".join(events), encoding="utf-8")
+        result = validate(tmp_path)
+        assert result.returncode == 0, result.stdout
+        assert "1 vereniging, 2 evenementen" in result.stdout
+        assert "error" not in result.stdout
+
+
+def test_guide_explains_every_field_and_common_error() -> None:
+    for key in model_keys(Association) | model_keys(Event):
+        assert f"`{key.split('.')[0]}`" in GUIDE, key
+    for words in ["onbekende sleutel", "840", "tab", "HTML", "consent: true", "bestaat niet"]:
+        assert words in GUIDE, words
+
+
+def test_forms_and_workflows_match_github_schemas() -> None:
+    for schema, files in [
+        ("vendor.github-issue-forms", sorted(FORMS.glob("*.yml"))),
+        ("vendor.github-workflows", sorted((ROOT / ".github" / "workflows").glob("*.yml"))),
+    ]:
+        assert files
+        result = subprocess.run(
+            [str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, files)],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actions_are_pinned_to_commits() -> None:
+    for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
+        for use in re.findall(r"uses:\s*(\S+)", workflow.read_text(encoding="utf-8")):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", use), (workflow.name, use)
+
+
+def test_pull_request_workflow_validates_builds_and_tests() -> None:
+    text = (ROOT / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
+    for step in ["mbo-alumni validate", "mkdocs build --strict", "make test", "pull_request"]:
+        assert step in text
+
+
+def test_pull_request_template_has_a_checklist() -> None:
+    text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    assert text.count("- [ ]") >= 4 and "consent: true" in text
+
+
+# --- from-issue ----------------------------------------------------------------------------
+
+ASSOCIATION_BODY = """\
+### Korte naam voor het webadres (id)
+
+noorderlicht
+
+### Naam van de vereniging
+
+Noorderlicht Alumni
+
+### Mbo-school
+
+Testcollege Noord
+
+### Plaats
+
+Leeuwarden
+
+### Provincie
+
+Fryslân
+
+### Website
+
+https://noorderlicht.example.org/
+
+### Algemeen e-mailadres
+
+_No response_
+
+### Sectoren
+
+Zorg, Techniek
+
+### Naam contactpersoon
+
+Sam de Vries
+
+### Toestemming contactpersoon
+
+- [X] De contactpersoon geeft toestemming om met naam en e-mailadres op de site te staan (AVG).
+"""
+
+EVENT_BODY = """\
+### Korte naam voor het webadres (id)
+
+najaar-2027
+
+### Titel
+
+Najaarsbijeenkomst
+
+### Begin
+
+2027-10-12 19:30
+
+### Einde
+
+2027-10-12 21:00
+
+### Organiserende vereniging(en)
+
+a-academy, noorderlicht
+
+### Naam van de locatie
+
+Aula
+
+### Plaats
+
+Leeuwarden
+
+### Online
+
+- [ ] Dit is een online bijeenkomst.
+
+### Status
+
+confirmed
+"""
+
+
+def test_from_issue_makes_entries_that_validate(tmp_path: Path) -> None:
+    form = str(FORMS / "vereniging-aanmelden.yml")
+    association = cli("from-issue", "--form", form, "-", stdin=ASSOCIATION_BODY)
+    assert association.returncode == 0, association.stdout
+    entry = yaml.safe_load(association.stdout)[0]
+    assert entry["contact"] == {"name": "Sam de Vries", "consent": True}
+    assert entry["sectors"] == ["Zorg", "Techniek"] and "email" not in entry
+    assert str(entry["checked"]) == "2026-11-18"  # the day it was confirmed (SOURCE_DATE_EPOCH)
+
+    (tmp_path / "associations.yaml").write_text(ASSOCIATIONS.split("- id: noorderlicht")[0])
+    (tmp_path / "events.yaml").write_text("[]\n")
+    with (tmp_path / "associations.yaml").open("a") as handle:
+        handle.write(association.stdout)
+    event_form = str(FORMS / "evenement-aanmelden.yml")
+    event = cli("from-issue", "--form", event_form, "--data", str(tmp_path), "-", stdin=EVENT_BODY)
+    assert event.returncode == 0, event.stdout
+    (tmp_path / "events.yaml").write_text(event.stdout)
+    assert yaml.safe_load(event.stdout)[0]["organizer"] == ["a-academy", "noorderlicht"]
+    result = validate(tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "words"),
+    [
+        (ASSOCIATION_BODY.replace("[X]", "[ ]"), "vereniging-aanmelden.yml",
+         "Veld 'Toestemming contactpersoon'"),
+        (ASSOCIATION_BODY.replace("Fryslân", "Brabant"), "vereniging-aanmelden.yml",
+         "Veld 'Provincie'"),
+        (EVENT_BODY.replace("a-academy, noorderlicht", "onbekend"), "evenement-aanmelden.yml",
+         "Veld 'Organiserende vereniging(en)': onbekende vereniging 'onbekend'"),
+        (EVENT_BODY.replace("2027-10-12 19:30", "morgen"), "evenement-aanmelden.yml",
+         "Veld 'Begin'"),
+    ],
+)  # fmt: skip
+def test_from_issue_names_the_form_field(body: str, form: str, words: str) -> None:
+    result = cli("from-issue", "--form", str(FORMS / form), "--data", str(ROOT / "data"), "-",
+                 stdin=body)  # fmt: skip
+    assert result.returncode == 1
+    assert words in result.stdout, result.stdout
+    assert "Traceback" not in result.stderr
+
+
+# --- keeping entries fresh and in order --------------------------------------------------------
+
+OLD = ASSOCIATIONS.replace(
+    "  province: Friesland\n", "  province: Friesland\n  checked: 2024-01-10\n"
+)
+
+
+def test_stale_entries_warn_without_failing(tmp_path: Path) -> None:
+    (tmp_path / "associations.yaml").write_text(OLD)
+    (tmp_path / "events.yaml").write_text(EVENTS)
+    result = validate(tmp_path, GITHUB_ACTIONS="true")
+    assert result.returncode == 0
+    assert (
+        f"{tmp_path / 'associations.yaml'}:11:12: warning: 'noorderlicht' is sinds" in result.stdout
+    )
+    assert "::warning file=" in result.stdout
+
+
+def test_stale_command_lists_entries_with_addresses(tmp_path: Path) -> None:
+    text = OLD.replace(
+        "  city: Leeuwarden\n", "  city: Leeuwarden\n  email: alumni@n.example.org\n"
+    )
+    (tmp_path / "associations.yaml").write_text(text)
+    (tmp_path / "events.yaml").write_text(EVENTS)
+    result = cli("stale", "--data", str(tmp_path))
+    assert result.returncode == 0
+    rows = result.stdout.splitlines()
+    assert rows == [
+        "a-academy\tA-Academy\tgecontroleerd: nooit\tgeen adres",
+        "noorderlicht\tNoorderlicht Alumni\tgecontroleerd: 2024-01-10\talumni@n.example.org",
+    ]
+
+
+UNSORTED = """\
+# yaml-language-server: $schema=../schemas/associations.schema.json
+# Kopregel blijft bovenaan.
+
+# Over noorderlicht
+- id: noorderlicht
+  name: Noorderlicht Alumni  # een opmerking achter een waarde
+  institution: Testcollege Noord
+  city: Leeuwarden
+  province: Friesland
+
+- id: a-academy
+  name: A-Academy
+  institution: Koning Willem I College
+  city: "'s-Hertogenbosch"
+  province: Noord-Brabant
+"""
+
+
+def test_order_warning_and_sort_keep_comments(tmp_path: Path) -> None:
+    (tmp_path / "associations.yaml").write_text(UNSORTED)
+    (tmp_path / "events.yaml").write_text(EVENTS)
+    result = validate(tmp_path)
+    assert result.returncode == 0
+    assert f"{tmp_path / 'associations.yaml'}:11:7: warning: vereniging 'a-academy' staat na" in (
+        result.stdout
+    )
+    assert cli("sort", "--check", "--data", str(tmp_path)).returncode == 1
+    assert cli("sort", "--data", str(tmp_path)).returncode == 0
+    text = (tmp_path / "associations.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schemas/associations.schema.json\n")
+    assert (
+        text.index("- id: a-academy")
+        < text.index("# Over noorderlicht")
+        < text.index("- id: noorderlicht")
+    )
+    assert "# een opmerking achter een waarde" in text
+    assert ": warning:" not in validate(tmp_path).stdout
+    assert cli("sort", "--check", "--data", str(tmp_path)).returncode == 0
+
+
+def test_real_data_is_in_order() -> None:
+    assert cli("sort", "--check", "--data", str(ROOT / "data")).returncode == 0
+
+
+# --- on the site -------------------------------------------------------------------------------
+
+
+def test_edit_links_on_data_pages(project: Project) -> None:
+    config = MKDOCS_YML + "repo_url: https://github.com/voorbeeld/site\n"
+    root = project({"mkdocs.yml": config})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    association = (root / "site/verenigingen/a-academy/index.html").read_text()
+    assert (
+        'href="https://github.com/voorbeeld/site/edit/main/data/associations.yaml"' in association
+    )
+    assert "Wijzig deze gegevens" in association
+    event = (root / "site/agenda/voorjaar/index.html").read_text()
+    assert 'href="https://github.com/voorbeeld/site/edit/main/data/events.yaml"' in event
+
+
+def test_join_page_links_the_forms(tmp_path: Path) -> None:
+    result = mkdocs_build(ROOT, "--site-dir", str(tmp_path / "site"),
+                          REPO_URL="https://github.com/voorbeeld/site")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/meedoen/index.html").read_text()
+    for form in FORMS.glob("*.yml"):
+        assert f"https://github.com/voorbeeld/site/issues/new?template={form.name}" in page
