@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate schema lint clean
+.PHONY: site test serve validate schema lint clean bench
 
 NODE_STAMP := tests/js/node_modules/.package-lock.json
 
@@ -52,6 +52,10 @@ $(JAVA_STAMP): $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) lint
 	$(BIN)/pytest
+
+# Prints the benchmark table (see BENCHMARKS.md); takes several minutes.
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py 1000 5000 2000 10000
 
 clean:
 	rm -rf site $(VENV) tests/js/node_modules

@@ -13,9 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit
 
-from icalendar import Calendar as ICalendar
-from icalendar import Event as IEvent
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vText
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vDDDTypes, vText
 
 from .model import Association, Event
 from .text import markdown_to_text
@@ -116,32 +114,67 @@ def _written(value: date | datetime | None, utc: bool) -> date | datetime | None
     return value
 
 
+def fold(line: bytes) -> bytes:
+    """Return one content line folded at 75 octets (RFC 5545 3.1), ending in CRLF.
+
+    A fold never splits a UTF-8 character; continuation lines start with one space.
+    """
+    if len(line) <= 75:
+        return line + CRLF
+    parts = []
+    start, limit = 0, 75
+    while start < len(line):
+        end = min(start + limit, len(line))
+        while end < len(line) and line[end] & 0xC0 == 0x80:  # inside a multi-byte character
+            end -= 1
+        parts.append(line[start:end])
+        start, limit = end, 74
+    return b"\r\n ".join(parts) + CRLF
+
+
+def _moment(name: str, value: date | datetime) -> bytes:
+    if isinstance(value, datetime):
+        if value.utcoffset() == timedelta(0) and value.tzinfo is UTC:
+            return name.encode() + b":" + vDDDTypes(value).to_ical()
+        local = value.astimezone(AMSTERDAM).replace(tzinfo=None)
+        return f"{name};TZID={TZID}:".encode() + vDDDTypes(local).to_ical()
+    return f"{name};VALUE=DATE:".encode() + vDDDTypes(value).to_ical()
+
+
+def _text(name: str, value: str) -> bytes:
+    return name.encode() + b":" + vText(value).to_ical()
+
+
 def vevent(event: Event, site: Site, stamp: datetime, *, utc: bool = False) -> bytes:
     """Return the serialised VEVENT of one event.
 
     With `utc`, times are written in UTC, which needs no VTIMEZONE (one-off downloads).
+    Values are encoded by icalendar's property types; the lines are assembled here, because
+    icalendar's generic serialiser (about 0.5 ms an event) dominated the build.
     """
-    component = IEvent()
-    component.add("uid", uid(event, site))
-    component.add("dtstamp", stamp)
     start, end = _written(event.start, utc), _written(_end_exclusive(event), utc)
-    component.add("dtstart", start)
+    lines = [
+        b"BEGIN:VEVENT",
+        _text("UID", uid(event, site)),
+        b"DTSTAMP:" + vDDDTypes(stamp.astimezone(UTC)).to_ical(),
+        _moment("DTSTART", start),
+    ]
     if end is not None:
-        component.add("dtend", end)
-    component.add("summary", event.title)
-    component.add("status", STATUS[event.status])
+        lines.append(_moment("DTEND", end))
+    lines += [_text("SUMMARY", event.title), b"STATUS:" + STATUS[event.status].encode()]
     if event.status == "cancelled":
-        component.add("transp", "TRANSPARENT")
+        lines.append(b"TRANSP:TRANSPARENT")
     location = location_text(event)
     if location:
-        component.add("location", location)
+        lines.append(_text("LOCATION", location))
     if event.location and event.location.online and event.location.url:
-        component.add("conference", event.location.url, parameters={"VALUE": "URI"})
-    component.add("url", event.url or site.absolute(event_path(event)))
-    component.add("description", description_text(event, site))
+        lines.append(b"CONFERENCE;VALUE=URI:" + event.location.url.encode())
+    lines.append(b"URL:" + (event.url or site.absolute(event_path(event))).encode())
+    lines.append(_text("DESCRIPTION", description_text(event, site)))
     if event.tags:
-        component.add("categories", list(event.tags))
-    return component.to_ical()
+        lines.append(b"CATEGORIES:" + b",".join(vText(tag).to_ical() for tag in event.tags))
+    lines.append(b"END:VEVENT")
+    return b"".join(fold(line) for line in lines)
 
 
 def _transitions(first_year: int, last_year: int) -> list[tuple[datetime, timedelta, timedelta]]:
@@ -198,23 +231,25 @@ def vtimezone(first_year: int, last_year: int) -> bytes:
     return timezone.to_ical()
 
 
+@lru_cache(maxsize=4096)
 def _header(name: str, description: str) -> bytes:
-    calendar = ICalendar()
-    calendar.add("version", "2.0")
-    calendar.add("prodid", PRODID)
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("name", vText(name))
-    # X- properties are written raw unless typed: vText escapes commas and semicolons.
-    calendar.add("x-wr-calname", vText(name))
-    calendar.add("description", description)
-    calendar.add("x-wr-caldesc", vText(description))
-    calendar.add("x-wr-timezone", TZID)
-    # A plain timedelta would be written as 12:00:00, and REFRESH-INTERVAL needs VALUE=DURATION.
-    calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH)
-    text = calendar.to_ical()
-    return text[: text.rindex(b"END:VCALENDAR")]
+    """Return the calendar's opening lines, up to its first component."""
+    lines = [
+        b"BEGIN:VCALENDAR",
+        b"VERSION:2.0",
+        b"PRODID:" + vText(PRODID).to_ical(),
+        b"CALSCALE:GREGORIAN",
+        b"METHOD:PUBLISH",
+        _text("NAME", name),
+        _text("X-WR-CALNAME", name),
+        _text("DESCRIPTION", description),
+        _text("X-WR-CALDESC", description),
+        b"X-WR-TIMEZONE:" + TZID.encode(),
+        # RFC 7986 requires VALUE=DURATION here; X-PUBLISHED-TTL is its older spelling.
+        b"REFRESH-INTERVAL;VALUE=DURATION:" + REFRESH.encode(),
+        b"X-PUBLISHED-TTL:" + REFRESH.encode(),
+    ]
+    return b"".join(fold(line) for line in lines)
 
 
 def _years(events: Sequence[Event]) -> tuple[int, int] | None:
@@ -268,8 +303,12 @@ def feeds(
             ),
         )
     ]
+    by_organizer: dict[str, list[Event]] = {}
+    for event in ordered:  # an index, so the per-association feeds cost O(events) in all
+        for ident in event.organizer:
+            by_organizer.setdefault(ident, []).append(event)
     for association in associations:
-        mine = [e for e in ordered if association.id in e.organizer]
+        mine = by_organizer.get(association.id, [])
         result.append(
             Feed(
                 association_feed_path(association),
@@ -283,10 +322,14 @@ def feeds(
         )
     for event in ordered:
         single = {event.id: vevent(event, site, stamp, utc=True)}
+        # One name for every one-off file: it is imported into an existing calendar anyway,
+        # and a shared header is serialised once.
         result.append(
             Feed(
                 event_feed_path(event),
-                calendar(event.title, site.name, [event], single, timezone=False),
+                calendar(
+                    site.name, f"Bijeenkomst van {site.name}", [event], single, timezone=False
+                ),
             )
         )
     return result

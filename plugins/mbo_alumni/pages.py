@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from itertools import groupby
 from typing import Any
 
@@ -108,19 +109,30 @@ class PageSpec:
         return str(Markup("<p>{}</p>").format(self.search_text))
 
 
-@dataclass(frozen=True)
+@dataclass
 class EventView:
-    """An event with what its pages show, worded in Dutch."""
+    """An event with what its pages show, worded in Dutch.
+
+    What only the event's own page shows is computed when first asked for: lists of
+    thousands of events then cost no Markdown rendering and no link building.
+    """
 
     event: Event
     when: str
     status_label: str
     url: str
     organizers: list[Association]
-    description_html: Markup | None
     last_day: date
     ics: str
-    add: AddLinks
+    site: Site
+
+    @cached_property
+    def description_html(self) -> Markup | None:
+        return _html(self.event.description)
+
+    @cached_property
+    def add(self) -> AddLinks:
+        return add_links(self.event, self.site)
 
 
 @dataclass(frozen=True)
@@ -150,10 +162,9 @@ def event_view(event: Event, associations: dict[str, Association], site: Site) -
         status_label=STATUS_LABELS[event.status],
         url=_page_url(event_src(event.id)),
         organizers=[associations[ident] for ident in event.organizer],
-        description_html=_html(event.description),
         last_day=dutch.last_day(event.start, event.end),
         ics=event_feed_path(event),
-        add=add_links(event, site),
+        site=site,
     )
 
 
@@ -222,8 +233,8 @@ def newest_articles(articles: list[Article], count: int) -> list[Article]:
 def home_context(data: Data, articles: list[Article], today: date, site: Site) -> dict[str, Any]:
     """Return what the home page shows from the data: next events, new articles, counts."""
     by_id = {a.id: a for a in data.associations}
-    views = [event_view(e, by_id, site) for e in data.events]
-    upcoming, _ = agenda_sections(views, today)
+    coming = [e for e in data.events if dutch.last_day(e.start, e.end) >= today]
+    upcoming, _ = agenda_sections([event_view(e, by_id, site) for e in coming], today)
     return {
         "next_events": upcoming[:3],
         "new_articles": newest_articles(articles, 3),

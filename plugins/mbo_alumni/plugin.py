@@ -6,7 +6,12 @@ Every hook only calls the generator-neutral core (load, pages) and hands MkDocs 
 from __future__ import annotations
 
 import html
+import json
 import logging
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -49,6 +54,9 @@ ASSETS = {
 }
 
 
+TIMINGS_ENV = "MBO_ALUMNI_TIMINGS"  # a file path: the benchmark reads the stage timings there
+
+
 class MboAlumniConfig(Config):
     data_dir = c.Type(str, default="data")
 
@@ -64,6 +72,15 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         self.site: Site | None = None
         self.moment: datetime | None = None
         self.today = date.min
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def _stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -77,11 +94,12 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         self.site = Site(url=config.site_url.rstrip("/") + "/", name=config.site_name)
         # Loading here fails the build before MkDocs cleans or writes anything in site_dir.
         try:
-            self.data = load(self._data_dir(config))
-            docs = Path(config.docs_dir)
-            base = Path(config.config_file_path or ".").resolve().parent
-            shown = docs.relative_to(base) if docs.is_relative_to(base) else docs
-            self.articles = read_articles(docs, self.data, shown_as=shown)
+            with self._stage("load and validate"):
+                self.data = load(self._data_dir(config))
+                docs = Path(config.docs_dir)
+                base = Path(config.config_file_path or ".").resolve().parent
+                shown = docs.relative_to(base) if docs.is_relative_to(base) else docs
+                self.articles = read_articles(docs, self.data, shown_as=shown)
             self.article_by_src = {article.src: article for article in self.articles}
         except DataError as error:
             raise PluginError(
@@ -106,7 +124,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         self.moment = moment = build_moment()
         self.pages = {}
         self.today = moment.astimezone(AMSTERDAM).date()
-        for spec in build_pages(self.data, self.articles, self.today, self.site):
+        with self._stage("pages"):
+            specs = list(build_pages(self.data, self.articles, self.today, self.site))
+        for spec in specs:
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(
                     f"docs/{spec.src_uri} bestaat al, maar deze pagina wordt gemaakt uit de "
@@ -117,12 +137,17 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
                 File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=inclusion)
             )
             self.pages[spec.src_uri] = spec
-        generated = {
-            feed.path: feed.content
-            for feed in calendar_feeds(self.data.associations, self.data.events, self.site, moment)
-        }
-        generated |= feeds.agenda_feeds(self.data.events, self.site, _author(config), moment)
-        generated |= api.documents(self.data.associations, self.data.events, self.site, moment)
+        with self._stage("calendar"):
+            generated = {
+                feed.path: feed.content
+                for feed in calendar_feeds(
+                    self.data.associations, self.data.events, self.site, moment
+                )
+            }
+        with self._stage("feeds"):
+            generated |= feeds.agenda_feeds(self.data.events, self.site, _author(config), moment)
+        with self._stage("json"):
+            generated |= api.documents(self.data.associations, self.data.events, self.site, moment)
         for path in (feeds.ARTICLES.rss_path, feeds.ARTICLES.atom_path):
             generated[path] = b""  # filled in on_env, once the articles are rendered
         for path, content in generated.items():
@@ -175,7 +200,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
             url = self.site.absolute(page.url)
             title = html.unescape(page.title or file.src_uri)
             entries.append(feeds.article_entry(title, url, day, page.content or ""))
-        rendered = feeds.render(feeds.ARTICLES, self.site, _author(config), entries, self.moment)
+        with self._stage("feeds"):
+            rendered = feeds.render(
+                feeds.ARTICLES, self.site, _author(config), entries, self.moment
+            )
         for path, content in rendered.items():
             feed_file = files.get_file_from_path(path)
             assert feed_file is not None
@@ -208,6 +236,11 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         # 404.html is served from any URL: its links start at the site's own path.
         prefix = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         return _into_head(output_content, alternate_links(SITE_ALTERNATES, prefix))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        target = os.environ.get(TIMINGS_ENV)
+        if target:
+            Path(target).write_text(json.dumps(self.timings), encoding="utf-8")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .calendar import Site, event_path, location_text
 from .model import Association, Event
@@ -25,7 +25,7 @@ def _iso(value: Any) -> str:
 
 def script(data: dict[str, Any]) -> Markup:
     """Return a JSON-LD <script> element; '<' is escaped so no text can close the element."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\u003c")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return Markup('<script type="application/ld+json">\n{}\n</script>').format(Markup(text))
 
 
@@ -122,6 +122,6 @@ def social_meta(title: str, description: str, url: str, site_name: str, kind: st
         ("name", "twitter:description", description),
     ]
     return "".join(
-        str(Markup('<meta {}="{}" content="{}">\n').format(attribute, name, value))
+        f'<meta {attribute}="{name}" content="{escape(value)}">\n'
         for attribute, name, value in tags
     )

@@ -45,6 +45,7 @@ def raw_html_in(markdown: str) -> str | None:
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
+@lru_cache(maxsize=16384)  # the same description is rendered for pages, feeds and calendars
 def markdown_to_html(markdown: str) -> str:
     """Return sanitised HTML for a Markdown text: no raw HTML, only http(s)/mailto links."""
     html = _renderer().render(markdown)
@@ -55,6 +56,7 @@ def markdown_to_html(markdown: str) -> str:
     )
 
 
+@lru_cache(maxsize=16384)
 def markdown_to_text(markdown: str) -> str:
     """Return plain text for a Markdown text: paragraphs kept, links written as 'text (url)'."""
     parts: list[str] = []
@@ -111,7 +113,13 @@ _HREF = re.compile(r'\shref="(https?://[^"/?#]*)[^"]*"', re.I)
 
 
 def external_rel(html: str, own_origin: str) -> str:
-    """Return the HTML with rel="noopener noreferrer" on every link to another origin."""
+    """Return the HTML with rel="noopener noreferrer" on every link to another origin.
+
+    Only the page's <article> is scanned when it has one: the theme's own chrome is known.
+    """
+    start, end = html.find("<article"), html.rfind("</article>")
+    if 0 <= start < end:
+        return html[:start] + external_rel(html[start:end], own_origin) + html[end:]
 
     def mend(match: re.Match[str]) -> str:
         tag = match.group(0)

@@ -1,0 +1,177 @@
+"""Benchmark: our plugin's build against plain MkDocs + Material with as many pages.
+
+Usage: .venv/bin/python bench/bench.py [ASSOCIATIONS EVENTS] ...   (pairs; default 1000 5000)
+Prints one table; asserts nothing (a benchmark, not a test).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PROVINCES = [
+    "Drenthe", "Flevoland", "Fryslân", "Gelderland", "Groningen", "Limburg",
+    "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
+]  # fmt: skip
+STAGES = ["load and validate", "pages", "calendar", "feeds", "json"]
+
+MKDOCS_YML = """\
+site_name: Benchmark
+site_url: https://bench.example.org/
+theme:
+  name: material
+  language: nl
+  font: false
+plugins:
+  - search:
+      lang: nl
+{plugin}
+nav:
+  - Home: index.md
+validation:
+  nav:
+    omitted_files: ignore
+"""
+
+
+def associations_yaml(count: int, rng: random.Random) -> str:
+    rows = []
+    for i in range(count):
+        rows.append(
+            f"- id: vereniging-{i:05d}\n"
+            f"  name: Alumnivereniging {i}\n"
+            f"  institution: Testcollege {i % 70}\n"
+            f"  city: Plaats {i % 300}\n"
+            f"  province: {rng.choice(PROVINCES)}\n"
+            f"  website: https://vereniging-{i}.example.org/\n"
+            f"  email: alumni@vereniging-{i}.example.org\n"
+            f"  founded: {rng.randint(1990, 2024)}\n"
+            f"  description: Oud-studenten van **Testcollege {i % 70}** houden contact en helpen"
+            f" nieuwe studenten op weg.\n"
+            f"  sectors: [Zorg, Techniek]\n"
+            f"  socials: {{linkedin: 'https://www.linkedin.com/company/v{i}'}}\n"
+            f"  checked: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n"
+        )
+    return "".join(rows)
+
+
+def events_yaml(count: int, associations: int, rng: random.Random) -> str:
+    rows = []
+    for i in range(count):
+        year, month, day = rng.randint(2019, 2028), rng.randint(1, 12), rng.randint(1, 28)
+        organizers = sorted({rng.randrange(associations) for _ in range(rng.randint(1, 3))})
+        ids = ", ".join(f"vereniging-{o:05d}" for o in organizers)
+        if i % 3:
+            hour = rng.randint(9, 20)
+            when = f"  start: '{year}-{month:02d}-{day:02d} {hour}:00'\n"
+            when += f"  end: '{year}-{month:02d}-{day:02d} {hour + 2}:30'\n"
+        else:
+            when = f"  start: {year}-{month:02d}-{day:02d}\n"
+        rows.append(
+            f"- id: evenement-{i:05d}\n  title: Bijeenkomst {i}\n{when}"
+            f"  organizer: [{ids}]\n"
+            f"  location: {{name: Aula, address: Schoolstraat 1, city: Plaats {i % 300}}}\n"
+            f"  status: {'cancelled' if i % 17 == 0 else 'confirmed'}\n"
+            f"  description: Een avond over *alumnibeleid*, met [programma](https://example.org/{i}).\n"
+        )
+    return "".join(rows)
+
+
+def plain_page(i: int) -> str:
+    return (
+        f"# Pagina {i}\n\nOud-studenten van **Testcollege {i % 70}** houden contact.\n\n"
+        f"- Plaats {i % 300}\n- [Website](https://vereniging-{i}.example.org/)\n\n"
+        "Een avond over *alumnibeleid*.\n"
+    )
+
+
+def run_build(config: Path, env: dict[str, str]) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run_build.py"), str(config)],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def size_mib(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024 / 1024
+
+
+def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
+    rng = random.Random(42)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    ours = tmp / f"ours-{associations}"
+    (ours / "data").mkdir(parents=True)
+    (ours / "docs").mkdir()
+    (ours / "docs" / "index.md").write_text("# Home\n")
+    (ours / "data" / "associations.yaml").write_text(associations_yaml(associations, rng))
+    (ours / "data" / "events.yaml").write_text(events_yaml(events, associations, rng))
+    (ours / "mkdocs.yml").write_text(MKDOCS_YML.format(plugin="  - mbo-alumni"))
+    timings = tmp / f"timings-{associations}.json"
+    run = run_build(ours / "mkdocs.yml", {**env, "MBO_ALUMNI_TIMINGS": str(timings)})
+    pages = sum(1 for _ in (ours / "site").rglob("*.html"))
+
+    plain = tmp / f"plain-{associations}"
+    (plain / "docs").mkdir(parents=True)
+    (plain / "docs" / "index.md").write_text("# Home\n")
+    for i in range(pages - 2):  # minus index and 404, which both sites have
+        (plain / "docs" / f"p{i:06d}.md").write_text(plain_page(i))
+    (plain / "mkdocs.yml").write_text(MKDOCS_YML.format(plugin=""))
+    baseline = run_build(plain / "mkdocs.yml", env)
+
+    small = tmp / f"validate-{associations}"
+    small.mkdir()
+    (small / "associations.yaml").write_text(associations_yaml(associations // 5, rng))
+    (small / "events.yaml").write_text(events_yaml(events * 2 // 5, associations // 5, rng))
+    started = time.perf_counter()
+    subprocess.run([str(BIN / "mbo-alumni"), "validate", "--data", str(small)], env=env,
+                   check=True, capture_output=True)  # fmt: skip
+    validate_seconds = time.perf_counter() - started
+    return {
+        "data": f"{associations} + {events}",
+        "pages": pages,
+        "seconds": run["seconds"],
+        "stages": json.loads(timings.read_text()),
+        "plain": baseline["seconds"],
+        "peak": run["peak_mib"],
+        "plain_peak": baseline["peak_mib"],
+        "size": size_mib(ours / "site"),
+        "validate": (f"{associations // 5} + {events * 2 // 5}", validate_seconds),
+    }
+
+
+def main() -> None:
+    numbers = [int(n) for n in sys.argv[1:]] or [1000, 5000]
+    pairs = list(zip(numbers[::2], numbers[1::2], strict=True))
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = [measure(a, e, Path(tmp)) for a, e in pairs]
+    head = ["data", "pages", "build s", *STAGES, "plain s", "ratio", "peak MiB", "plain MiB",
+            "site MiB"]  # fmt: skip
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for row in rows:
+        stages = row["stages"]
+        cells = [
+            row["data"], row["pages"], f"{row['seconds']:.1f}",
+            *(f"{stages.get(stage, 0.0):.2f}" for stage in STAGES),  # type: ignore[union-attr]
+            f"{row['plain']:.1f}", f"{row['seconds'] / row['plain']:.2f}",  # type: ignore[operator]
+            f"{row['peak']:.0f}", f"{row['plain_peak']:.0f}", f"{row['size']:.1f}",
+        ]  # fmt: skip
+        print("| " + " | ".join(str(c) for c in cells) + " |")
+    for row in rows:
+        label, seconds = row["validate"]  # type: ignore[misc]
+        print(f"mbo-alumni validate on {label}: {seconds:.2f} s (process start included)")
+    if len(rows) == 2:
+        print(f"growth when the data doubles: {rows[1]['seconds'] / rows[0]['seconds']:.2f}x")  # type: ignore[operator]
+
+
+if __name__ == "__main__":
+    main()
