@@ -127,6 +127,12 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
     (plain / "mkdocs.yml").write_text(MKDOCS_YML.format(plugin=""))
     baseline = run_build(plain / "mkdocs.yml", env)
 
+    serve = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "rebuild.py"), str(ours / "mkdocs.yml")],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    rebuild = json.loads(serve.stdout.strip().splitlines()[-1])
+
     small = tmp / f"validate-{associations}"
     small.mkdir()
     (small / "associations.yaml").write_text(associations_yaml(associations // 5, rng))
@@ -145,6 +151,7 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
         "plain_peak": baseline["peak_mib"],
         "size": size_mib(ours / "site"),
         "validate": (f"{associations // 5} + {events * 2 // 5}", validate_seconds),
+        "rebuild": rebuild,
     }
 
 
@@ -169,6 +176,12 @@ def main() -> None:
     for row in rows:
         label, seconds = row["validate"]  # type: ignore[misc]
         print(f"mbo-alumni validate on {label}: {seconds:.2f} s (process start included)")
+    for row in rows:
+        rebuild = row["rebuild"]
+        print(
+            f"serve loop at {row['data']}: first build {rebuild['first']:.1f} s, rebuild after a "  # type: ignore[index]
+            f"Markdown edit {rebuild['after_edit']:.1f} s (data from cache: {rebuild['cached']})"  # type: ignore[index]
+        )
     if len(rows) == 2:
         print(f"growth when the data doubles: {rows[1]['seconds'] / rows[0]['seconds']:.2f}x")  # type: ignore[operator]
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import groupby
 from typing import Any
 
@@ -68,6 +68,7 @@ SITE_ALTERNATES = (
 )
 
 
+@lru_cache(maxsize=4096)  # the same few links for every page at the same depth
 def alternate_links(alternates: tuple[Alternate, ...], prefix: str) -> str:
     """Return the <link rel="alternate"> tags, with hrefs relative to a page via `prefix`."""
     return "".join(

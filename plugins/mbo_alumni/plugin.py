@@ -5,6 +5,7 @@ Every hook only calls the generator-neutral core (load, pages) and hands MkDocs 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
@@ -54,6 +55,26 @@ ASSETS = {
 }
 
 
+# Data loaded by earlier builds in this process (mkdocs serve rebuilds with a fresh plugin
+# instance on every change): keyed by folder, checked against a hash of the files' bytes.
+_DATA_CACHE: dict[Path, tuple[str, Data]] = {}
+
+
+def _load_cached(data_dir: Path) -> tuple[Data, bool]:
+    """Return the data in `data_dir` and whether it came from the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(date.today().isoformat().encode())  # staleness warnings depend on the day
+    key = digest.hexdigest()
+    cached = _DATA_CACHE.get(data_dir)
+    if cached is not None and cached[0] == key:
+        return cached[1], True
+    data = load(data_dir)
+    _DATA_CACHE[data_dir] = (key, data)
+    return data, False
+
+
 TIMINGS_ENV = "MBO_ALUMNI_TIMINGS"  # a file path: the benchmark reads the stage timings there
 
 
@@ -73,6 +94,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         self.moment: datetime | None = None
         self.today = date.min
         self.timings: dict[str, float] = {}
+        self.data_from_cache = False
 
     @contextmanager
     def _stage(self, name: str) -> Iterator[None]:
@@ -95,7 +117,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         # Loading here fails the build before MkDocs cleans or writes anything in site_dir.
         try:
             with self._stage("load and validate"):
-                self.data = load(self._data_dir(config))
+                self.data, self.data_from_cache = _load_cached(self._data_dir(config))
                 docs = Path(config.docs_dir)
                 base = Path(config.config_file_path or ".").resolve().parent
                 shown = docs.relative_to(base) if docs.is_relative_to(base) else docs

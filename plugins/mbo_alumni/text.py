@@ -45,10 +45,16 @@ def raw_html_in(markdown: str) -> str | None:
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
-@lru_cache(maxsize=16384)  # the same description is rendered for pages, feeds and calendars
+@lru_cache(maxsize=16384)  # one parse serves the page, the feeds, the calendar and JSON-LD
+def _tokens(markdown: str) -> list[Token]:
+    return _renderer().parse(markdown)
+
+
+@lru_cache(maxsize=16384)
 def markdown_to_html(markdown: str) -> str:
     """Return sanitised HTML for a Markdown text: no raw HTML, only http(s)/mailto links."""
-    html = _renderer().render(markdown)
+    renderer = _renderer()
+    html = renderer.renderer.render(_tokens(markdown), renderer.options, {})
     return nh3.clean(
         html,
         url_schemes=_ALLOWED_SCHEMES,
@@ -61,7 +67,7 @@ def markdown_to_text(markdown: str) -> str:
     """Return plain text for a Markdown text: paragraphs kept, links written as 'text (url)'."""
     parts: list[str] = []
     lists = 0  # inside a list, paragraphs end with one newline so the items stay together
-    for block in _renderer().parse(markdown):
+    for block in _tokens(markdown):
         if block.type == "inline":
             parts.append(_inline_text(block.children or []))
         elif block.type in ("bullet_list_open", "ordered_list_open"):
