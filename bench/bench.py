@@ -118,6 +118,15 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
     timings = tmp / f"timings-{associations}.json"
     run = run_build(ours / "mkdocs.yml", {**env, "MBO_ALUMNI_TIMINGS": str(timings)})
     pages = sum(1 for _ in (ours / "site").rglob("*.html"))
+    detail_kib = {
+        kind: (ours / "site" / path / "index.html").stat().st_size / 1024
+        for kind, path in [
+            ("association", "verenigingen/vereniging-00000"),
+            ("event", "agenda/evenement-00000"),
+            ("home", ""),
+            ("directory", "verenigingen"),
+        ]
+    }
 
     plain = tmp / f"plain-{associations}"
     (plain / "docs").mkdir(parents=True)
@@ -152,6 +161,7 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
         "size": size_mib(ours / "site"),
         "validate": (f"{associations // 5} + {events * 2 // 5}", validate_seconds),
         "rebuild": rebuild,
+        "detail_kib": detail_kib,
     }
 
 
@@ -182,6 +192,9 @@ def main() -> None:
             f"serve loop at {row['data']}: first build {rebuild['first']:.1f} s, rebuild after a "  # type: ignore[index]
             f"Markdown edit {rebuild['after_edit']:.1f} s (data from cache: {rebuild['cached']})"  # type: ignore[index]
         )
+    for row in rows:
+        sizes = ", ".join(f"{k} {v:.0f} KiB" for k, v in row["detail_kib"].items())  # type: ignore[attr-defined]
+        print(f"page sizes at {row['data']}: {sizes}")
     if len(rows) == 2:
         print(f"growth when the data doubles: {rows[1]['seconds'] / rows[0]['seconds']:.2f}x")  # type: ignore[operator]
 

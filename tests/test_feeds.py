@@ -267,3 +267,26 @@ def test_every_page_has_a_link_preview(site: Path) -> None:
         assert meta["og:url"].startswith("https://alumni.test/")
     assert head(site, "agenda/winteravond").meta["og:title"] == "Avond <b>vet</b> & co"
     assert head(site, "artikelen/verslag").meta["og:type"] == "article"
+
+
+def test_agenda_feed_carries_the_newest_hundred(tmp_path: Path) -> None:
+    from mbo_alumni.calendar import Site
+    from mbo_alumni.feeds import FEED_LENGTH, agenda_feeds
+    from mbo_alumni.model import Event
+
+    events = [
+        Event(
+            id=f"e{i:03d}",
+            title=f"Bijeenkomst {i}",
+            start="2026-01-01",
+            announced=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        )
+        for i in range(150)
+    ]
+    feeds = agenda_feeds(events, Site("https://alumni.test/", "Test"), "Redactie", BUILT)
+    parsed = feedparser.parse(feeds["agenda.atom.xml"])
+    assert parsed.bozo == 0 and len(parsed.entries) == FEED_LENGTH == 100
+    dates = [entry.updated for entry in parsed.entries]
+    assert dates == sorted(dates, reverse=True)
+    newest = max(events, key=lambda e: (e.announced, e.id))
+    assert parsed.entries[0].title == newest.title

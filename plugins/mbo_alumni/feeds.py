@@ -133,11 +133,14 @@ def _generator(spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry]
     return feed
 
 
+FEED_LENGTH = 100  # a news feed carries the latest entries; the site and the API keep them all
+
+
 def render(
     spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry], built: datetime
 ) -> dict[str, bytes]:
-    """Return {path: bytes} of the RSS and Atom feeds, entries newest first."""
-    ordered = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+    """Return {path: bytes} of the RSS and Atom feeds: the newest FEED_LENGTH entries first."""
+    ordered = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:FEED_LENGTH]
     result = {}
     for path, kind in ((spec.rss_path, "rss"), (spec.atom_path, "atom")):
         feed = _generator(spec, site, author, ordered)
@@ -160,5 +163,7 @@ def article_entry(title: str, url: str, day: date | datetime, html: str) -> Entr
 def agenda_feeds(
     events: Sequence[Event], site: Site, author: str, built: datetime
 ) -> dict[str, bytes]:
-    """Return {path: bytes} of the agenda's RSS and Atom feeds."""
-    return render(AGENDA, site, author, [event_entry(e, site, built) for e in events], built)
+    """Return {path: bytes} of the agenda's RSS and Atom feeds (the newest FEED_LENGTH)."""
+    newest = sorted(events, key=lambda e: (event_entry_date(e, built), e.id), reverse=True)
+    entries = [event_entry(e, site, built) for e in newest[:FEED_LENGTH]]
+    return render(AGENDA, site, author, entries, built)
