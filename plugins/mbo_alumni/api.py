@@ -13,14 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .calendar import (
-    TZID,
-    Site,
-    association_feed_path,
-    event_feed_path,
-    event_path,
-    uid,
-)
+from . import urls
+from .calendar import TZID, Site, uid
 from .model import Association, Event
 from .when import AMSTERDAM
 
@@ -138,8 +132,8 @@ def association_record(association: Association, site: Site) -> ApiAssociation:
         if contact and contact.consent
         else None,
         checked=association.checked,
-        page=site.absolute(f"verenigingen/{association.id}/"),
-        calendar=site.absolute(association_feed_path(association)),
+        page=site.absolute(urls.association_page(association.id)),
+        calendar=site.absolute(urls.association_calendar(association.id)),
     )
 
 
@@ -161,8 +155,8 @@ def event_record(event: Event, site: Site) -> ApiEvent:
         description=event.description,
         tags=list(event.tags),
         announced=event.announced,
-        page=site.absolute(event_path(event)),
-        calendar=site.absolute(event_feed_path(event)),
+        page=site.absolute(urls.event_page(event.id)),
+        calendar=site.absolute(urls.event_download(event.id)),
     )
 
 

@@ -15,6 +15,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vDDDTypes, vText
 
+from . import urls
 from .model import Association, Event
 from .text import markdown_to_text
 from .when import AMSTERDAM
@@ -53,22 +54,6 @@ def uid(event: Event, site: Site) -> str:
     return f"{event.id}@{site.host}"
 
 
-def event_path(event: Event) -> str:
-    return f"agenda/{event.id}/"
-
-
-def association_feed_path(association: Association) -> str:
-    # At the site root: Material fetches sitemap.xml beside every announced alternate link.
-    return f"agenda-{association.id}.ics"
-
-
-def event_feed_path(event: Event) -> str:
-    return f"agenda/{event.id}.ics"
-
-
-SITE_FEED_PATH = "agenda.ics"
-
-
 def _end_exclusive(event: Event) -> date | datetime | None:
     if event.all_day:
         last = event.end or event.start
@@ -92,7 +77,7 @@ def description_text(event: Event, site: Site) -> str:
     parts = [markdown_to_text(event.description)] if event.description else []
     if event.url:
         parts.append(f"Meer informatie en aanmelden: {event.url}")
-    parts.append(f"Op de site: {site.absolute(event_path(event))}")
+    parts.append(f"Op de site: {site.absolute(urls.event_page(event.id))}")
     return "\n\n".join(parts)
 
 
@@ -169,7 +154,7 @@ def vevent(event: Event, site: Site, stamp: datetime, *, utc: bool = False) -> b
         lines.append(_text("LOCATION", location))
     if event.location and event.location.online and event.location.url:
         lines.append(b"CONFERENCE;VALUE=URI:" + event.location.url.encode())
-    lines.append(b"URL:" + (event.url or site.absolute(event_path(event))).encode())
+    lines.append(b"URL:" + (event.url or site.absolute(urls.event_page(event.id))).encode())
     lines.append(_text("DESCRIPTION", description_text(event, site)))
     if event.tags:
         lines.append(b"CATEGORIES:" + b",".join(vText(tag).to_ical() for tag in event.tags))
@@ -294,7 +279,7 @@ def feeds(
     serialised = {e.id: vevent(e, site, stamp) for e in ordered}
     result = [
         Feed(
-            SITE_FEED_PATH,
+            urls.SITE_CALENDAR,
             calendar(
                 f"Agenda {site.name}",
                 "Alle bijeenkomsten van alumniverenigingen in het mbo, ook de voorbije.",
@@ -311,7 +296,7 @@ def feeds(
         mine = by_organizer.get(association.id, [])
         result.append(
             Feed(
-                association_feed_path(association),
+                urls.association_calendar(association.id),
                 calendar(
                     f"Agenda {association.name}",
                     f"Bijeenkomsten van {association.name} ({site.name}).",
@@ -326,7 +311,7 @@ def feeds(
         # and a shared header is serialised once.
         result.append(
             Feed(
-                event_feed_path(event),
+                urls.event_download(event.id),
                 calendar(
                     site.name, f"Bijeenkomst van {site.name}", [event], single, timezone=False
                 ),

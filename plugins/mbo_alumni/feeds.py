@@ -14,8 +14,8 @@ from datetime import date, datetime, time
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
-from . import dutch
-from .calendar import STATUS, Site, event_path, location_text
+from . import dutch, urls
+from .calendar import STATUS, Site, location_text
 from .model import Event
 from .text import absolute_links, markdown_to_html
 from .when import AMSTERDAM
@@ -81,7 +81,7 @@ def event_entry_date(event: Event, built: datetime) -> datetime:
 
 def event_entry(event: Event, site: Site, built: datetime) -> Entry:
     """Return the feed entry of an event: when, where, status and description."""
-    url = site.absolute(event_path(event))
+    url = site.absolute(urls.event_page(event.id))
     parts = []
     status = STATUS_WORDS[event.status]
     if status:

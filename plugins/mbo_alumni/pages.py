@@ -12,17 +12,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import dutch, feeds
+from . import dutch, feeds, urls
 from .articles import Article
-from .calendar import (
-    SITE_FEED_PATH,
-    AddLinks,
-    Site,
-    add_links,
-    association_feed_path,
-    event_feed_path,
-    subscribe_links,
-)
+from .calendar import AddLinks, Site, add_links, subscribe_links
 from .load import Data
 from .model import PROVINCES, Association, Event, Theme
 from .structured import event_data, organization, script, summary
@@ -36,18 +28,18 @@ STATUS_LABELS = {"confirmed": "", "tentative": "Onder voorbehoud", "cancelled": 
 
 
 def association_src(ident: str) -> str:
-    """Return the source path of an association page (URL /verenigingen/<id>/)."""
-    return f"verenigingen/{ident}/index.md"
+    """Return the source path of an association page."""
+    return urls.page_source(urls.association_page(ident))
 
 
 def theme_src(ident: str) -> str:
-    """Return the source path of a theme page (URL /themas/<id>/)."""
-    return f"themas/{ident}/index.md"
+    """Return the source path of a theme page."""
+    return urls.page_source(urls.theme_page(ident))
 
 
 def event_src(ident: str) -> str:
-    """Return the source path of an event page (URL /agenda/<id>/)."""
-    return f"agenda/{ident}/index.md"
+    """Return the source path of an event page."""
+    return urls.page_source(urls.event_page(ident))
 
 
 @dataclass(frozen=True)
@@ -60,7 +52,7 @@ class Alternate:
 
 
 SITE_ALTERNATES = (
-    Alternate("text/calendar", "Agenda (iCalendar)", SITE_FEED_PATH),
+    Alternate("text/calendar", "Agenda (iCalendar)", urls.SITE_CALENDAR),
     Alternate("application/rss+xml", "Agenda (RSS)", feeds.AGENDA.rss_path),
     Alternate("application/atom+xml", "Agenda (Atom)", feeds.AGENDA.atom_path),
     Alternate("application/rss+xml", "Artikelen (RSS)", feeds.ARTICLES.rss_path),
@@ -151,9 +143,6 @@ def _html(markdown: str | None) -> Markup | None:
     return Markup(markdown_to_html(markdown)) if markdown else None
 
 
-def _page_url(src_uri: str) -> str:
-    return src_uri.removesuffix("index.md")
-
 
 def event_view(event: Event, associations: dict[str, Association], site: Site) -> EventView:
     """Return the display form of an event."""
@@ -161,10 +150,10 @@ def event_view(event: Event, associations: dict[str, Association], site: Site) -
         event=event,
         when=dutch.when(event.start, event.end),
         status_label=STATUS_LABELS[event.status],
-        url=_page_url(event_src(event.id)),
+        url=urls.event_page(event.id),
         organizers=[associations[ident] for ident in event.organizer],
         last_day=dutch.last_day(event.start, event.end),
-        ics=event_feed_path(event),
+        ics=urls.event_download(event.id),
         site=site,
     )
 
@@ -173,7 +162,7 @@ def association_view(association: Association) -> AssociationView:
     """Return the display form of an association."""
     return AssociationView(
         association=association,
-        url=_page_url(association_src(association.id)),
+        url=urls.association_page(association.id),
         description_html=_html(association.description),
         checked=dutch.day(association.checked) if association.checked else None,
     )
@@ -217,7 +206,7 @@ class ThemeView:
 def theme_views(data: Data) -> list[ThemeView]:
     """Return the themes in name order, with their page URLs."""
     themes = sorted(data.themes, key=lambda t: t.name.casefold())
-    return [ThemeView(t, _page_url(theme_src(t.id))) for t in themes]
+    return [ThemeView(t, urls.theme_page(t.id)) for t in themes]
 
 
 def tags_listing(theme: Theme) -> str:
@@ -241,7 +230,7 @@ def home_context(data: Data, articles: list[Article], today: date, site: Site) -
         "new_articles": newest_articles(articles, 3),
         "association_count": len(data.associations),
         "has_themes": bool(data.themes),
-        "subscribe": subscribe_links(site, SITE_FEED_PATH),
+        "subscribe": subscribe_links(site, urls.SITE_CALENDAR),
     }
 
 
@@ -275,7 +264,7 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
         {
             "upcoming": upcoming,
             "archive": archive,
-            "subscribe": subscribe_links(site, SITE_FEED_PATH),
+            "subscribe": subscribe_links(site, urls.SITE_CALENDAR),
             "calendar_name": f"Agenda {site.name}",
         },
         search_text="Bijeenkomsten over alumnibeleid in het mbo.",
@@ -289,7 +278,7 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
     for view in associations:
         a = view.association
         mine = events_of[a.id]
-        feed = association_feed_path(a)
+        feed = urls.association_calendar(a.id)
         yield PageSpec(
             association_src(a.id),
             a.name,
@@ -376,7 +365,7 @@ def article_links(article: Article, data: Data, relative: Any) -> str:
     if event is not None:
         parts.append(
             Markup('<p>Dit artikel gaat over de bijeenkomst <a href="{}">{}</a> ({}).</p>').format(
-                relative(_page_url(event_src(event.id))),
+                relative(urls.event_page(event.id)),
                 event.title,
                 dutch.when(event.start, event.end),
             )
@@ -384,7 +373,7 @@ def article_links(article: Article, data: Data, relative: Any) -> str:
     named = [a for a in data.associations if a.id in article.associations]
     if named:
         links = Markup(", ").join(
-            Markup('<a href="{}">{}</a>').format(relative(_page_url(association_src(a.id))), a.name)
+            Markup('<a href="{}">{}</a>').format(relative(urls.association_page(a.id)), a.name)
             for a in named
         )
         parts.append(Markup("<p>Verenigingen in dit artikel: {}.</p>").format(links))

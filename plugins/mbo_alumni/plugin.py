@@ -51,7 +51,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = {
     "assets/mbo-alumni.css": Path(__file__).parent / "assets" / "mbo-alumni.css",
     "assets/mbo-alumni.js": Path(__file__).parent / "assets" / "mbo-alumni.js",
-    "assets/mbo-directory.js": Path(__file__).parent / "assets" / "mbo-directory.js",
 }
 
 
@@ -137,9 +136,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         if "assets/mbo-alumni.css" not in config.extra_css:
             config.extra_css.append("assets/mbo-alumni.css")
         scripts = [str(script) for script in config.extra_javascript]
-        for script in ("assets/mbo-alumni.js", "assets/mbo-directory.js"):
-            if script not in scripts:
-                config.extra_javascript.append(script)
+        if "assets/mbo-alumni.js" not in scripts:
+            config.extra_javascript.append("assets/mbo-alumni.js")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

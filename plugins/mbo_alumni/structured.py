@@ -7,7 +7,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .calendar import Site, event_path, location_text
+from . import urls
+from .calendar import Site, location_text
 from .model import Association, Event
 from .text import markdown_to_text
 from .when import AMSTERDAM
@@ -46,7 +47,7 @@ def organization(association: Association, site: Site) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": association.name,
-        "url": site.absolute(f"verenigingen/{association.id}/"),
+        "url": site.absolute(urls.association_page(association.id)),
         "parentOrganization": {"@type": "EducationalOrganization", "name": association.institution},
         "address": {
             "@type": "PostalAddress",
@@ -74,7 +75,7 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
         "name": event.title,
         "startDate": _iso(event.start),
         "eventStatus": EVENT_STATUS[event.status],
-        "url": site.absolute(event_path(event)),
+        "url": site.absolute(urls.event_page(event.id)),
     }
     if event.end is not None:
         data["endDate"] = _iso(event.end)
@@ -99,7 +100,7 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
             {
                 "@type": "Organization",
                 "name": a.name,
-                "url": site.absolute(f"verenigingen/{a.id}/"),
+                "url": site.absolute(urls.association_page(a.id)),
             }
             for a in organizers
         ]
