@@ -290,3 +290,10 @@ def test_agenda_feed_carries_the_newest_hundred(tmp_path: Path) -> None:
     assert dates == sorted(dates, reverse=True)
     newest = max(events, key=lambda e: (e.announced, e.id))
     assert parsed.entries[0].title == newest.title
+
+
+def test_cancelled_event_page_says_so_and_offers_no_adding(site: Path) -> None:
+    page = (site / "agenda/zomeravond/index.html").read_text(encoding="utf-8")
+    assert "<strong>Afgelast.</strong> Deze bijeenkomst gaat niet door." in page
+    assert 'id="in-je-agenda"' not in page
+    assert 'id="in-je-agenda"' in (site / "agenda/winteravond/index.html").read_text()
