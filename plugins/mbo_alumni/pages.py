@@ -143,7 +143,6 @@ def _html(markdown: str | None) -> Markup | None:
     return Markup(markdown_to_html(markdown)) if markdown else None
 
 
-
 def event_view(event: Event, associations: dict[str, Association], site: Site) -> EventView:
     """Return the display form of an event."""
     return EventView(

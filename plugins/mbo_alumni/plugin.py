@@ -118,6 +118,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         try:
             with self._stage("load and validate"):
                 self.data, self.data_from_cache = _load_cached(self._data_dir(config))
+                # Warnings (order, staleness) never fail a build: --strict stops on warnings.
+                for warning in self.data.warnings:
+                    log.info(warning.format())
                 docs = Path(config.docs_dir)
                 base = Path(config.config_file_path or ".").resolve().parent
                 shown = docs.relative_to(base) if docs.is_relative_to(base) else docs
