@@ -29,6 +29,7 @@ schema: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/ruff format --check plugins tests bench
+	cd plugins && ../$(BIN)/mypy --strict mbo_alumni
 
 # ical.js (Thunderbird's calendar parser) judges the feeds; npm ci installs the locked version.
 $(NODE_STAMP): tests/js/package.json tests/js/package-lock.json

@@ -9,16 +9,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import urls
-from .calendar import TZID, Site, uid
+from .calendar import Site, uid
 from .model import Association, Event
 from .when import AMSTERDAM
 
-LICENSE = "CC0-1.0"
+LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
 LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 ASSOCIATIONS_PATH = "api/associations.json"
 EVENTS_PATH = "api/events.json"
@@ -147,7 +147,7 @@ def event_record(event: Event, site: Site) -> ApiEvent:
         all_day=event.all_day,
         start=_iso(event.start) or "",
         end=_iso(event.end),
-        timezone=TZID,
+        timezone="Europe/Amsterdam",
         status=event.status,
         organizer=list(event.organizer),
         location=ApiLocation(**location.model_dump()) if location else None,
@@ -173,12 +173,13 @@ def documents(
     associations: Sequence[Association], events: Sequence[Event], site: Site, built: datetime
 ) -> dict[str, bytes]:
     """Return {path: bytes} of both JSON documents and their JSON Schemas."""
-    common: dict[str, Any] = {"license": LICENSE, "license_url": LICENSE_URL, "generated": built}
     result = {
         ASSOCIATIONS_PATH: _dump(
             AssociationsDocument(
                 **{"$schema": site.absolute(schema_path(ASSOCIATIONS_PATH))},
-                **common,
+                license=LICENSE,
+                license_url=LICENSE_URL,
+                generated=built,
                 associations=[
                     association_record(a, site) for a in sorted(associations, key=lambda a: a.id)
                 ],
@@ -187,7 +188,9 @@ def documents(
         EVENTS_PATH: _dump(
             EventsDocument(
                 **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
-                **common,
+                license=LICENSE,
+                license_url=LICENSE_URL,
+                generated=built,
                 events=[
                     event_record(e, site)
                     for e in sorted(events, key=lambda e: (e.start.isoformat(), e.id))

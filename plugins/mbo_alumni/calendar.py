@@ -138,6 +138,7 @@ def vevent(event: Event, site: Site, stamp: datetime, *, utc: bool = False) -> b
     icalendar's generic serialiser (about 0.5 ms an event) dominated the build.
     """
     start, end = _written(event.start, utc), _written(_end_exclusive(event), utc)
+    assert start is not None
     lines = [
         b"BEGIN:VEVENT",
         _text("UID", uid(event, site)),
@@ -213,7 +214,7 @@ def vtimezone(first_year: int, last_year: int) -> bytes:
         observance.add("tzoffsetto", after)
         observance.add("tzname", "CEST" if after > before else "CET")
         timezone.add_component(observance)
-    return timezone.to_ical()
+    return bytes(timezone.to_ical())
 
 
 @lru_cache(maxsize=4096)

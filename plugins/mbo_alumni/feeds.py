@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from feedgen.feed import FeedGenerator
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from . import dutch, urls
 from .calendar import STATUS, Site, location_text
 from .model import Event
 from .text import absolute_links, markdown_to_html
-from .when import AMSTERDAM
+from .when import AMSTERDAM, local_day
 
 STATUS_WORDS = {"confirmed": "", "tentative": "Onder voorbehoud", "cancelled": "Afgelast"}
 
@@ -71,12 +71,7 @@ def event_entry_date(event: Event, built: datetime) -> datetime:
     """
     if event.announced is not None:
         return min(_moment(event.announced), built)
-    start = (
-        event.start
-        if isinstance(event.start, date) and not isinstance(event.start, datetime)
-        else event.start.astimezone(AMSTERDAM).date()
-    )  # type: ignore[union-attr]
-    return min(_moment(start), built)
+    return min(_moment(local_day(event.start)), built)
 
 
 def event_entry(event: Event, site: Site, built: datetime) -> Entry:

@@ -144,6 +144,7 @@ class _Builder:
         stack: list[_Frame] = []
         root: Any = []  # an empty file is an empty list
         documents = 0
+        event: Any
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
             if kind is yaml.DocumentStartEvent:
@@ -263,7 +264,9 @@ class _Builder:
     def _node(self, event: Any) -> yaml.ScalarNode:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            tag = self._resolver.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, event.value, event.implicit
+            )
         return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
 
     def _problem(self, event: Any, message: str) -> None:
@@ -546,7 +549,7 @@ def _check_references(document: _Document, key: str, known: set[str], what: str,
     """Report every id under `key` (a text or a list) that is not in `known`."""
     for index, item in _raw_items(document):
         value = item.get(key)
-        entries = [((index, key), value)] if isinstance(value, str) else []
+        entries: list[tuple[Path_, Any]] = [((index, key), value)] if isinstance(value, str) else []
         if isinstance(value, list):
             entries = [((index, key, i), v) for i, v in enumerate(value)]
         for path, ident in entries:

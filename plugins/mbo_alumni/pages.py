@@ -274,8 +274,8 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
     for view in sorted(events, key=_start_key):
         for organizer in view.event.organizer:
             events_of[organizer].append(view)
-    for view in associations:
-        a = view.association
+    for item in associations:
+        a = item.association
         mine = events_of[a.id]
         feed = urls.association_calendar(a.id)
         yield PageSpec(
@@ -283,7 +283,7 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
             a.name,
             "mbo-alumni/association.html",
             {
-                "item": view,
+                "item": item,
                 "upcoming": [e for e in mine if e.last_day >= today],
                 "past": [e for e in reversed(mine) if e.last_day < today],
                 "subscribe": subscribe_links(site, feed),
@@ -333,8 +333,8 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
         in_nav=True,
         description="Tips over alumnibeleid in het mbo, per thema.",
     )
-    for view in themes:
-        theme = view.theme
+    for theme_view in themes:
+        theme = theme_view.theme
         tagged = sorted(
             (e for e in events if theme.id in e.event.tags), key=_start_key, reverse=True
         )

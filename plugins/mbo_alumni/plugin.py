@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
@@ -25,8 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from . import api, feeds
 from .articles import Article, read_articles
@@ -77,11 +79,11 @@ def _load_cached(data_dir: Path) -> tuple[Data, bool]:
 TIMINGS_ENV = "MBO_ALUMNI_TIMINGS"  # a file path: the benchmark reads the stage timings there
 
 
-class MboAlumniConfig(Config):
+class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
     data_dir = c.Type(str, default="data")
 
 
-class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
+class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-call]
     """Generates the directory and the agenda from data/*.yaml."""
 
     def __init__(self) -> None:
@@ -176,8 +178,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
             generated[path] = b""  # filled in on_env, once the articles are rendered
         for path, content in generated.items():
             files.append(File.generated(config, path, content=content))
-        for uri, path in ASSETS.items():
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for uri, asset in ASSETS.items():
+            files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
 
     def on_page_content(
@@ -197,13 +199,14 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):
         return spec.search_html()
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         spec = self.pages.get(page.file.src_uri)
+        extra = cast(dict[str, Any], context)  # our templates read keys MkDocs does not declare
         if spec:
-            context.update(spec.context)
+            extra.update(spec.context)
         elif page.file.src_uri == HOME and self.data is not None and self.site is not None:
-            context.update(home_context(self.data, self.articles, self.today, self.site))
+            extra.update(home_context(self.data, self.articles, self.today, self.site))
         return context
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -20,8 +21,10 @@ EVENT_STATUS = {
 }
 
 
-def _iso(value: Any) -> str:
-    return value.astimezone(AMSTERDAM).isoformat() if hasattr(value, "hour") else value.isoformat()
+def _iso(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(AMSTERDAM).isoformat()
+    return value.isoformat()
 
 
 def script(data: dict[str, Any]) -> Markup:
