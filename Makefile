@@ -36,6 +36,16 @@ $(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
 	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
+# Calendar programs that read the feeds in the tests (khal, recurring-ical-events) live in a
+# venv of their own: they pin python-dateutil below 3, which the site's venv has outgrown.
+CLIENTS := .venv-clients
+CLIENTS_STAMP := $(CLIENTS)/.installed
+
+$(CLIENTS_STAMP): tests/clients/requirements.txt
+	test -x $(CLIENTS)/bin/python || $(PYTHON) -m venv $(CLIENTS)
+	$(CLIENTS)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/clients/requirements.txt
+	touch $(CLIENTS_STAMP)
+
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not reachable here.
 # Point CHROMIUM_PATH at another Chromium (e.g. Playwright's) to skip the install.
 CHROMIUM_PATH ?= /usr/bin/chromium
@@ -51,7 +61,7 @@ $(JAVA_STAMP): $(STAMP)
 	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 	touch $(JAVA_STAMP)
 
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) lint
+test: $(STAMP) $(CLIENTS_STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) lint
 	$(BIN)/pytest
 
 # Prints the benchmark table (see BENCHMARKS.md); takes several minutes.
@@ -59,4 +69,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py 1000 5000 2000 10000
 
 clean:
-	rm -rf site $(VENV) tests/js/node_modules
+	rm -rf site $(VENV) $(CLIENTS) tests/js/node_modules

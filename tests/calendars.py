@@ -1,8 +1,14 @@
-"""Three real calendar parsers: icalendar, Home Assistant's strict `ical`, and ical.js (node)."""
+"""Real calendar parsers and programs, each reading our .ics files the way it reads any feed.
+
+icalendar and Home Assistant's strict `ical` in this venv; ical.js (Thunderbird's parser)
+under Node; khal (a calendar program) and recurring-ical-events (used by many calendar
+integrations) in their own venv, `.venv-clients`, which `make test` installs.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -14,6 +20,10 @@ from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
 JS = Path(__file__).parent / "js"
+CLIENTS = Path(__file__).parent / "clients"
+CLIENTS_PYTHON = Path(
+    os.environ.get("CLIENTS_PYTHON", Path(__file__).parent.parent / ".venv-clients/bin/python")
+)
 
 
 def _instant(value: date | datetime) -> str:
@@ -74,9 +84,29 @@ def with_icaljs(data: bytes) -> list[dict[str, Any]]:
     return events
 
 
+def _client(name: str) -> Callable[[bytes], list[dict[str, Any]]]:
+    def read(data: bytes) -> list[dict[str, Any]]:
+        with tempfile.NamedTemporaryFile(suffix=".ics") as handle:
+            handle.write(data)
+            handle.flush()
+            result = subprocess.run(
+                [str(CLIENTS_PYTHON), str(CLIENTS / "read_ics.py"), name, handle.name],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+        assert result.returncode == 0, result.stderr
+        events: list[dict[str, Any]] = json.loads(result.stdout)
+        return events
+
+    return read
+
+
 Parser = Callable[[bytes], list[dict[str, Any]]]
 PARSERS: dict[str, Parser] = {
     "icalendar": with_icalendar,
     "ical": with_ical,
     "ical.js": with_icaljs,
+    "khal": _client("khal"),
+    "recurring-ical-events": _client("recurring-ical-events"),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -74,6 +75,34 @@ def test_agenda_lists_upcoming_first_then_archive_by_year(project: Project) -> N
     upcoming, archive = html.index("Voorjaarsbijeenkomst"), html.index("Oude bijeenkomst")
     assert upcoming < html.index('id="archief"') < html.index('id="archief-2020"') < archive
     assert "dinsdag 30 maart 2027, 19.30–21.00 uur" in html
+
+
+DOUBLED_HOUR = """\
+- id: tweede-half-drie
+  title: Tweede keer half drie
+  start: 2027-10-31 02:30+01:00
+  host: Kennispunt LLO
+- id: eerste-half-drie
+  title: Eerste keer half drie
+  start: 2027-10-31 02:30+02:00
+  organizer: a-academy
+"""
+
+
+def test_the_doubled_hour_is_ordered_by_instant_and_named(project: Project) -> None:
+    # As text '02:30+01:00' sorts first; it happens an hour after '02:30+02:00'.
+    site = built(project, {"data/events.yaml": DOUBLED_HOUR})
+    agenda = read(site, "agenda")
+    assert agenda.index("Eerste keer half drie") < agenda.index("Tweede keer half drie")
+    assert "zondag 31 oktober 2027, 02.30 uur (zomertijd)" in agenda
+    assert "zondag 31 oktober 2027, 02.30 uur (wintertijd)" in agenda
+    api = json.loads((site / "api/events.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in api["events"]] == ["eerste-half-drie", "tweede-half-drie"]
+    assert api["events"][1]["host"] == "Kennispunt LLO"
+    feed = (site / "agenda.ics").read_text(encoding="utf-8")
+    assert feed.index("UID:eerste-half-drie@") < feed.index("UID:tweede-half-drie@")
+    page = read(site, "agenda/tweede-half-drie")
+    assert "<dt>Organisatie</dt><dd>Kennispunt LLO</dd>" in page
 
 
 def test_event_page_in_dutch_with_organizers(project: Project) -> None:

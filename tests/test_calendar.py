@@ -1,4 +1,8 @@
-"""Calendar feeds judged by real client parsers: times across DST, spans, escaping, UIDs."""
+"""Calendar feeds judged by real clients: times across DST, spans, escaping, UIDs, status.
+
+Every parametrised test runs with each reader in calendars.PARSERS: icalendar, `ical`,
+ical.js (Thunderbird), khal (a calendar program) and recurring-ical-events.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from mbo_alumni.model import Association, Event
 SITE = Site("https://alumni.test/", "Alumni in het mbo")
 STAMP = datetime(2026, 11, 18, 11, 6, 40, tzinfo=UTC)
 A = Association(id="a-academy", name="A-Academy", institution="KW1C", city="Den Bosch",
-                province="Noord-Brabant")  # fmt: skip
+                province="Noord-Brabant", email="alumni@example.org")  # fmt: skip
 B = Association(id="b-vereniging", name="Bee", institution="B", city="B", province="Utrecht")
 
 
@@ -45,6 +49,7 @@ EVENTS = [event(ident, start) for ident, start, _ in DST_CASES] + [
           status="cancelled", location={"name": "Aula", "address": "Straat 1", "city": "Tilburg"}),
     event("online", "2027-06-02 10:00", "2027-06-02 11:00", status="tentative",
           location={"online": True, "url": "https://meet.example.org/x"}, tags=["ambassadeurs"]),
+    event("kennispunt", "2027-04-20", host="Kennispunt LLO"),
 ]  # fmt: skip
 
 
@@ -126,10 +131,8 @@ def test_calendar_properties() -> None:
     text = site_feed().decode()
     for line in [
         "VERSION:2.0",
-        "METHOD:PUBLISH",
         "NAME:Agenda Alumni in het mbo",
         "X-WR-CALNAME:Agenda Alumni in het mbo",
-        "X-WR-TIMEZONE:Europe/Amsterdam",
         "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
         "X-PUBLISHED-TTL:PT12H",
         "DTSTAMP:20261118T110640Z",
@@ -139,6 +142,9 @@ def test_calendar_properties() -> None:
     ]:
         assert line + "\r\n" in text, line
     assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:")
+    # No METHOD (an iTIP message needs an ORGANIZER on every event) and no X-WR-TIMEZONE
+    # (every time has a TZID or is UTC; see the recurring-ical-events test below).
+    assert "METHOD:" not in text and "X-WR-TIMEZONE" not in text
 
 
 def test_vtimezone_covers_only_the_years_in_use_one_date_per_rdate() -> None:
@@ -185,6 +191,82 @@ def test_one_off_download_uses_utc(parse: Parser) -> None:
     assert b"VTIMEZONE" not in single and b"DTSTART:20270328T100000Z" in single
     (parsed,) = parse(single)
     assert parsed["start"] == "2027-03-28T10:00:00Z"
+
+
+def test_one_off_download_is_an_appointment_not_a_calendar() -> None:
+    # Outlook files X-WR-CALNAME as a new calendar folder (MS-OXCICAL); a download is
+    # one appointment to put in the calendar the person already has.
+    files = {feed.path: feed.content for feed in feeds([A, B], EVENTS, SITE, STAMP)}
+    for ident in ("na-zomertijd", "drie-dagen", "avond"):
+        single = files[f"agenda/{ident}.ics"].decode()
+        header = single.split("BEGIN:VEVENT")[0]
+        for name in ("X-WR-CALNAME", "NAME", "X-WR-CALDESC", "DESCRIPTION", "X-WR-TIMEZONE",
+                     "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "METHOD"):  # fmt: skip
+            assert f"\r\n{name}:" not in header and f"\r\n{name};" not in header, name
+        assert single.count("BEGIN:VEVENT") == 1
+    # The subscribed feeds keep their names and refresh interval.
+    assert b"X-WR-CALNAME:Agenda A-Academy" in files["agenda-a-academy.ics"]
+
+
+def test_x_wr_timezone_would_shift_a_utc_time_in_recurring_ical_events() -> None:
+    # Why the feeds carry no X-WR-TIMEZONE: beside it, recurring-ical-events reads a UTC
+    # DTSTART as Amsterdam wall time, and the second 02:30 of 2027-10-31 (written in UTC,
+    # 01:30Z) would show an hour early. Our feed: right. The same feed with the line: wrong.
+    read = PARSERS["recurring-ical-events"]
+    feed = site_feed([event("eerste-winteruur", "2027-10-31 02:30+01:00")])
+    assert b"DTSTART:20271031T013000Z" in feed
+    assert read(feed)[0]["start"] == "2027-10-31T01:30:00Z"
+    with_line = feed.replace(b"CALSCALE:GREGORIAN\r\n", b"CALSCALE:GREGORIAN\r\n"
+                             b"X-WR-TIMEZONE:Europe/Amsterdam\r\n")  # fmt: skip
+    assert read(with_line)[0]["start"] == "2027-10-31T00:30:00Z"
+
+
+def test_events_are_ordered_by_instant_not_by_text() -> None:
+    # '02:30+01:00' sorts before '02:30+02:00' as text, but happens an hour after it.
+    uids = re.findall(r"\r\nUID:([^\r]+)", site_feed().decode())
+    assert uids.index("laatste-zomeruur@alumni.test") + 1 == uids.index(
+        "eerste-winteruur@alumni.test"
+    )
+    starts = [e["start"] for e in PARSERS["icalendar"](site_feed()) if "T" in e["start"]]
+    assert starts == sorted(starts)
+
+
+@parsers
+def test_cancelled_event_says_so_in_its_text(parse: Parser) -> None:
+    # calcurse and others ignore STATUS: the summary and description say it in words.
+    parsed = by_uid(parse(site_feed()))
+    cancelled = parsed["avond@alumni.test"]
+    assert cancelled["status"] == "CANCELLED"
+    assert cancelled["summary"] == "Afgelast: avond"
+    assert cancelled["description"].startswith("Afgelast: deze bijeenkomst gaat niet door.")
+    assert parsed["online@alumni.test"]["summary"] == "online"
+    assert parsed["online@alumni.test"]["description"].startswith("Onder voorbehoud:")
+    assert parsed["hele-dag@alumni.test"]["summary"] == "hele-dag"
+
+
+@parsers
+def test_organisers_are_named_in_the_description(parse: Parser) -> None:
+    parsed = by_uid(parse(site_feed()))
+    assert (
+        "Georganiseerd door: A-Academy (KW1C), Bee (B)."
+        in (parsed["drie-dagen@alumni.test"]["description"])
+    )
+    assert "Georganiseerd door: Bee (B)." in parsed["avond@alumni.test"]["description"]
+    assert "Georganiseerd door: Kennispunt LLO." in parsed["kennispunt@alumni.test"]["description"]
+    assert "Georganiseerd" not in parsed["zomer-2026@alumni.test"]["description"]
+
+
+def test_organizer_only_with_a_published_address() -> None:
+    from icalendar import Calendar
+
+    events = {str(e["UID"]): e for e in Calendar.from_ical(site_feed()).walk("VEVENT")}
+    both = events["drie-dagen@alumni.test"]["ORGANIZER"]  # the first with an address
+    assert (str(both), both.params["CN"]) == ("mailto:alumni@example.org", "A-Academy")
+    assert events["hele-dag@alumni.test"]["ORGANIZER"].params["CN"] == "A-Academy"
+    # No published address (Bee), or no association at all (Kennispunt LLO): no ORGANIZER.
+    assert "ORGANIZER" not in events["avond@alumni.test"]
+    assert "ORGANIZER" not in events["kennispunt@alumni.test"]
+    assert site_feed().count(b"ORGANIZER") == 2
 
 
 def test_site_feed_keeps_past_and_cancelled_events() -> None:

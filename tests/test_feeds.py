@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import feedparser
 import jsonschema
@@ -83,7 +84,7 @@ def test_feedparser_reads_every_feed_cleanly(site: Path, name: str) -> None:
 def test_agenda_titles_round_trip_and_newest_announced_first(site: Path, name: str) -> None:
     parsed = feedparser.parse((site / name).read_bytes())
     assert [e.title for e in parsed.entries] == [
-        "Zomeravond",  # announced 2026-11-02
+        "Afgelast: Zomeravond",  # announced 2026-11-02; cancelled
         "Avond <b>vet</b> & co",  # announced 2026-10-01: markup is text
         "Oude bijeenkomst",  # not announced: its start date
     ]
@@ -103,12 +104,92 @@ def test_no_entry_date_lies_in_the_future(site: Path, name: str) -> None:
         assert moment <= BUILT, (name, entry.title)
 
 
-def test_entry_dates_are_announcement_days(site: Path) -> None:
+def test_entry_dates_are_announcement_days_at_noon(site: Path) -> None:
     atom = feedparser.parse((site / "agenda.atom.xml").read_bytes())
     dates = {e.title: e.updated for e in atom.entries}
-    assert dates["Zomeravond"] == "2026-11-02T00:00:00+01:00"
-    assert dates["Oude bijeenkomst"] == "2020-09-22T00:00:00+02:00"
-    assert atom.feed.updated == "2026-11-02T00:00:00+01:00"
+    assert dates["Afgelast: Zomeravond"] == "2026-11-02T12:00:00+01:00"
+    assert dates["Oude bijeenkomst"] == "2020-09-22T12:00:00+02:00"
+    assert atom.feed.updated == "2026-11-02T12:00:00+01:00"
+
+
+# A reader shows an entry's day in its own zone: from UTC-10 to UTC+12 it is the same day.
+ZONES = ["Pacific/Honolulu", "America/New_York", "UTC", "Europe/Amsterdam", "Etc/GMT-12"]
+
+
+@pytest.mark.parametrize("name", FEEDS)
+@pytest.mark.parametrize("zone", ZONES)
+def test_date_only_entries_fall_on_their_day_everywhere(site: Path, name: str, zone: str) -> None:
+    expected = {
+        "Afgelast: Zomeravond": "2026-11-02",
+        "Avond <b>vet</b> & co": "2026-10-01",
+        "Oude bijeenkomst": "2020-09-22",
+        "Verslag van de bijeenkomst": "2026-09-30",
+    }
+    entries = feedparser.parse((site / name).read_bytes()).entries
+    assert entries
+    for entry in entries:
+        moment = datetime(*entry.published_parsed[:6], tzinfo=UTC)
+        assert moment.astimezone(ZoneInfo(zone)).date().isoformat() == expected[entry.title]
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_content_is_html_and_the_summary_is_short_text(site: Path, name: str) -> None:
+    # feedgen's description() once reset the Atom content to one without a type, which
+    # readers show as text with the tags in it (RFC 4287: no type means text).
+    for entry in feedparser.parse((site / name).read_bytes()).entries:
+        (content,) = entry.content
+        assert content.type == "text/html", (name, entry.title)
+        assert content.value.startswith("<p>"), content.value
+        assert "<" not in entry.summary and 0 < len(entry.summary) <= 300, entry.summary
+
+
+def test_the_reader_feed_reader_sees_html_content_and_the_right_days(site: Path) -> None:
+    # `reader` (a feed-reader library with its own vendored parser) reads the files as a
+    # subscriber's reader would, from the site's folder.
+    from reader import make_reader
+
+    library = make_reader(":memory:", feed_root=str(site))
+    for name in FEEDS:
+        library.add_feed(name)
+    library.update_feeds()
+    assert [f.last_exception for f in library.get_feeds()] == [None] * len(FEEDS)
+    links = {feed.url: feed.link for feed in library.get_feeds()}
+    assert links["artikelen.atom.xml"] == "https://alumni.test/artikelen/"
+    assert links["agenda.rss.xml"] == "https://alumni.test/agenda/"
+    days = {}
+    for entry in library.get_entries():
+        assert [c.type for c in entry.content] == ["text/html"], (entry.feed_url, entry.title)
+        assert entry.summary and "<" not in entry.summary
+        assert entry.published is not None
+        days[(entry.feed_url, entry.title)] = entry.published
+    assert len(days) == 2 * 3 + 2
+    for feed in ("agenda.rss.xml", "agenda.atom.xml"):
+        # Noon in Amsterdam: 11:00 UTC in winter time, 10:00 UTC in summer time.
+        assert days[(feed, "Afgelast: Zomeravond")] == datetime(2026, 11, 2, 11, tzinfo=UTC)
+        assert days[(feed, "Oude bijeenkomst")] == datetime(2020, 9, 22, 10, tzinfo=UTC)
+    assert days[("artikelen.rss.xml", "Verslag van de bijeenkomst")].date().isoformat() == (
+        "2026-09-30"
+    )
+
+
+@pytest.mark.parametrize("name", ["agenda.atom.xml", "artikelen.atom.xml"])
+def test_atom_content_carries_its_type(site: Path, name: str) -> None:
+    text = (site / name).read_text(encoding="utf-8")
+    assert text.count('<content type="html">') == text.count("<entry>") > 0
+    assert text.count("<summary>") == text.count("<entry>")
+
+
+def test_event_entry_says_status_when_where_and_who(site: Path) -> None:
+    entries = {e.id: e for e in feedparser.parse((site / "agenda.atom.xml").read_bytes()).entries}
+    evening = entries["https://alumni.test/agenda/winteravond/"]
+    html = evening.content[0].value
+    assert "<p>dinsdag 12 januari 2027, 19.30–21.00 uur.</p>" in html
+    assert "Georganiseerd door: A-Academy (Koning Willem I College), Noorderlicht Alumni" in html
+    assert evening.summary.startswith("dinsdag 12 januari 2027, 19.30–21.00 uur. Aula, ")
+    cancelled = entries["https://alumni.test/agenda/zomeravond/"]
+    assert cancelled.content[0].value.startswith("<p><strong>Afgelast.</strong></p>")
+    assert [t.term for t in cancelled.tags] == ["afgelast"]
+    assert [t.term for t in evening.tags] == ["bevestigd"]
 
 
 @pytest.mark.parametrize("name", ["agenda.atom.xml", "artikelen.atom.xml"])
@@ -121,9 +202,13 @@ def test_atom_has_author_updated_and_self_link(site: Path, name: str) -> None:
     assert links["alternate"].startswith("https://alumni.test/")
 
 
-def test_rss_channel_link_is_the_page_not_the_feed(site: Path) -> None:
-    feed = feedparser.parse((site / "agenda.rss.xml").read_bytes()).feed
-    assert feed.link == "https://alumni.test/agenda/"
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [("agenda.rss.xml", "agenda/"), ("artikelen.rss.xml", "artikelen/")],
+)
+def test_rss_channel_link_is_the_page_not_the_feed(site: Path, name: str, page: str) -> None:
+    feed = feedparser.parse((site / name).read_bytes()).feed
+    assert feed.link == f"https://alumni.test/{page}"
 
 
 @pytest.mark.parametrize("name", FEEDS)
@@ -138,8 +223,10 @@ def test_article_feed_carries_the_article(site: Path) -> None:
     (entry,) = feedparser.parse((site / "artikelen.atom.xml").read_bytes()).entries
     assert entry.title == "Verslag van de bijeenkomst"
     assert entry.link == "https://alumni.test/artikelen/verslag/"
-    assert entry.updated == "2026-09-30T00:00:00+02:00"
+    assert entry.updated == "2026-09-30T12:00:00+02:00"
     html = entry.content[0].value
+    assert "<h1" not in html  # the entry has its own title; the page's <h1> would repeat it
+    assert entry.summary == "Lees ook de agenda en bekijk een foto."
     assert 'href="https://alumni.test/agenda/"' in html
     assert 'src="https://alumni.test/artikelen/foto.png"' in html
 
@@ -283,7 +370,7 @@ def test_agenda_feed_carries_the_newest_hundred(tmp_path: Path) -> None:
         )
         for i in range(150)
     ]
-    feeds = agenda_feeds(events, Site("https://alumni.test/", "Test"), "Redactie", BUILT)
+    feeds = agenda_feeds(events, [], Site("https://alumni.test/", "Test"), "Redactie", BUILT)
     parsed = feedparser.parse(feeds["agenda.atom.xml"])
     assert parsed.bozo == 0 and len(parsed.entries) == FEED_LENGTH == 100
     dates = [entry.updated for entry in parsed.entries]

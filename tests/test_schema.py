@@ -38,7 +38,8 @@ def test_schema_knows_every_contract_key() -> None:
     }  # fmt: skip
     events = json.loads(render(SCHEMAS["events.schema.json"]))
     assert set(events["$defs"]["Event"]["properties"]) == {
-        "id", "title", "start", "end", "organizer", "location", "url", "description",
+        "id", "title", "start", "end", "organizer", "host", "location", "url",
+        "description",
         "status", "tags", "announced",
     }  # fmt: skip
     assert set(schema["$defs"]["Association"]["required"]) == {

@@ -74,6 +74,16 @@ def test_offsets_follow_daylight_saving() -> None:
             "vrijdag 5 maart 2027 19.00 uur t/m zaterdag 6 maart 2027 17.00 uur",
         ),
         ("2027-06-01 12:00Z", None, "dinsdag 1 juni 2027, 14.00 uur"),
+        # The night the clock goes back, 02:00-03:00 happens twice: say which one.
+        ("2027-10-31 02:30+02:00", None, "zondag 31 oktober 2027, 02.30 uur (zomertijd)"),
+        ("2027-10-31 02:30+01:00", None, "zondag 31 oktober 2027, 02.30 uur (wintertijd)"),
+        (
+            "2027-10-31 02:15+02:00",
+            "2027-10-31 02:45+01:00",
+            "zondag 31 oktober 2027, 02.15 (zomertijd)–02.45 uur (wintertijd)",
+        ),
+        ("2027-10-31 03:00", None, "zondag 31 oktober 2027, 03.00 uur"),
+        ("2027-10-31 01:59", None, "zondag 31 oktober 2027, 01.59 uur"),
     ],
 )
 def test_dutch_wording(start: str, end: str | None, words: str) -> None:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import urls
 from .calendar import Site, uid
-from .model import Association, Event
+from .model import Association, Event, chronological
 from .when import AMSTERDAM
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
@@ -79,6 +79,7 @@ class ApiEvent(_Record):
     timezone: Literal["Europe/Amsterdam"]
     status: Literal["confirmed", "tentative", "cancelled"]
     organizer: list[str] = Field(description="association ids")
+    host: str | None = Field(description="the organiser when it is not an association")
     location: ApiLocation | None
     url: str | None = Field(description="information or registration, from the organizer")
     description: str | None = Field(description="Markdown")
@@ -150,6 +151,7 @@ def event_record(event: Event, site: Site) -> ApiEvent:
         timezone="Europe/Amsterdam",
         status=event.status,
         organizer=list(event.organizer),
+        host=event.host,
         location=ApiLocation(**location.model_dump()) if location else None,
         url=event.url,
         description=event.description,
@@ -191,10 +193,7 @@ def documents(
                 license=LICENSE,
                 license_url=LICENSE_URL,
                 generated=built,
-                events=[
-                    event_record(e, site)
-                    for e in sorted(events, key=lambda e: (e.start.isoformat(), e.id))
-                ],
+                events=[event_record(e, site) for e in sorted(events, key=chronological)],
             )
         ),
     }

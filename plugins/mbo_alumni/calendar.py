@@ -15,16 +15,21 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vDDDTypes, vText
 
-from . import urls
-from .model import Association, Event
+from . import dutch, urls
+from .model import Association, Event, chronological
 from .text import markdown_to_text
-from .when import AMSTERDAM
+from .when import AMSTERDAM, occurs_twice
 
 TZID = "Europe/Amsterdam"
 PRODID = "-//mbo-alumni//Alumni in het mbo//NL"
 REFRESH = "PT12H"
 CRLF = b"\r\n"
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+# What a client that ignores STATUS (calcurse, several others) still shows.
+STATUS_NOTES = {
+    "tentative": "Onder voorbehoud: datum of tijd kan nog veranderen.",
+    "cancelled": "Afgelast: deze bijeenkomst gaat niet door.",
+}
 
 
 @dataclass(frozen=True)
@@ -72,20 +77,33 @@ def location_text(event: Event) -> str | None:
     return ", ".join(part for part in (place.name, place.address, place.city) if part)
 
 
-def description_text(event: Event, site: Site) -> str:
-    """Return the plain-text DESCRIPTION: the Markdown as text, then the event page."""
-    parts = [markdown_to_text(event.description)] if event.description else []
+def summary_text(event: Event) -> str:
+    """Return the SUMMARY: the title, 'Afgelast: ' before it when the event is cancelled."""
+    if event.status == "cancelled":
+        return f"{dutch.STATUS['cancelled']}: {event.title}"
+    return event.title
+
+
+def organizers_text(event: Event, organizers: Sequence[Association]) -> str | None:
+    """Return who organises, in words: the associations (with their school), or the host."""
+    names = [f"{a.name} ({a.institution})" for a in organizers]
+    if event.host:
+        names.append(event.host)
+    return f"Georganiseerd door: {', '.join(names)}." if names else None
+
+
+def description_text(event: Event, site: Site, organizers: Sequence[Association] = ()) -> str:
+    """Return the plain-text DESCRIPTION: status, organisers, the text, then the event page."""
+    parts = [STATUS_NOTES[event.status]] if event.status in STATUS_NOTES else []
+    who = organizers_text(event, organizers)
+    if who:
+        parts.append(who)
+    if event.description:
+        parts.append(markdown_to_text(event.description))
     if event.url:
         parts.append(f"Meer informatie en aanmelden: {event.url}")
     parts.append(f"Op de site: {site.absolute(urls.event_page(event.id))}")
     return "\n\n".join(parts)
-
-
-def _ambiguous(moment: datetime) -> bool:
-    """Return whether a wall-clock time occurs twice in Amsterdam (the autumn change)."""
-    wall = moment.astimezone(AMSTERDAM).replace(tzinfo=None)
-    first = wall.replace(tzinfo=AMSTERDAM, fold=0).utcoffset()
-    return first != wall.replace(tzinfo=AMSTERDAM, fold=1).utcoffset()
 
 
 def _written(value: date | datetime | None, utc: bool) -> date | datetime | None:
@@ -94,7 +112,7 @@ def _written(value: date | datetime | None, utc: bool) -> date | datetime | None
     A wall time that occurs twice cannot say which one it is (clients disagree: ical.js takes
     the second), so those are written in UTC.
     """
-    if isinstance(value, datetime) and (utc or _ambiguous(value)):
+    if isinstance(value, datetime) and (utc or occurs_twice(value)):
         return value.astimezone(UTC)
     return value
 
@@ -130,8 +148,28 @@ def _text(name: str, value: str) -> bytes:
     return name.encode() + b":" + vText(value).to_ical()
 
 
-def vevent(event: Event, site: Site, stamp: datetime, *, utc: bool = False) -> bytes:
-    """Return the serialised VEVENT of one event.
+def organizer_line(organizers: Sequence[Association]) -> bytes | None:
+    """Return the ORGANIZER line: the first organising association with a published address.
+
+    ORGANIZER is a mailbox (RFC 5545 CAL-ADDRESS) and occurs at most once; only an
+    association's own functional address is used, never a contact person's.
+    """
+    for association in organizers:
+        if association.email:
+            name = association.name.replace('"', "'")  # a quoted parameter cannot hold '"'
+            return f'ORGANIZER;CN="{name}":mailto:{association.email}'.encode()
+    return None
+
+
+def vevent(
+    event: Event,
+    site: Site,
+    stamp: datetime,
+    organizers: Sequence[Association] = (),
+    *,
+    utc: bool = False,
+) -> bytes:
+    """Return the serialised VEVENT of one event; `organizers` are its associations.
 
     With `utc`, times are written in UTC, which needs no VTIMEZONE (one-off downloads).
     Values are encoded by icalendar's property types; the lines are assembled here, because
@@ -147,7 +185,7 @@ def vevent(event: Event, site: Site, stamp: datetime, *, utc: bool = False) -> b
     ]
     if end is not None:
         lines.append(_moment("DTEND", end))
-    lines += [_text("SUMMARY", event.title), b"STATUS:" + STATUS[event.status].encode()]
+    lines += [_text("SUMMARY", summary_text(event)), b"STATUS:" + STATUS[event.status].encode()]
     if event.status == "cancelled":
         lines.append(b"TRANSP:TRANSPARENT")
     location = location_text(event)
@@ -155,8 +193,11 @@ def vevent(event: Event, site: Site, stamp: datetime, *, utc: bool = False) -> b
         lines.append(_text("LOCATION", location))
     if event.location and event.location.online and event.location.url:
         lines.append(b"CONFERENCE;VALUE=URI:" + event.location.url.encode())
+    organizer = organizer_line(organizers)
+    if organizer:
+        lines.append(organizer)
     lines.append(b"URL:" + (event.url or site.absolute(urls.event_page(event.id))).encode())
-    lines.append(_text("DESCRIPTION", description_text(event, site)))
+    lines.append(_text("DESCRIPTION", description_text(event, site, organizers)))
     if event.tags:
         lines.append(b"CATEGORIES:" + b",".join(vText(tag).to_ical() for tag in event.tags))
     lines.append(b"END:VEVENT")
@@ -217,24 +258,37 @@ def vtimezone(first_year: int, last_year: int) -> bytes:
     return bytes(timezone.to_ical())
 
 
+# No METHOD: it belongs to iTIP messages (RFC 5546 wants an ORGANIZER on every event then,
+# which only associations with a published address have), and RFC 5545 3.7.2 ties it to a
+# Content-Type `method` parameter that a static host does not send.
+_OPENING = [
+    b"BEGIN:VCALENDAR",
+    b"VERSION:2.0",
+    b"PRODID:" + vText(PRODID).to_ical(),
+    b"CALSCALE:GREGORIAN",
+]
+
+
 @lru_cache(maxsize=4096)
-def _header(name: str, description: str) -> bytes:
-    """Return the calendar's opening lines, up to its first component."""
-    lines = [
-        b"BEGIN:VCALENDAR",
-        b"VERSION:2.0",
-        b"PRODID:" + vText(PRODID).to_ical(),
-        b"CALSCALE:GREGORIAN",
-        b"METHOD:PUBLISH",
-        _text("NAME", name),
-        _text("X-WR-CALNAME", name),
-        _text("DESCRIPTION", description),
-        _text("X-WR-CALDESC", description),
-        b"X-WR-TIMEZONE:" + TZID.encode(),
-        # RFC 7986 requires VALUE=DURATION here; X-PUBLISHED-TTL is its older spelling.
-        b"REFRESH-INTERVAL;VALUE=DURATION:" + REFRESH.encode(),
-        b"X-PUBLISHED-TTL:" + REFRESH.encode(),
-    ]
+def _header(name: str | None, description: str | None) -> bytes:
+    """Return the calendar's opening lines, up to its first component.
+
+    A subscribed feed has a name and a refresh interval. A one-off download (no name) is an
+    appointment: Outlook files X-WR-CALNAME as a new calendar folder (MS-OXCICAL), so it
+    carries none of those. No X-WR-TIMEZONE anywhere: every time has a TZID or is UTC,
+    and recurring-ical-events reads a UTC time as local time of X-WR-TIMEZONE.
+    """
+    lines = list(_OPENING)
+    if name is not None and description is not None:
+        lines += [
+            _text("NAME", name),
+            _text("X-WR-CALNAME", name),
+            _text("DESCRIPTION", description),
+            _text("X-WR-CALDESC", description),
+            # RFC 7986 requires VALUE=DURATION here; X-PUBLISHED-TTL is its older spelling.
+            b"REFRESH-INTERVAL;VALUE=DURATION:" + REFRESH.encode(),
+            b"X-PUBLISHED-TTL:" + REFRESH.encode(),
+        ]
     return b"".join(fold(line) for line in lines)
 
 
@@ -247,14 +301,17 @@ def _years(events: Sequence[Event]) -> tuple[int, int] | None:
 
 
 def calendar(
-    name: str,
-    description: str,
+    name: str | None,
+    description: str | None,
     events: Sequence[Event],
     serialised: dict[str, bytes],
     *,
     timezone: bool = True,
 ) -> bytes:
-    """Return a whole calendar from already serialised VEVENTs (in `events` order)."""
+    """Return a whole calendar from already serialised VEVENTs (in `events` order).
+
+    Without a name it is a one-off download: an appointment rather than a calendar.
+    """
     parts = [_header(name, description)]
     years = _years(events) if timezone else None
     if years is not None:
@@ -276,8 +333,10 @@ def feeds(
     associations: Iterable[Association], events: Sequence[Event], site: Site, stamp: datetime
 ) -> list[Feed]:
     """Return every calendar file: the site-wide feed, one per association, one per event."""
-    ordered = sorted(events, key=lambda e: (e.start.isoformat(), e.id))
-    serialised = {e.id: vevent(e, site, stamp) for e in ordered}
+    ordered = sorted(events, key=chronological)
+    by_id = {a.id: a for a in associations}
+    organizers = {e.id: [by_id[i] for i in e.organizer if i in by_id] for e in ordered}
+    serialised = {e.id: vevent(e, site, stamp, organizers[e.id]) for e in ordered}
     result = [
         Feed(
             urls.SITE_CALENDAR,
@@ -293,7 +352,7 @@ def feeds(
     for event in ordered:  # an index, so the per-association feeds cost O(events) in all
         for ident in event.organizer:
             by_organizer.setdefault(ident, []).append(event)
-    for association in associations:
+    for association in by_id.values():
         mine = by_organizer.get(association.id, [])
         result.append(
             Feed(
@@ -307,15 +366,11 @@ def feeds(
             )
         )
     for event in ordered:
-        single = {event.id: vevent(event, site, stamp, utc=True)}
-        # One name for every one-off file: it is imported into an existing calendar anyway,
-        # and a shared header is serialised once.
+        single = {event.id: vevent(event, site, stamp, organizers[event.id], utc=True)}
         result.append(
             Feed(
                 urls.event_download(event.id),
-                calendar(
-                    site.name, f"Bijeenkomst van {site.name}", [event], single, timezone=False
-                ),
+                calendar(None, None, [event], single, timezone=False),
             )
         )
     return result
@@ -361,10 +416,10 @@ def _iso(value: date | datetime) -> str:
     return value.isoformat()
 
 
-def add_links(event: Event, site: Site) -> AddLinks:
+def add_links(event: Event, site: Site, organizers: Sequence[Association] = ()) -> AddLinks:
     """Return Google Calendar and Outlook.com links that prefill the event (times in UTC)."""
     end = _end_exclusive(event) or event.start
-    details = description_text(event, site)
+    details = description_text(event, site, organizers)
     if len(details) > 1000:  # keep the URL within what browsers and servers accept
         details = details[:997] + "..."
     location = location_text(event) or ""

@@ -6,9 +6,17 @@ from datetime import date, datetime
 
 from babel.dates import format_date, format_time
 
-from .when import AMSTERDAM, When, local_day
+from .when import AMSTERDAM, When, local_day, occurs_twice, summer_time
 
 LOCALE = "nl_NL"
+
+STATUS = {"confirmed": "Bevestigd", "tentative": "Onder voorbehoud", "cancelled": "Afgelast"}
+"""The Dutch word for each event status (pages, feeds and calendars say the same)."""
+
+
+def status_label(status: str) -> str:
+    """Return the label a page or feed shows beside an event: none for a confirmed one."""
+    return "" if status == "confirmed" else STATUS[status]
 
 
 def day(value: date) -> str:
@@ -21,11 +29,19 @@ def clock(value: datetime) -> str:
     return format_time(value.astimezone(AMSTERDAM), "HH.mm", locale=LOCALE)
 
 
+def _which(value: datetime) -> str:
+    """Return ' (zomertijd)' or ' (wintertijd)' for a wall time that occurs twice, else ''."""
+    if not occurs_twice(value):
+        return ""
+    return " (zomertijd)" if summer_time(value) else " (wintertijd)"
+
+
 def when(start: When, end: When | None = None) -> str:
     """Return the Dutch wording of an event's date or date range.
 
     'dinsdag 22 september 2020', 'dinsdag 22 september 2020, 09.00–13.00 uur',
-    'vrijdag 5 maart 2027 t/m zondag 7 maart 2027'.
+    'vrijdag 5 maart 2027 t/m zondag 7 maart 2027'. A time that occurs twice (the night
+    the clock goes back) says which of the two it is: '02.30 uur (zomertijd)'.
     """
     if not isinstance(start, datetime):
         if end is None or end == start:
@@ -34,13 +50,16 @@ def when(start: When, end: When | None = None) -> str:
     assert end is None or isinstance(end, datetime)
     local_start = start.astimezone(AMSTERDAM)
     if end is None:
-        return f"{day(local_start.date())}, {clock(local_start)} uur"
+        return f"{day(local_start.date())}, {clock(local_start)} uur{_which(start)}"
     local_end = end.astimezone(AMSTERDAM)
     if local_end.date() == local_start.date():
-        return f"{day(local_start.date())}, {clock(local_start)}–{clock(local_end)} uur"
+        return (
+            f"{day(local_start.date())}, {clock(local_start)}{_which(start)}"
+            f"–{clock(local_end)} uur{_which(end)}"
+        )
     return (
-        f"{day(local_start.date())} {clock(local_start)} uur t/m "
-        f"{day(local_end.date())} {clock(local_end)} uur"
+        f"{day(local_start.date())} {clock(local_start)} uur{_which(start)} t/m "
+        f"{day(local_end.date())} {clock(local_end)} uur{_which(end)}"
     )
 
 

@@ -2,7 +2,9 @@
 
 feedgen traps avoided here: the RSS channel <link> is the *last* link() call, so the
 alternate link goes last; updated() defaults to now, so every date is passed explicitly;
-add_entry() prepends unless order="append"; naive datetimes raise.
+add_entry() prepends unless order="append"; naive datetimes raise; description() resets
+the Atom content to one without a type (read as plain text), so summary() sets the short
+text and content() the HTML.
 """
 
 from __future__ import annotations
@@ -15,12 +17,19 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from . import dutch, urls
-from .calendar import STATUS, Site, location_text
-from .model import Event
-from .text import absolute_links, markdown_to_html
+from .calendar import Site, location_text, organizers_text, summary_text
+from .model import Association, Event
+from .text import (
+    absolute_links,
+    html_summary,
+    markdown_to_html,
+    markdown_to_text,
+    shorten,
+    without_title,
+)
 from .when import AMSTERDAM, local_day
 
-STATUS_WORDS = {"confirmed": "", "tentative": "Onder voorbehoud", "cancelled": "Afgelast"}
+SUMMARY_LENGTH = 300  # RSS <description> and Atom <summary>: a teaser, the HTML is the content
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class Entry:
     url: str
     date: datetime  # aware; when announced, published or last changed
     html: str
+    summary: str
     categories: tuple[str, ...] = ()
 
 
@@ -56,11 +66,19 @@ class FeedSpec:
 AGENDA = FeedSpec(
     "agenda", "Agenda", "Nieuwe bijeenkomsten over alumnibeleid in het mbo.", "agenda/"
 )
-ARTICLES = FeedSpec("artikelen", "Artikelen", "Nieuwe artikelen over alumnibeleid in het mbo.", "")
+ARTICLES = FeedSpec(
+    "artikelen", "Artikelen", "Nieuwe artikelen over alumnibeleid in het mbo.", "artikelen/"
+)
 
 
 def _moment(day: date) -> datetime:
-    return datetime.combine(day, time(0, 0), AMSTERDAM)
+    """Return the moment a date-only entry is dated: noon in Amsterdam.
+
+    Readers show the day in their own zone; noon Amsterdam (10:00 or 11:00 UTC) is the
+    same calendar day everywhere from UTC-10 to UTC+12, where midnight was the day before
+    anywhere west of Amsterdam.
+    """
+    return datetime.combine(day, time(12, 0), AMSTERDAM)
 
 
 def event_entry_date(event: Event, built: datetime) -> datetime:
@@ -74,28 +92,36 @@ def event_entry_date(event: Event, built: datetime) -> datetime:
     return min(_moment(local_day(event.start)), built)
 
 
-def event_entry(event: Event, site: Site, built: datetime) -> Entry:
-    """Return the feed entry of an event: when, where, status and description."""
+def event_entry(
+    event: Event, site: Site, built: datetime, organizers: Sequence[Association] = ()
+) -> Entry:
+    """Return the feed entry of an event: status, when, where, who, and description."""
     url = site.absolute(urls.event_page(event.id))
-    parts = []
-    status = STATUS_WORDS[event.status]
+    status = dutch.status_label(event.status)
+    facts = [
+        status and f"{status}.",
+        f"{dutch.when(event.start, event.end)}.",
+        location_text(event),
+        organizers_text(event, organizers),
+    ]
+    parts = [Markup("<p>{}</p>").format(fact) for fact in facts if fact]
     if status:
-        parts.append(Markup("<p><strong>{}</strong></p>").format(status))
-    parts.append(Markup("<p>{}</p>").format(dutch.when(event.start, event.end)))
-    location = location_text(event)
-    if location:
-        parts.append(Markup("<p>{}</p>").format(location))
+        parts[0] = Markup("<p><strong>{}</strong></p>").format(facts[0])
     if event.description:
         parts.append(Markup(absolute_links(markdown_to_html(event.description), url)))
     if event.url:
         parts.append(Markup('<p><a href="{0}">{0}</a></p>').format(event.url))
+    teaser = [fact for fact in facts if fact]
+    if event.description:
+        teaser.append(markdown_to_text(event.description))
     return Entry(
         id=url,
-        title=event.title,
+        title=summary_text(event),
         url=url,
         date=event_entry_date(event, built),
         html="".join(str(part) for part in parts),
-        categories=(STATUS[event.status].lower(), *event.tags),
+        summary=shorten(" ".join(teaser), SUMMARY_LENGTH),
+        categories=(dutch.STATUS[event.status].lower(), *event.tags),
     )
 
 
@@ -120,8 +146,10 @@ def _generator(spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry]
         item.link(href=entry.url)
         item.published(entry.date)
         item.updated(entry.date)
+        # Summary first, content last: see the module's note on description().
+        if entry.summary:
+            item.summary(entry.summary)
         item.content(entry.html, type="html")
-        item.description(entry.html)
         item.author({"name": author})
         for category in entry.categories:
             item.category(term=category)
@@ -149,16 +177,37 @@ def render(
     return result
 
 
-def article_entry(title: str, url: str, day: date | datetime, html: str) -> Entry:
-    """Return the feed entry of an article page; its links are made absolute."""
+def article_entry(
+    title: str, url: str, day: date | datetime, html: str, description: str | None = None
+) -> Entry:
+    """Return the feed entry of an article page: its HTML without the page's own <h1>,
+    links made absolute, and as summary its front-matter description or first paragraph.
+    """
     moment = day.astimezone(AMSTERDAM) if isinstance(day, datetime) else _moment(day)
-    return Entry(id=url, title=title, url=url, date=moment, html=absolute_links(html, url))
+    body = without_title(html)
+    teaser = shorten(description, SUMMARY_LENGTH) if description else html_summary(body)
+    return Entry(
+        id=url,
+        title=title,
+        url=url,
+        date=moment,
+        html=absolute_links(body, url),
+        summary=teaser,
+    )
 
 
 def agenda_feeds(
-    events: Sequence[Event], site: Site, author: str, built: datetime
+    events: Sequence[Event],
+    associations: Sequence[Association],
+    site: Site,
+    author: str,
+    built: datetime,
 ) -> dict[str, bytes]:
     """Return {path: bytes} of the agenda's RSS and Atom feeds (the newest FEED_LENGTH)."""
+    by_id = {a.id: a for a in associations}
     newest = sorted(events, key=lambda e: (event_entry_date(e, built), e.id), reverse=True)
-    entries = [event_entry(e, site, built) for e in newest[:FEED_LENGTH]]
+    entries = [
+        event_entry(e, site, built, [by_id[i] for i in e.organizer if i in by_id])
+        for e in newest[:FEED_LENGTH]
+    ]
     return render(AGENDA, site, author, entries, built)

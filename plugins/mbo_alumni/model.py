@@ -6,7 +6,7 @@ Error messages are Dutch: they are read by the volunteers who edit the YAML file
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from .text import raw_html_in
-from .when import When, is_all_day, parse_when
+from .when import When, instant, is_all_day, parse_when
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -244,6 +244,10 @@ class Event(_Strict):
     organizer: Annotated[
         list[Slug], BeforeValidator(lambda value: [value] if isinstance(value, str) else value)
     ] = Field(default_factory=list)
+    host: Text | None = Field(
+        default=None,
+        description="wie organiseert, als dat geen vereniging uit de gids is (Kennispunt LLO)",
+    )
     location: Location | None = None
     url: Url | None = None
     description: Markdown | None = None
@@ -279,6 +283,11 @@ class Event(_Strict):
     @property
     def all_day(self) -> bool:
         return is_all_day(self.start)
+
+
+def chronological(event: Event) -> tuple[datetime, str]:
+    """Return the one sort key of events in time: the UTC instant they start, then the id."""
+    return (instant(event.start), event.id)
 
 
 ASSOCIATION_KEYS = tuple(Association.model_fields)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property, lru_cache
 from itertools import groupby
 from typing import Any
@@ -16,15 +16,14 @@ from . import dutch, feeds, urls
 from .articles import Article
 from .calendar import AddLinks, Site, add_links, subscribe_links
 from .load import Data
-from .model import PROVINCES, Association, Event, Theme
-from .structured import event_data, organization, script, summary
-from .text import markdown_to_html
+from .model import PROVINCES, Association, Event, Theme, chronological
+from .structured import event_data, organization, script
+from .text import markdown_to_html, summary
 
 DIRECTORY = "verenigingen/index.md"
 AGENDA = "agenda/index.md"
 THEMES = "themas/index.md"
 HOME = "index.md"
-STATUS_LABELS = {"confirmed": "", "tentative": "Onder voorbehoud", "cancelled": "Afgelast"}
 
 
 def association_src(ident: str) -> str:
@@ -125,7 +124,7 @@ class EventView:
 
     @cached_property
     def add(self) -> AddLinks:
-        return add_links(self.event, self.site)
+        return add_links(self.event, self.site, self.organizers)
 
 
 @dataclass(frozen=True)
@@ -148,7 +147,7 @@ def event_view(event: Event, associations: dict[str, Association], site: Site) -
     return EventView(
         event=event,
         when=dutch.when(event.start, event.end),
-        status_label=STATUS_LABELS[event.status],
+        status_label=dutch.status_label(event.status),
         url=urls.event_page(event.id),
         organizers=[associations[ident] for ident in event.organizer],
         last_day=dutch.last_day(event.start, event.end),
@@ -167,8 +166,8 @@ def association_view(association: Association) -> AssociationView:
     )
 
 
-def _start_key(view: EventView) -> tuple[str, str]:
-    return (view.event.start.isoformat(), view.event.id)
+def _start_key(view: EventView) -> tuple[datetime, str]:
+    return chronological(view.event)
 
 
 def agenda_sections(

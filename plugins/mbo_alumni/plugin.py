@@ -171,7 +171,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 )
             }
         with self._stage("feeds"):
-            generated |= feeds.agenda_feeds(self.data.events, self.site, _author(config), moment)
+            generated |= feeds.agenda_feeds(
+                self.data.events, self.data.associations, self.site, _author(config), moment
+            )
         with self._stage("json"):
             generated |= api.documents(self.data.associations, self.data.events, self.site, moment)
         for path in (feeds.ARTICLES.rss_path, feeds.ARTICLES.atom_path):
@@ -226,7 +228,12 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 )
             url = self.site.absolute(page.url)
             title = html.unescape(page.title or file.src_uri)
-            entries.append(feeds.article_entry(title, url, day, page.content or ""))
+            about = page.meta.get("description")
+            entries.append(
+                feeds.article_entry(
+                    title, url, day, page.content or "", about if isinstance(about, str) else None
+                )
+            )
         with self._stage("feeds"):
             rendered = feeds.render(
                 feeds.ARTICLES, self.site, _author(config), entries, self.moment

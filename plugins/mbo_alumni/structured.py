@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .calendar import Site, location_text
 from .model import Association, Event
-from .text import markdown_to_text
+from .text import summary
 from .when import AMSTERDAM
 
 EVENT_STATUS = {
@@ -31,14 +31,6 @@ def script(data: dict[str, Any]) -> Markup:
     """Return a JSON-LD <script> element; '<' is escaped so no text can close the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return Markup('<script type="application/ld+json">\n{}\n</script>').format(Markup(text))
-
-
-def summary(markdown: str | None, limit: int = 200) -> str | None:
-    """Return a one-paragraph plain-text summary of a Markdown text."""
-    if not markdown:
-        return None
-    text = " ".join(markdown_to_text(markdown).split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def organization(association: Association, site: Site) -> dict[str, Any]:
@@ -107,6 +99,8 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
             }
             for a in organizers
         ]
+    if event.host:
+        data.setdefault("organizer", []).append({"@type": "Organization", "name": event.host})
     if event.description:
         data["description"] = summary(event.description, 500)
     return data

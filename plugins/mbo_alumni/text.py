@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from urllib.parse import urljoin
@@ -104,6 +105,39 @@ def _inline_text(tokens: list[Token]) -> str:
         elif token.type in ("text", "code_inline", "image"):
             out.append(token.content)
     return "".join(out)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Return the text on one line, cut at a word boundary with '…' when over `limit`."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def summary(markdown: str | None, limit: int = 200) -> str | None:
+    """Return a one-paragraph plain-text summary of a Markdown text."""
+    return shorten(markdown_to_text(markdown), limit) if markdown else None
+
+
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S | re.I)
+_IMAGE = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*>', re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_summary(html_text: str, limit: int = 300) -> str:
+    """Return the first paragraph of rendered HTML as plain text (images by their alt text),
+    shortened to `limit`."""
+    match = _PARAGRAPH.search(html_text)
+    if match is None:
+        return ""
+    return shorten(html.unescape(_TAG.sub("", _IMAGE.sub(r"\1", match[1]))), limit)
+
+
+_LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.S | re.I)
+
+
+def without_title(html_text: str) -> str:
+    """Return rendered page HTML without its leading <h1> (a feed entry has its own title)."""
+    return _LEADING_H1.sub("", html_text, count=1)
 
 
 _LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')

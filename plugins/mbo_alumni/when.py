@@ -94,6 +94,31 @@ def local_day(value: When) -> date:
     return value.astimezone(AMSTERDAM).date() if isinstance(value, datetime) else value
 
 
+def instant(value: When) -> datetime:
+    """Return the UTC instant a date or moment begins (a date: midnight in Amsterdam).
+
+    Events are ordered by this instant, never by their text: '02:30+01:00' comes after
+    '02:30+02:00' although it sorts before it as a string.
+    """
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return datetime(value.year, value.month, value.day, tzinfo=AMSTERDAM).astimezone(UTC)
+
+
+def occurs_twice(moment: datetime) -> bool:
+    """Return whether the moment's Amsterdam wall-clock time occurs twice (autumn change)."""
+    wall = moment.astimezone(AMSTERDAM).replace(tzinfo=None)
+    return (
+        wall.replace(tzinfo=AMSTERDAM, fold=0).utcoffset()
+        != wall.replace(tzinfo=AMSTERDAM, fold=1).utcoffset()
+    )
+
+
+def summer_time(moment: datetime) -> bool:
+    """Return whether Amsterdam keeps summer time (CEST) at the moment."""
+    return moment.astimezone(AMSTERDAM).dst() != timedelta(0)
+
+
 def is_all_day(value: When) -> bool:
     """Return whether a value is an all-day date rather than a moment."""
     return not isinstance(value, datetime)
