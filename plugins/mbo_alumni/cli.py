@@ -123,6 +123,24 @@ def _from_issue(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _intake(args: argparse.Namespace) -> int:
+    from . import intake
+
+    try:
+        issue = intake.Issue.from_event(Path(args.event))
+        outcome = intake.intake(issue, Path(args.root), _today(), base=args.base)
+    except intake.IntakeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if outcome is None:
+        print(f"issue #{issue.number}: geen aanmeldformulier; niets te doen")
+    elif outcome.branch:
+        print(f"issue #{issue.number}: in orde; pull request vanaf {outcome.branch}")
+    else:
+        print(f"issue #{issue.number}: nog niet in orde; commentaar geplaatst")
+    return EXIT_OK
+
+
 def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
@@ -161,6 +179,15 @@ def parser() -> argparse.ArgumentParser:
     from_issue.add_argument("--data", default="data", help="folder with the YAML files")
     from_issue.add_argument("body", help="file with the issue body, or - for standard input")
     from_issue.set_defaults(run=_from_issue)
+    intake_command = commands.add_parser(
+        "intake", help="turn a submitted issue form into a comment or a pull request (CI)"
+    )
+    intake_command.add_argument(
+        "--event", required=True, help="the event payload file (GITHUB_EVENT_PATH)"
+    )
+    intake_command.add_argument("--root", default=".", help="the repository's work tree (.)")
+    intake_command.add_argument("--base", default="main", help="the branch to propose to (main)")
+    intake_command.set_defaults(run=_intake)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
     schema.set_defaults(run=_schema)

@@ -5,6 +5,7 @@ Error messages are Dutch: they are read by the volunteers who edit the YAML file
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -74,8 +75,17 @@ def _check_url(value: str) -> str:
 def _check_email(value: str) -> str:
     try:
         validate_email(value, check_deliverability=False)
-    except EmailNotValidError as error:
-        raise ValueError(f"'{value}' is geen geldig e-mailadres ({error})") from None
+    except EmailNotValidError:
+        # The library explains in English; the volunteer reads Dutch.
+        if "@" not in value:
+            why = "er ontbreekt een @"
+        elif any(c.isspace() for c in value):
+            why = "er staat een spatie in"
+        else:
+            why = "controleer de schrijfwijze"
+        raise ValueError(
+            f"'{value}' is geen geldig e-mailadres: {why}; bijvoorbeeld alumni@school.nl"
+        ) from None
     return value
 
 
@@ -92,8 +102,19 @@ def _check_markdown(value: str) -> str:
 def _check_province(value: str) -> str:
     value = PROVINCE_ALIASES.get(value, value)
     if value not in PROVINCES:
-        raise ValueError(f"'{value}' is geen provincie; kies uit: {', '.join(PROVINCES)}")
+        raise ValueError(f"'{value}' is geen provincie; {_province_hint(value)}")
     return value
+
+
+def _province_hint(value: str) -> str:
+    """Return 'bedoel je ...?' for a near miss ('Brabant', 'utrecht'), else the list."""
+    folded = value.strip().casefold()
+    near = [p for p in PROVINCES if folded and folded in p.casefold()]
+    by_fold = {p.casefold(): p for p in PROVINCES}
+    near = near or [by_fold[m] for m in difflib.get_close_matches(folded, by_fold, n=2, cutoff=0.7)]
+    if near:
+        return "bedoel je " + " of ".join(f"'{p}'" for p in near) + "?"
+    return f"kies uit: {', '.join(PROVINCES)}"
 
 
 def _check_single_line(value: str) -> str:

@@ -1,0 +1,236 @@
+"""From a submitted issue form to a pull request, without GitHub: the `aanmelding` workflow's
+one step (`mbo-alumni intake`) against recorded event payloads, a real bare git repository as
+the remote, and a `gh` stand-in on PATH that records every call."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import ASSOCIATIONS, CLI, EVENTS, ROOT, write_tree
+from mbo_alumni.intake import MARKER
+from mbo_alumni.issue_form import read_form
+
+STAND_INS = Path(__file__).parent / "stand_ins"
+FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
+
+
+class Repo:
+    """A bare 'GitHub' remote with main, and the GitHub state the gh stand-in keeps."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.remote = tmp / "remote.git"
+        git(tmp, "init", "--quiet", "--bare", "-b", "main", str(self.remote))
+        seed = write_tree(
+            tmp / "seed",
+            {"data/associations.yaml": ASSOCIATIONS, "data/events.yaml": EVENTS},
+        )
+        shutil.copytree(FORMS, seed / ".github" / "ISSUE_TEMPLATE")
+        git(seed, "init", "--quiet", "-b", "main")
+        git(seed, "add", ".")
+        git(seed, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "seed")
+        git(seed, "push", "--quiet", str(self.remote), "main")
+        self.state = tmp / "gh-state.json"
+        self.log = tmp / "gh-log.jsonl"
+        self.runs = 0
+
+    def submit(self, number: int, body: str, label: str, action: str = "opened") -> Any:
+        """Run the workflow step on a fresh checkout, as actions/checkout would make it."""
+        self.runs += 1
+        work = self.tmp / f"checkout-{self.runs}"
+        git(self.tmp, "clone", "--quiet", str(self.remote), str(work))
+        event = self.tmp / f"event-{self.runs}.json"
+        event.write_text(
+            json.dumps(
+                {
+                    "action": action,
+                    "issue": {"number": number, "body": body, "labels": [{"name": label}]},
+                    "repository": {"full_name": "mbo/alumni"},
+                }
+            ),
+            encoding="utf-8",
+        )
+        env = {
+            **os.environ,
+            "PATH": f"{STAND_INS}{os.pathsep}{os.environ['PATH']}",
+            "GH_STANDIN_STATE": str(self.state),
+            "GH_STANDIN_LOG": str(self.log),
+            "SOURCE_DATE_EPOCH": "1795000000",
+            "GIT_TERMINAL_PROMPT": "0",
+        }
+        return subprocess.run(
+            [str(CLI), "intake", "--event", str(event), "--root", str(work)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    def github(self) -> dict[str, Any]:
+        return json.loads(self.state.read_text()) if self.state.exists() else {}
+
+    def branch_file(self, branch: str, path: str) -> str:
+        return git(self.remote, "show", f"{branch}:{path}")
+
+    def branches(self) -> list[str]:
+        out = git(self.remote, "for-each-ref", "--format=%(refname:short)", "refs/heads")
+        return out.split()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    return Repo(tmp_path)
+
+
+def body(form_file: str, answers: dict[str, str]) -> str:
+    """Return an issue body as GitHub writes it from an issue form's answers."""
+    form = read_form(FORMS / form_file)
+    parts = []
+    for field in form.fields:
+        value = answers.get(field.id, "")
+        if field.kind == "checkboxes":
+            value = f"- [{'X' if value else ' '}] {value or 'ja'}"
+        parts.append(f"### {field.label}\n\n{value or '_No response_'}")
+    return "\n\n".join(parts) + "\n"
+
+
+ASSOCIATION = {
+    "id": "b-vereniging",
+    "name": "Bee Alumni",
+    "institution": "Testcollege",
+    "city": "Utrecht",
+    "province": "Utrecht",
+    "email": "alumni@example.org",
+}
+
+
+def test_a_valid_form_becomes_one_pull_request_in_id_order(repo: Repo) -> None:
+    result = repo.submit(7, body("vereniging-aanmelden.yml", ASSOCIATION), "vereniging")
+    assert result.returncode == 0, result.stderr
+    assert "aanmelding/issue-7" in repo.branches()
+    data = yaml.safe_load(repo.branch_file("aanmelding/issue-7", "data/associations.yaml"))
+    assert [a["id"] for a in data] == ["a-academy", "b-vereniging", "noorderlicht"]
+    added = data[1]
+    assert added["name"] == "Bee Alumni" and added["province"] == "Utrecht"
+    assert str(added["checked"]) == "2026-11-18"  # the day of SOURCE_DATE_EPOCH
+    (pull,) = repo.github()["pulls"]
+    assert (pull["head"], pull["base"]) == ("aanmelding/issue-7", "main")
+    assert pull["title"] == "Nieuwe vereniging: Bee Alumni"
+    assert "Closes #7" in pull["body"] and "## Checklist" in pull["body"]
+    (comment,) = repo.github()["comments"]
+    assert MARKER in comment["body"] and pull["url"].rsplit("/", 1)[1] in comment["body"]
+    assert repo.github()["dispatches"] == [{"workflow": "check.yml", "ref": "aanmelding/issue-7"}]
+    # main is untouched: only the pull request proposes the change.
+    assert "b-vereniging" not in repo.branch_file("main", "data/associations.yaml")
+
+
+def test_editing_the_issue_updates_the_same_pull_request(repo: Repo) -> None:
+    repo.submit(7, body("vereniging-aanmelden.yml", ASSOCIATION), "vereniging")
+    renamed = {**ASSOCIATION, "name": "Bee Alumni Utrecht"}
+    result = repo.submit(7, body("vereniging-aanmelden.yml", renamed), "vereniging", "edited")
+    assert result.returncode == 0, result.stderr
+    (pull,) = repo.github()["pulls"]  # never a second one
+    assert pull["title"] == "Nieuwe vereniging: Bee Alumni Utrecht"
+    assert "Bee Alumni Utrecht" in repo.branch_file("aanmelding/issue-7", "data/associations.yaml")
+    assert len(repo.github()["comments"]) == 1
+    log = [json.loads(line)["args"][:2] for line in repo.log.read_text().splitlines()]
+    assert log.count(["pr", "create"]) == 1 and log.count(["pr", "edit"]) == 1
+
+
+def test_an_invalid_form_gets_one_comment_by_field_updated_on_edit(repo: Repo) -> None:
+    wrong = {**ASSOCIATION, "id": "Bee Vereniging", "email": "geen-adres", "province": "Brabant"}
+    result = repo.submit(8, body("vereniging-aanmelden.yml", wrong), "vereniging")
+    assert result.returncode == 0, result.stderr
+    (comment,) = repo.github()["comments"]
+    text = comment["body"]
+    assert "Nog niet helemaal in orde" in text
+    assert "Veld 'Korte naam voor het webadres (id)'" in text
+    assert "Veld 'Algemeen e-mailadres': 'geen-adres' is geen geldig e-mailadres" in text
+    assert "Veld 'Provincie': 'Brabant' is geen provincie; bedoel je 'Noord-Brabant'?" in text
+    assert "sign" not in text  # only Dutch reaches the volunteer
+    assert repo.branches() == ["main"] and not repo.github()["pulls"]
+    still = {**ASSOCIATION, "id": "bee-vereniging", "email": "geen-adres"}
+    repo.submit(8, body("vereniging-aanmelden.yml", still), "vereniging", "edited")
+    (comment,) = repo.github()["comments"]  # the same comment, updated
+    assert "webadres (id)" not in comment["body"] and "geen-adres" in comment["body"]
+    repo.submit(8, body("vereniging-aanmelden.yml", ASSOCIATION), "vereniging", "edited")
+    (comment,) = repo.github()["comments"]
+    assert "in orde" in comment["body"] and "Nog niet" not in comment["body"]
+
+
+@pytest.mark.parametrize(
+    ("form", "label", "answers", "words"),
+    [
+        ("vereniging-aanmelden.yml", "vereniging", {**ASSOCIATION, "id": "a-academy"},
+         "er staat al een vereniging met id 'a-academy'"),
+        ("evenement-aanmelden.yml", "evenement",
+         {"id": "najaar", "title": "Najaar", "start": "2027-10-12", "organizer": "onbekend"},
+         "onbekende vereniging 'onbekend'"),
+        ("evenement-aanmelden.yml", "evenement",
+         {"id": "voorjaar", "title": "Nog eens", "start": "2027-10-12"},
+         "er staat al een bijeenkomst met id 'voorjaar'"),
+    ],
+)  # fmt: skip
+def test_problems_against_the_whole_data_set(
+    repo: Repo, form: str, label: str, answers: dict[str, str], words: str
+) -> None:
+    assert repo.submit(9, body(form, answers), label).returncode == 0
+    (comment,) = repo.github()["comments"]
+    assert words in comment["body"]
+    assert not repo.github().get("pulls")
+
+
+def test_an_event_form_becomes_a_pull_request(repo: Repo) -> None:
+    answers = {"id": "najaar", "title": "Najaarsavond", "start": "2027-10-12 19:30",
+               "organizer": "a-academy, noorderlicht", "location_name": "Aula",
+               "location_city": "Tilburg"}  # fmt: skip
+    assert repo.submit(10, body("evenement-aanmelden.yml", answers), "evenement").returncode == 0
+    data = yaml.safe_load(repo.branch_file("aanmelding/issue-10", "data/events.yaml"))
+    assert [e["id"] for e in data] == ["najaar", "oud", "voorjaar"]
+    assert data[0]["organizer"] == ["a-academy", "noorderlicht"]
+    assert repo.github()["pulls"][0]["title"] == "Nieuwe bijeenkomst: Najaarsavond"
+
+
+def test_hostile_text_stays_text(repo: Repo, tmp_path: Path) -> None:
+    canary = tmp_path / "pwned"
+    text = (
+        f"$(touch {canary}) `touch {canary}` ${{{{ github.token }}}} "
+        f"'; touch {canary}; echo ' && rm -rf / \"quoted\""
+    )
+    answers = {**ASSOCIATION, "description": text, "name": "Bee $(id) `whoami`"}
+    result = repo.submit(11, body("vereniging-aanmelden.yml", answers), "vereniging")
+    assert result.returncode == 0, result.stderr
+    assert not canary.exists()
+    data = yaml.safe_load(repo.branch_file("aanmelding/issue-11", "data/associations.yaml"))
+    added = next(a for a in data if a["id"] == "b-vereniging")
+    assert added["description"] == text and added["name"] == "Bee $(id) `whoami`"
+    assert repo.github()["pulls"][0]["title"] == "Nieuwe vereniging: Bee $(id) `whoami`"
+
+
+def test_a_one_megabyte_paste_is_refused_politely(repo: Repo) -> None:
+    answers = {**ASSOCIATION, "description": "x" * 1_000_000}
+    result = repo.submit(12, body("vereniging-aanmelden.yml", answers), "vereniging")
+    assert result.returncode == 0, result.stderr
+    (comment,) = repo.github()["comments"]
+    assert "te lang" in comment["body"] and len(comment["body"]) < 2000
+    assert repo.branches() == ["main"]
+
+
+def test_an_issue_without_a_form_label_is_left_alone(repo: Repo) -> None:
+    result = repo.submit(13, "Een vraag over de site", "vraag")
+    assert result.returncode == 0 and "niets te doen" in result.stdout
+    assert not repo.github() and not repo.log.exists()
