@@ -114,6 +114,40 @@ def test_event_page_in_dutch_with_organizers(project: Project) -> None:
     assert "Aula, Den Bosch" in html
 
 
+CHECKED = """\
+- id: a-academy
+  name: A-Academy
+  institution: Koning Willem I College
+  city: Tilburg
+  province: Noord-Brabant
+  checked: 2026-03-03
+- id: noorderlicht
+  name: Noorderlicht Alumni
+  institution: Testcollege Noord
+  city: Leeuwarden
+  province: Friesland
+  checked: 2024-11-01
+- id: zonder
+  name: Zonder Datum
+  institution: Testcollege
+  city: Utrecht
+  province: Utrecht
+"""
+
+
+def test_association_page_says_when_its_details_were_confirmed(project: Project) -> None:
+    # Built on 2026-11-18 (SOURCE_DATE_EPOCH): 8 months, 24 months and never.
+    site = built(project, {"data/associations.yaml": CHECKED})
+    recent = read(site, "verenigingen/a-academy")
+    assert "Gegevens gecontroleerd op dinsdag 3 maart 2026." in recent
+    assert "niet meer door de vereniging bevestigd" not in recent
+    old = read(site, "verenigingen/noorderlicht")
+    assert "sinds vrijdag 1 november 2024 niet meer door de vereniging bevestigd" in old
+    never = read(site, "verenigingen/zonder")
+    assert "Deze gegevens zijn nog niet door de vereniging bevestigd" in never
+    assert 'href="../../meedoen/">Kijk de gegevens na en werk ze bij</a>' in never
+
+
 def test_association_page_lists_its_events(project: Project) -> None:
     site = built(project)
     mine = read(site, "verenigingen/a-academy")

@@ -344,3 +344,34 @@ def test_file_over_five_megabytes_is_refused(tmp_path: Path) -> None:
     result = validate(tmp_path)
     assert result.returncode == 1
     assert result.stdout.startswith(f"{tmp_path / A}:1:1: error: het bestand is groter dan 5 MB")
+
+
+SECOND = "- id: b\n  name: Bee\n  institution: B\n  city: {city}\n  province: Utrecht\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        # An unclosed quote is reported where it opens, not at the end of the file.
+        (ONE_ASSOCIATION.replace('"\'s-Hertogenbosch"', '"Den Bosch') + SECOND.format(city="B"),
+         4, 9, "die nergens wordt afgesloten; zet aan het eind van de waarde ook een \""),
+        # Dutch place names with an apostrophe open a single-quoted text.
+        (ONE_ASSOCIATION.replace('"\'s-Hertogenbosch"', "'s-Hertogenbosch"),
+         4, 9, "city: \"'s-Hertogenbosch\""),
+        # ... and one that is closed by the next apostrophe further down is still found.
+        (ONE_ASSOCIATION.replace('"\'s-Hertogenbosch"', "'t Harde")
+         + SECOND.format(city="'s-Gravenhage"), 4, 9, "city: \"'t Harde\""),
+        ("- id: a\n  name: A\n   city: x\n", 3, 8, "dubbele punt"),
+        ("- id: a\n  name @x\n  city: x\n", 3, 3, "er ontbreekt een dubbele punt (:)"),
+    ],
+)  # fmt: skip
+def test_yaml_mistakes_are_named_where_they_are_in_dutch(
+    text: str, line: int, column: int, words: str
+) -> None:
+    from mbo_alumni.load import compose_document
+
+    (problem,) = compose_document(text, "associations.yaml").problems
+    assert (problem.line, problem.column) == (line, column), problem.format()
+    assert words in problem.message
+    for english in ("found", "stream", "expected", "scanning", "while"):
+        assert english not in problem.message, problem.message

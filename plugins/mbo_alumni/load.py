@@ -297,8 +297,16 @@ def compose_document(text: str, file: str) -> _Document:
         value = _Builder(document).build(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        document.problems.append(Problem(file, line, column, _syntax_message(error, text, mark)))
+        if _unclosed_quote(error):
+            mark = error.context_mark  # where the quote opened, not where PyYAML gave up
+        apostrophe = _dutch_apostrophe(text, mark.line if mark else len(text))
+        if apostrophe is not None:  # 's-Hertogenbosch opened a quote that closed elsewhere
+            line, column = apostrophe[0] + 1, apostrophe[1] + 1
+            message = _quote_message(text, *apostrophe)
+        else:
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            message = _syntax_message(error, text, mark)
+        document.problems.append(Problem(file, line, column, message))
         return document
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         document.problems.append(Problem(file, 1, 1, f"dit is geen geldige YAML: {error}"))
@@ -307,8 +315,67 @@ def compose_document(text: str, file: str) -> _Document:
     return document
 
 
+_APOSTROPHE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:\s+(')[A-Za-z][- ][^']*$")
+
+
+def _dutch_apostrophe(text: str, upto: int) -> tuple[int, int] | None:
+    """Return (line, column), 0-based, of the first value up to line `upto` that starts with
+    a Dutch apostrophe ('s-Hertogenbosch, 't Harde) and has no closing quote on its line."""
+    for number, line in enumerate(text.splitlines()[: upto + 1]):
+        match = _APOSTROPHE.match(line)
+        if match:
+            return number, match.start(1)
+    return None
+
+
+def _unclosed_quote(error: yaml.MarkedYAMLError) -> bool:
+    return bool(
+        error.context_mark is not None
+        and error.context
+        and "quoted scalar" in error.context
+        and error.problem
+        and "end of stream" in error.problem
+    )
+
+
+def _quote_message(text: str, line_index: int, column: int) -> str:
+    """Return the message for a quote that is never closed, read from the line it opens on."""
+    line = text.splitlines()[line_index]
+    value = line[column:].rstrip()
+    key = line[:column].strip().removeprefix("- ").rstrip(":").strip()
+    if value.startswith("'") and value[1:2].isalpha() and value[2:3] in ("-", " "):
+        # 's-Hertogenbosch, 't Harde: a Dutch apostrophe opens a YAML quote.
+        return (
+            f"deze waarde begint met een apostrof ({value}); YAML leest dat als het begin van "
+            "een tekst tussen aanhalingstekens. Zet de hele waarde tussen dubbele "
+            f'aanhalingstekens: {key}: "{value}"'
+        )
+    quote = value[:1] or '"'
+    return (
+        f"hier begint een tekst tussen aanhalingstekens ({quote}) die nergens wordt "
+        f"afgesloten; zet aan het eind van de waarde ook een {quote}"
+    )
+
+
+# PyYAML's problems in Dutch; whatever is not listed gets the general hint without English.
+_PROBLEMS = {
+    "found unexpected end of stream": "het bestand houdt midden in een waarde op",
+    "could not find expected ':'": "er ontbreekt een dubbele punt (:) na de naam van een veld",
+    "did not find expected key": "het inspringen klopt niet: een veld staat niet recht onder "
+    "de andere velden",
+    "did not find expected '-' indicator": "het inspringen klopt niet: een item staat niet "
+    "recht onder de andere items",
+    "found character that cannot start any token": "hier staat een teken waarmee een waarde "
+    "niet kan beginnen (zoals @ of `); zet de waarde tussen aanhalingstekens",
+    "found undefined alias": "een * aan het begin van een waarde is in YAML een verwijzing; "
+    "zet de waarde tussen aanhalingstekens",
+}
+
+
 def _syntax_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
     problem = error.problem or "onbekende fout"
+    if _unclosed_quote(error):
+        return _quote_message(text, mark.line, mark.column)
     lines = text.splitlines()
     current = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     if "\t" in current[: mark.column + 1] or "found character '\\t'" in problem:
@@ -318,9 +385,10 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
             "YAML snapt deze regel niet; staat er een dubbele punt in de tekst? Zet de hele "
             'waarde dan tussen aanhalingstekens, bijvoorbeeld title: "Alumni: zo doe je dat"'
         )
+    known = next((dutch for english, dutch in _PROBLEMS.items() if english in problem), None)
     return (
-        f"YAML snapt deze regel niet ({problem}); controleer het inspringen (spaties) en "
-        "de aanhalingstekens"
+        f"YAML snapt deze regel niet{f' ({known})' if known else ''}; controleer het "
+        "inspringen (spaties) en de aanhalingstekens"
     )
 
 
@@ -563,7 +631,8 @@ def _check_references(document: _Document, key: str, known: set[str], what: str,
 STALE_AFTER_MONTHS = 18
 
 
-def _months_between(earlier: date, later: date) -> int:
+def months_between(earlier: date, later: date) -> int:
+    """Return the whole months from `earlier` to `later`."""
     return (
         (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
     )
@@ -598,7 +667,7 @@ def stale(associations: Sequence[Association], today: date) -> list[Association]
     return [
         a
         for a in associations
-        if a.checked is None or _months_between(a.checked, today) > STALE_AFTER_MONTHS
+        if a.checked is None or months_between(a.checked, today) > STALE_AFTER_MONTHS
     ]
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from . import dutch, feeds, urls
 from .articles import Article
 from .calendar import AddLinks, Site, add_links, subscribe_links
-from .load import Data
+from .load import Data, months_between
 from .model import PROVINCES, Association, Event, Theme, chronological
 from .structured import event_data, organization, script
 from .text import markdown_to_html, summary
@@ -135,6 +135,7 @@ class AssociationView:
     url: str
     description_html: Markup | None
     checked: str | None
+    outdated: bool  # never confirmed, or not for OUTDATED_AFTER_MONTHS
 
 
 def _html(markdown: str | None) -> Markup | None:
@@ -156,13 +157,18 @@ def event_view(event: Event, associations: dict[str, Association], site: Site) -
     )
 
 
-def association_view(association: Association) -> AssociationView:
+OUTDATED_AFTER_MONTHS = 24  # the page says so; the maintainers' patrol starts at 18
+
+
+def association_view(association: Association, today: date) -> AssociationView:
     """Return the display form of an association."""
+    checked = association.checked
     return AssociationView(
         association=association,
         url=urls.association_page(association.id),
         description_html=_html(association.description),
-        checked=dutch.day(association.checked) if association.checked else None,
+        checked=dutch.day(checked) if checked else None,
+        outdated=checked is None or months_between(checked, today) >= OUTDATED_AFTER_MONTHS,
     )
 
 
@@ -239,7 +245,7 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
     themes = theme_views(data)
     theme_of = {view.theme.id: view for view in themes}
 
-    associations = [association_view(a) for a in data.associations]
+    associations = [association_view(a, today) for a in data.associations]
     upcoming, archive = agenda_sections(events, today)
 
     yield PageSpec(
