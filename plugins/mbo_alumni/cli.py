@@ -141,6 +141,55 @@ def _intake(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _links(args: argparse.Namespace) -> int:
+    from . import links
+
+    try:
+        data = load(Path(args.data), _today())
+    except UnreadableInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        _print_problems(error.problems)
+        print("error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    found = links.data_links(data.associations, data.events)
+    results = links.check_links(
+        found, concurrency=args.concurrency, timeout=args.timeout, pause=args.pause
+    )
+    print(links.text_report(results), end="")
+    if args.json:
+        Path(args.json).write_text(links.json_report(results), encoding="utf-8")
+    return EXIT_INVALID if any(r.verdict == "dead" for r in results) else EXIT_OK
+
+
+def _patrol(args: argparse.Namespace) -> int:
+    from . import patrol
+
+    try:
+        data = load(Path(args.data), _today())
+        report = patrol.read_report(Path(args.links)) if args.links else None
+    except (UnreadableInput, OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        _print_problems(error.problems)
+        return EXIT_USAGE
+    try:
+        done = patrol.patrol_stale(data.associations, args.repo, _today())
+        print(
+            f"controle: {len(done.opened)} geopend, {len(done.closed)} gesloten, "
+            f"{len(done.kept)} staan nog open"
+        )
+        if report is not None:
+            print(f"links: {patrol.patrol_links(report, args.repo)}")
+    except patrol.PatrolError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
@@ -179,6 +228,24 @@ def parser() -> argparse.ArgumentParser:
     from_issue.add_argument("--data", default="data", help="folder with the YAML files")
     from_issue.add_argument("body", help="file with the issue body, or - for standard input")
     from_issue.set_defaults(run=_from_issue)
+    links_command = commands.add_parser(
+        "links", help="check every URL in the data; exit 1 when one is dead"
+    )
+    links_command.add_argument("--data", default="data", help="folder with the YAML files")
+    links_command.add_argument("--json", help="also write the report as JSON to this file")
+    links_command.add_argument("--concurrency", type=int, default=8, help="at most N at once (8)")
+    links_command.add_argument("--timeout", type=float, default=10.0, help="seconds (10)")
+    links_command.add_argument(
+        "--pause", type=float, default=1.0, help="seconds between requests to one host (1)"
+    )
+    links_command.set_defaults(run=_links)
+    patrol_command = commands.add_parser(
+        "patrol", help="keep one issue per stale association and one for dead links (CI)"
+    )
+    patrol_command.add_argument("--repo", required=True, help="owner/name on GitHub")
+    patrol_command.add_argument("--data", default="data", help="folder with the YAML files")
+    patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
+    patrol_command.set_defaults(run=_patrol)
     intake_command = commands.add_parser(
         "intake", help="turn a submitted issue form into a comment or a pull request (CI)"
     )
