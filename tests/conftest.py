@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -55,6 +56,22 @@ EVENTS = """\
   start: 2020-09-22
   organizer: a-academy
 """
+
+
+REPO_URL = "https://github.com/mbo/alumni"  # as the deploy workflow sets it
+
+
+def copy_project(target: Path, associations: str = "", events: str = "") -> Path:
+    """Copy the real site's configuration, pages, overrides, hooks, data and issue forms into
+    `target`, with extra YAML appended to the data files; return target."""
+    for folder in ("docs", "overrides", "hooks", "data", ".github"):
+        shutil.copytree(ROOT / folder, target / folder)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    with (target / "data" / "associations.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(associations)
+    with (target / "data" / "events.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(events)
+    return target
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:

@@ -5,7 +5,6 @@ injected markup that never runs. Screenshots of every page kind go to test-artif
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import serve
-from conftest import ROOT, mkdocs_build
+from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
 
 ARTIFACTS = ROOT / "test-artifacts"
 VNU = ROOT / "tests" / "js" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -68,25 +67,16 @@ PAGES = {
     "article": "artikelen/verslag-binden-en-boeien/",
     "theme": "themas/ambassadeurs/",
     "zelfcheck": "zelfcheck/",
+    "join": "meedoen/",
     "404": "404.html",
 }
-
-
-def copy_project(target: Path, associations: str = "", events: str = "") -> Path:
-    for folder in ("docs", "overrides", "hooks", "data"):
-        shutil.copytree(ROOT / folder, target / folder)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    with (target / "data" / "associations.yaml").open("a", encoding="utf-8") as handle:
-        handle.write(associations)
-    with (target / "data" / "events.yaml").open("a", encoding="utf-8") as handle:
-        handle.write(events)
-    return target
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("a11y"), EXTRA_ASSOCIATIONS, EXTRA_EVENTS)
-    result = mkdocs_build(root)
+    # As deployed: with the repository known, so edit links and the forms on /meedoen/ show.
+    result = mkdocs_build(root, REPO_URL=REPO_URL)
     assert result.returncode == 0, result.stderr
     return root / "site"
 

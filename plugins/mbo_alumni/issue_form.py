@@ -24,10 +24,19 @@ NO_RESPONSE = "_No response_"
 
 @dataclass(frozen=True)
 class Field:
+    """One field of an issue form."""
+
     id: str
     label: str
-    kind: str
+    kind: str  # input, textarea, dropdown, checkboxes
     required: bool
+    description: str = ""
+    options: tuple[str, ...] = ()  # a dropdown's choices, or a checkbox's own label
+
+    @property
+    def key(self) -> str:
+        """Return the data key the field fills ('contact_name' fills 'contact.name')."""
+        return _key_path(self.id)
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,8 @@ class Form:
 
     model: type[BaseModel]
     fields: tuple[Field, ...]
+    name: str = ""
+    title: str = ""  # the issue title the form starts with
 
     def label(self, key: str) -> str:
         """Return the label of a field id; for a whole group (contact) its last field's."""
@@ -53,13 +64,23 @@ def read_form(path: Path) -> Form:
             label=item["attributes"]["label"],
             kind=item["type"],
             required=bool(item.get("validations", {}).get("required")),
+            description=str(item["attributes"].get("description", "")),
+            options=tuple(
+                str(option["label"]) if isinstance(option, dict) else str(option)
+                for option in item["attributes"].get("options", [])
+            ),
         )
         for item in spec["body"]
         if item["type"] != "markdown"
     )
     ids = {f.id for f in fields}
     model: type[BaseModel] = Event if "start" in ids else Association
-    return Form(model=model, fields=fields)
+    return Form(
+        model=model,
+        fields=fields,
+        name=str(spec.get("name", "")),
+        title=str(spec.get("title", "")),
+    )
 
 
 def form_keys(form: Form) -> set[str]:

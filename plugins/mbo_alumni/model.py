@@ -48,6 +48,20 @@ PROVINCES = (
 # The Dutch name of the province is also accepted, and stored as the official Frisian one.
 PROVINCE_ALIASES = {"Friesland": "Fryslân"}
 
+# Messages the schemas carry ("x-message") for the form on /meedoen/, which checks a
+# submission in the browser against the same generated schemas before it goes to GitHub.
+SLUG_MESSAGE = "gebruik alleen kleine letters, cijfers en losse streepjes (-), zoals a-academy"
+URL_MESSAGE = "geef een volledig webadres dat begint met https://"
+WHEN_MESSAGE = (
+    "schrijf een datum als 2027-03-30 of een datum met tijd als 2027-03-30 19:30 (Nederlandse tijd)"
+)
+CONSENT_MESSAGE = (
+    "een naam of e-mailadres van een persoon mag alleen met toestemming (AVG): zet "
+    "'consent: true' als deze persoon daarmee instemt, of gebruik een algemeen adres (zoals "
+    "alumni@school.nl) in 'email' van de vereniging"
+)
+ONLINE_URL_MESSAGE = "een online bijeenkomst heeft een 'url' nodig"
+
 
 def _check_slug(value: str) -> str:
     if len(value) > 64:
@@ -138,12 +152,16 @@ Text = Annotated[
 Slug = Annotated[
     str,
     AfterValidator(_check_slug),
-    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 64}),
+    WithJsonSchema(
+        {"type": "string", "pattern": SLUG_PATTERN, "maxLength": 64, "x-message": SLUG_MESSAGE}
+    ),
 ]
 Url = Annotated[
     str,
     AfterValidator(_check_url),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+    WithJsonSchema(
+        {"type": "string", "format": "uri", "pattern": "^https?://", "x-message": URL_MESSAGE}
+    ),
 ]
 Email = Annotated[
     str, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
@@ -163,6 +181,7 @@ WhenField = Annotated[
             "type": "string",
             "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$",
             "description": "2027-03-30 (hele dag) of 2027-03-30 19:30 (Nederlandse tijd)",
+            "x-message": WHEN_MESSAGE,
         }
     ),
 ]
@@ -187,6 +206,19 @@ class Socials(_Strict):
 class Contact(_Strict):
     """A contact person; personal data only with recorded consent (AVG)."""
 
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "if": {"anyOf": [{"required": ["name"]}, {"required": ["email"]}]},
+            "then": {
+                "required": ["consent"],
+                "properties": {"consent": {"const": True}},
+                "x-message": CONSENT_MESSAGE,
+            },
+        },
+    )
+
     name: Text | None = None
     role: Text | None = None
     email: Email | None = None
@@ -195,11 +227,7 @@ class Contact(_Strict):
     @model_validator(mode="after")
     def _needs_consent(self) -> Contact:
         if (self.name or self.email) and not self.consent:
-            raise ValueError(
-                "een naam of e-mailadres van een persoon mag alleen met toestemming (AVG): "
-                "zet 'consent: true' als deze persoon daarmee instemt, of gebruik een "
-                "algemeen adres (zoals alumni@school.nl) in 'email' van de vereniging"
-            )
+            raise ValueError(CONSENT_MESSAGE)
         return self
 
 
@@ -217,7 +245,7 @@ class Association(_Strict):
     province: Province
     website: Url | None = None
     email: Email | None = None
-    founded: int | None = None
+    founded: int | None = Field(default=None, json_schema_extra={"minimum": 1900})
     description: Annotated[Markdown, StringConstraints(max_length=2000)] | None = None
     socials: Socials | None = None
     sectors: list[Text] | None = None
@@ -235,6 +263,15 @@ class Association(_Strict):
 class Location(_Strict):
     """Where an event takes place: a place, or online with a link."""
 
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "if": {"properties": {"online": {"const": True}}, "required": ["online"]},
+            "then": {"required": ["url"], "x-message": ONLINE_URL_MESSAGE},
+        },
+    )
+
     name: Text | None = None
     address: Text | None = None
     city: Text | None = None
@@ -244,7 +281,7 @@ class Location(_Strict):
     @model_validator(mode="after")
     def _place_or_online(self) -> Location:
         if self.online and not self.url:
-            raise ValueError("een online bijeenkomst heeft een 'url' nodig")
+            raise ValueError(ONLINE_URL_MESSAGE)
         if not self.online and self.url:
             raise ValueError(
                 "'url' bij de locatie hoort bij 'online: true'; zet een aanmeldlink in de "

@@ -34,6 +34,8 @@ from . import api, feeds
 from .articles import Article, read_articles
 from .calendar import Site
 from .calendar import feeds as calendar_feeds
+from .join_form import join_forms, rules_script
+from .join_form import rules as join_rules
 from .load import Data, DataError, UnreadableInput, load, paused_gc
 from .pages import (
     HOME,
@@ -50,9 +52,11 @@ from .when import AMSTERDAM, build_moment
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
 TEMPLATES = Path(__file__).parent / "templates"
+JOIN = "meedoen.md"  # the page that shows the forms (join-form.html), when repo_url is set
 ASSETS = {
     "assets/mbo-alumni.css": Path(__file__).parent / "assets" / "mbo-alumni.css",
     "assets/mbo-alumni.js": Path(__file__).parent / "assets" / "mbo-alumni.js",
+    "assets/mbo-join.js": Path(__file__).parent / "assets" / "mbo-join.js",
 }
 
 
@@ -209,6 +213,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             extra.update(spec.context)
         elif page.file.src_uri == HOME and self.data is not None and self.site is not None:
             extra.update(home_context(self.data, self.articles, self.today, self.site))
+        elif page.file.src_uri == JOIN and self.data is not None and config.repo_url:
+            forms = join_forms(Path(config.config_file_path).parent / ".github" / "ISSUE_TEMPLATE")
+            extra["join_forms"] = forms
+            extra["join_rules"] = rules_script(join_rules(forms, self.data))
         return context
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -1,0 +1,244 @@
+"""The forms on /meedoen/ in real Chromium: each mistake gets its Dutch message beside its
+field, a valid entry gets GitHub's new-issue URL with every field filled in and YAML that the
+real model accepts, and nothing leaves the site."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+from browser import serve
+from conftest import REPO_URL, copy_project, mkdocs_build
+from mbo_alumni.model import Association, Event
+
+A = "vereniging-aanmelden"
+E = "evenement-aanmelden"
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    root = copy_project(tmp_path_factory.mktemp("join"))
+    result = mkdocs_build(root, REPO_URL=REPO_URL)
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.fixture
+def page(chromium: Any, base: str):  # type: ignore[no-untyped-def]
+    context = chromium.new_context(viewport={"width": 360, "height": 900})
+    tab = context.new_page()
+    tab.requests = []  # type: ignore[attr-defined]
+    tab.on("request", lambda request: tab.requests.append(request.url))  # type: ignore[attr-defined]
+    tab.goto(base + "meedoen/", wait_until="networkidle")
+    yield tab
+    assert all(url.startswith(base) for url in tab.requests), tab.requests  # type: ignore[attr-defined]
+    context.close()
+
+
+def fill(page: Any, form: str, values: dict[str, str], consent: bool = False) -> None:
+    for field, value in values.items():
+        selector = f"#{form}-{field}"
+        if page.eval_on_selector(selector, "e => e.tagName") == "SELECT":
+            page.select_option(selector, value)
+        else:
+            page.fill(selector, value)
+    if consent:
+        page.check(f"#{form}-contact_consent")
+    page.click(f"form[data-form='{form}.yml'] button[type=submit]")
+
+
+def error(page: Any, form: str, field: str) -> str:
+    text: str = page.inner_text(f"#{form}-{field}-error")
+    return text if page.is_visible(f"#{form}-{field}-error") else ""
+
+
+def result_link(page: Any, form: str) -> str:
+    link: str = page.eval_on_selector(
+        f"form[data-form='{form}.yml'] + .mbo-join__result .mbo-join__link", "a => a.href"
+    )
+    return link
+
+
+VALID = {
+    "id": "bee-vereniging",
+    "name": "Bee Alumni",
+    "institution": "Testcollege",
+    "city": "'s-Hertogenbosch",
+    "province": "Noord-Brabant",
+    "website": "https://www.testcollege.example.org/alumni",
+    "email": "alumni@testcollege.example.org",
+    "founded": "2015",
+    "sectors": "Zorg, Techniek",
+    "contact_name": "Sam de Vries",
+}
+
+
+def test_a_valid_association_opens_the_filled_issue_form(page: Any) -> None:
+    fill(page, A, VALID, consent=True)
+    assert page.is_visible(f"form[data-form='{A}.yml'] + .mbo-join__result")
+    url = urlsplit(result_link(page, A))
+    assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO_URL}/issues/new"
+    query = {key: values[0] for key, values in parse_qs(url.query).items()}
+    assert query.pop("template") == f"{A}.yml"
+    assert query.pop("title") == "Vereniging: Bee Alumni"
+    assert query.pop("contact_consent").startswith("De contactpersoon geeft toestemming")
+    assert query == VALID
+    # The YAML shown is an entry the real model accepts, with today's confirmation date.
+    # (inside a closed <details>: text_content, which reads what is not rendered)
+    text = page.text_content(f"form[data-form='{A}.yml'] + .mbo-join__result .mbo-join__yaml")
+    (entry,) = yaml.safe_load(text)
+    assert entry["city"] == "'s-Hertogenbosch" and entry["sectors"] == ["Zorg", "Techniek"]
+    assert entry["contact"] == {"name": "Sam de Vries", "consent": True}
+    assert entry["checked"] == date.today()
+    Association.model_validate(entry)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("id", "Bee Vereniging", "Gebruik alleen kleine letters, cijfers en losse streepjes"),
+        ("id", "a-academy", "al in gebruik op de site"),  # the real data has it
+        ("name", "B", "minstens 2 tekens"),
+        ("institution", "", "Vul dit veld in."),
+        ("province", "", "Vul dit veld in."),
+        ("website", "www.school.nl", "begint met https://"),
+        ("email", "alumni-at-school.nl", "geen geldig e-mailadres"),
+        ("founded", "1850", "het kleinste getal hier is 1900"),
+        ("founded", "twintig", "heel getal"),
+        ("socials_linkedin", "linkedin.com/company/x", "begint met https://"),
+        ("description", "x" * 2001, "hoogstens 2000 tekens"),
+    ],
+)
+def test_each_mistake_is_named_beside_its_field(
+    page: Any, field: str, value: str, words: str
+) -> None:
+    fill(page, A, {**VALID, field: value}, consent=True)
+    assert words in error(page, A, field)
+    assert page.get_attribute(f"#{A}-{field}", "aria-invalid") == "true"
+    summary = page.inner_text(f"form[data-form='{A}.yml'] .mbo-join__summary")
+    assert summary.startswith("Eén ding klopt nog niet:") and words in summary
+    assert not page.is_visible(f"form[data-form='{A}.yml'] + .mbo-join__result")
+    others = [f for f in VALID if f != field]
+    assert all(error(page, A, f) == "" for f in others)
+
+
+def test_a_person_needs_consent(page: Any) -> None:
+    fill(page, A, VALID, consent=False)
+    assert "alleen met toestemming (AVG)" in error(page, A, "contact_consent")
+
+
+def test_fixing_the_mistakes_clears_the_messages(page: Any) -> None:
+    fill(page, A, {**VALID, "id": "Fout", "email": "fout"}, consent=True)
+    assert error(page, A, "id") and error(page, A, "email")
+    fill(page, A, VALID)  # the box is still ticked
+    assert error(page, A, "id") == "" and error(page, A, "email") == ""
+    assert page.is_visible(f"form[data-form='{A}.yml'] + .mbo-join__result")
+
+
+EVENT = {
+    "id": "najaar-2027",
+    "title": "Najaarsavond",
+    "start": "2027-10-12 19:30",
+    "end": "2027-10-12 21:00",
+    "organizer": "a-academy",
+    "location_city": "Tilburg",
+}
+
+
+def test_an_event_and_its_rules(page: Any) -> None:
+    fill(page, E, {**EVENT, "organizer": "a-academy, onbekend", "start": "2027-02-30"})
+    assert "Onbekende vereniging 'onbekend'" in error(page, E, "organizer")
+    assert "Deze datum bestaat niet." in error(page, E, "start")
+    fill(page, E, {**EVENT, "start": "12-10-2027"})
+    assert "schrijf een datum als 2027-03-30" in error(page, E, "start").lower()
+    page.check(f"#{E}-location_online")
+    fill(page, E, EVENT)
+    assert "heeft een 'url' nodig" in error(page, E, "location_url")
+    page.uncheck(f"#{E}-location_online")
+    fill(page, E, EVENT)
+    query = parse_qs(urlsplit(result_link(page, E)).query)
+    assert query["start"] == ["2027-10-12 19:30"] and query["organizer"] == ["a-academy"]
+    text = page.text_content(f"form[data-form='{E}.yml'] + .mbo-join__result .mbo-join__yaml")
+    (entry,) = yaml.safe_load(text)
+    Event.model_validate(entry)
+    assert entry["announced"] == date.today()
+
+
+def test_a_long_description_goes_by_copy_and_paste(page: Any) -> None:
+    long = "Een lange beschrijving van de avond. " * 300
+    fill(page, E, {**EVENT, "description": long})
+    url = result_link(page, E)
+    assert len(url) < 6000 and "description" not in parse_qs(urlsplit(url).query)
+    notes = f"form[data-form='{E}.yml'] + .mbo-join__result .mbo-join__notes"
+    assert "te lang om mee te sturen" in page.inner_text(notes)
+    assert page.input_value(f"{notes} textarea") == long.strip()
+
+
+def test_without_javascript_the_forms_still_reach_github(chromium: Any, base: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(base + "meedoen/")
+    form = tab.locator(f"form[data-form='{A}.yml']")
+    assert form.get_attribute("action") == f"{REPO_URL}/issues/new"
+    assert form.get_attribute("method") == "get"
+    assert tab.locator(f"li > a[href='{REPO_URL}/issues/new?template={E}.yml']").is_visible()
+    context.close()
+
+
+def test_the_form_fields_are_the_issue_forms_fields(page: Any) -> None:
+    from conftest import ROOT
+    from mbo_alumni.issue_form import read_form
+
+    for form in (A, E):
+        expected = [f.id for f in read_form(ROOT / ".github/ISSUE_TEMPLATE" / f"{form}.yml").fields]
+        shown = page.eval_on_selector_all(
+            f"form[data-form='{form}.yml'] .mbo-field", "divs => divs.map(d => d.dataset.field)"
+        )
+        assert shown == expected
+
+
+def test_keyboard_reaches_the_summary_and_its_links(page: Any) -> None:
+    fill(page, A, {**VALID, "id": "Fout"}, consent=True)
+    focused = page.evaluate("() => document.activeElement.className")
+    assert "mbo-join__summary" in focused
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == f"#{A}-id"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == f"#{A}-id"
+
+
+@pytest.mark.parametrize("valid", [False, True], ids=["with-errors", "ready"])
+def test_axe_finds_nothing_with_messages_or_result_shown(page: Any, valid: bool) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    fill(page, A, VALID if valid else {**VALID, "id": "Fout", "email": "x"}, consent=True)
+    if valid:
+        page.click(f"form[data-form='{A}.yml'] + .mbo-join__result summary")
+    wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": wcag}})
+    assert [v["id"] for v in results.response["violations"]] == []
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    from conftest import ROOT
+
+    (ROOT / "test-artifacts").mkdir(exist_ok=True)
+    name = "join-ready-360.png" if valid else "join-errors-360.png"
+    page.screenshot(path=str(ROOT / "test-artifacts" / name), full_page=True)
+
+
+@pytest.mark.parametrize("path", ["verenigingen/", "agenda/"])
+def test_directory_and_agenda_lead_to_the_form(chromium: Any, base: str, path: str) -> None:
+    context = chromium.new_context()
+    tab = context.new_page()
+    tab.goto(base + path)
+    tab.click(".mbo-join-link a")
+    assert tab.url == base + "meedoen/#formulieren"
+    assert tab.locator("#formulieren").is_visible()
+    context.close()
