@@ -47,7 +47,7 @@ EXTRA_EVENTS = """
   organizer: [a-academy, noorderlicht]
   location: {name: Aula, address: Schoolstraat 1, city: "'s-Hertogenbosch"}
   url: https://example.org/aanmelden
-  tags: [ambassadeurs]
+  tags: [studenten]
   description: Een avond over **ambassadeurs** en [peer mentoring](https://example.org/pm).
 - id: zomer-2027-afgelast
   title: Zomerbijeenkomst
@@ -65,7 +65,10 @@ PAGES = {
     "event": "agenda/voorjaar-2027/",
     "cancelled-event": "agenda/zomer-2027-afgelast/",
     "article": "artikelen/verslag-binden-en-boeien/",
-    "theme": "themas/ambassadeurs/",
+    "tip": "artikelen/vroeg-beginnen/",
+    "start-guide": "zo-begin-je/",
+    "network": "netwerk/",
+    "theme": "themas/studenten/",
     "zelfcheck": "zelfcheck/",
     "join": "meedoen/",
     "404": "404.html",
@@ -211,7 +214,7 @@ def test_injected_markup_never_runs(chromium: Any, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     with serve(root / "site") as url:
         for path in ["", "verenigingen/", "verenigingen/payload/", "agenda/",
-                     "agenda/payload-event/", "themas/ambassadeurs/"]:  # fmt: skip
+                     "agenda/payload-event/", "themas/studenten/"]:  # fmt: skip
             context, page, seen = visit(chromium, url + path, 1280)
             assert page.evaluate("() => window.__xss") is None, path
             assert not seen["dialogs"], path

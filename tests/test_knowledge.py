@@ -193,13 +193,13 @@ def test_zelfcheck_gives_advice_keeps_data_local(real_site: Path, chromium) -> N
 
         page.check("input[name=directie][value=nee]")
         advice = page.locator(".mbo-zelfcheck__advice")
-        assert "Zonder steun van de directie lukt het niet" in advice.inner_text()
+        assert "Zoek steun bij de directie." in advice.inner_text()
         link = advice.locator("a").first
         assert link.get_attribute("href") == base + "artikelen/draagvlak-en-zichtbaarheid/"
 
         page.check("input[name=directie][value=ja]")
-        assert "Zonder steun" not in advice.inner_text()
-        assert "Goed zo" in advice.inner_text()
+        assert "Zoek steun" not in advice.inner_text()
+        assert "Houd de directie op de hoogte" in advice.inner_text()
         page.check("input[name=avg][value=nee]")
         assert "Je beantwoordde 2 van de 10 vragen. 1 keer ja." in result.inner_text()
 
@@ -223,9 +223,38 @@ def test_zelfcheck_reads_as_a_checklist_without_javascript(real_site: Path, chro
         context = chromium.new_context(java_script_enabled=False)
         page = context.new_page()
         page.goto(base + "zelfcheck/")
-        assert page.locator("fieldset").count() == 10
-        assert page.locator("noscript").count() == 1
+        questions = page.locator("fieldset.mbo-zelfcheck__question")
+        assert questions.count() == 10
+        # Every answer's advice is in the page, visible, with its tip linked.
+        for index in range(10):
+            question = questions.nth(index)
+            assert question.locator("legend").inner_text().startswith(f"{index + 1}. ")
+            for answer in ("ja", "nee"):
+                assert question.locator(f"dd[data-answer={answer}]").is_visible()
+            assert question.locator("dd[data-answer=nee] a").get_attribute("href")
         assert page.locator(".mbo-zelfcheck__result").is_hidden()
+        context.close()
+
+
+def test_zelfcheck_question_reads_as_one_block_on_a_phone(real_site: Path, chromium) -> None:  # type: ignore[no-untyped-def]
+    # At 360 px the number, the question, the answers and the advice sit inside one box.
+    with serve(real_site) as base:
+        context = chromium.new_context(viewport={"width": 360, "height": 800})
+        page = context.new_page()
+        page.goto(base + "zelfcheck/")
+        first = page.locator("fieldset.mbo-zelfcheck__question").first
+        box = first.bounding_box()
+        for part in ("legend", ".mbo-zelfcheck__answers", "dl"):
+            inner = first.locator(part).bounding_box()
+            assert (
+                box["y"] <= inner["y"] and inner["y"] + inner["height"] <= box["y"] + box["height"]
+            )
+            assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"]
+        legend = first.locator("legend").bounding_box()
+        answers = first.locator(".mbo-zelfcheck__answers").bounding_box()
+        assert legend["y"] + legend["height"] <= answers["y"] + 1  # question above its answers
+        (ROOT / "test-artifacts").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "test-artifacts" / "zelfcheck-question-360.png"))
         context.close()
 
 

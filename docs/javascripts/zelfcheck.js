@@ -1,6 +1,7 @@
-// Zelfcheck: advice per answer, in the page only. Nothing is sent anywhere; answers are kept
-// in localStorage only when the visitor ticks "Bewaar mijn antwoorden". Without JavaScript
-// the form reads as a printable checklist.
+// Zelfcheck: a summary of the advice for the given answers, in the page only. Nothing is sent
+// anywhere; answers are kept in localStorage only when the visitor ticks "Bewaar mijn
+// antwoorden". Every answer's advice stands in the page itself (dd[data-answer]), so without
+// JavaScript, and on paper, the form reads as a checklist with its advice.
 (function () {
   "use strict";
   var STORAGE_KEY = "mbo-alumni-zelfcheck";
@@ -59,11 +60,9 @@
         var question = document.createElement("strong");
         question.textContent = fieldset.querySelector("legend").textContent + " ";
         item.appendChild(question);
-        item.appendChild(
-          document.createTextNode(
-            (data[name] === "ja" ? fieldset.dataset.adviceYes : fieldset.dataset.adviceNo) + " "
-          )
-        );
+        // The advice is the page's own text for that answer (visible without JavaScript too).
+        var advice = fieldset.querySelector("dd[data-answer='" + data[name] + "']");
+        item.appendChild(document.createTextNode(advice.firstChild.textContent.trim() + " "));
         var link = document.createElement("a");
         link.href = new URL(fieldset.dataset.link, base).href;
         link.textContent = "Lees: " + fieldset.dataset.linkText;
