@@ -239,6 +239,7 @@ def test_directory_and_agenda_lead_to_the_form(chromium: Any, base: str, path: s
     tab = context.new_page()
     tab.goto(base + path)
     tab.click(".mbo-join-link a")
+    tab.wait_for_load_state("load")
     assert tab.url == base + "meedoen/#formulieren"
     assert tab.locator("#formulieren").is_visible()
     context.close()

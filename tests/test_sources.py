@@ -233,6 +233,7 @@ def test_home_to_guide_to_every_tip_in_two_clicks(chromium: Any, built: tuple[Pa
         page = context.new_page()
         page.goto(base)
         page.click("article >> text=Zo begin je")
+        page.wait_for_load_state("load")
         assert page.url == base + "zo-begin-je/"
         steps = page.locator("article ol > li")
         assert steps.count() == 12
@@ -247,6 +248,7 @@ def test_home_to_guide_to_every_tip_in_two_clicks(chromium: Any, built: tuple[Pa
         for href in sorted(tips):
             page.goto(base + "zo-begin-je/")
             page.click(f"article a[href='{href}']")
+            page.wait_for_load_state("load")
             assert page.url.startswith(base + "artikelen/"), page.url
             assert page.locator("article h1").count() == 1
         assert len(tips) >= 10
