@@ -174,7 +174,9 @@ def schema_path(path: str) -> str:
 def documents(
     associations: Sequence[Association], events: Sequence[Event], site: Site, built: datetime
 ) -> dict[str, bytes]:
-    """Return {path: bytes} of both JSON documents and their JSON Schemas."""
+    """Return {path: bytes} of both JSON documents, their JSON Schemas, and per association
+    the events it organises (the events document's shape, for an association's own site)."""
+    records = [event_record(e, site) for e in sorted(events, key=chronological)]
     result = {
         ASSOCIATIONS_PATH: _dump(
             AssociationsDocument(
@@ -193,10 +195,24 @@ def documents(
                 license=LICENSE,
                 license_url=LICENSE_URL,
                 generated=built,
-                events=[event_record(e, site) for e in sorted(events, key=chronological)],
+                events=records,
             )
         ),
     }
+    of: dict[str, list[ApiEvent]] = {}  # an index, so this costs O(events) in all
+    for record in records:
+        for ident in record.organizer:
+            of.setdefault(ident, []).append(record)
+    for association in associations:
+        result[urls.association_events_api(association.id)] = _dump(
+            EventsDocument(
+                **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
+                license=LICENSE,
+                license_url=LICENSE_URL,
+                generated=built,
+                events=of.get(association.id, []),
+            )
+        )
     for path, model in ((ASSOCIATIONS_PATH, AssociationsDocument), (EVENTS_PATH, EventsDocument)):
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode, urlsplit
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vDDDTypes, vText
 
 from . import dutch, urls
+from .facets import Facet
 from .model import Association, Event, chronological
 from .text import markdown_to_text
 from .when import AMSTERDAM, occurs_twice
@@ -330,9 +331,14 @@ class Feed:
 
 
 def feeds(
-    associations: Iterable[Association], events: Sequence[Event], site: Site, stamp: datetime
+    associations: Iterable[Association],
+    events: Sequence[Event],
+    site: Site,
+    stamp: datetime,
+    facets: Sequence[Facet] = (),
 ) -> list[Feed]:
-    """Return every calendar file: the site-wide feed, one per association, one per event."""
+    """Return every calendar file: the site-wide feed, one per association, one per facet
+    (province, theme) and one per event. Each VEVENT is serialised once for all of them."""
     ordered = sorted(events, key=chronological)
     by_id = {a.id: a for a in associations}
     organizers = {e.id: [by_id[i] for i in e.organizer if i in by_id] for e in ordered}
@@ -361,6 +367,18 @@ def feeds(
                     f"Agenda {association.name}",
                     f"Bijeenkomsten van {association.name} ({site.name}).",
                     mine,
+                    serialised,
+                ),
+            )
+        )
+    for facet in facets:
+        result.append(
+            Feed(
+                facet.calendar,
+                calendar(
+                    f"{facet.title} ({site.name})",
+                    f"Bijeenkomsten over alumnibeleid in het mbo: {facet.name}.",
+                    facet.events,
                     serialised,
                 ),
             )

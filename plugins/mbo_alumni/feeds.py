@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from . import dutch, urls
 from .calendar import Site, location_text, organizers_text, summary_text
+from .facets import Facet
 from .model import Association, Event
 from .text import (
     absolute_links,
@@ -202,12 +203,23 @@ def agenda_feeds(
     site: Site,
     author: str,
     built: datetime,
+    facets: Sequence[Facet] = (),
 ) -> dict[str, bytes]:
-    """Return {path: bytes} of the agenda's RSS and Atom feeds (the newest FEED_LENGTH)."""
+    """Return {path: bytes} of the agenda's RSS and Atom feeds (the newest FEED_LENGTH), and
+    those of every facet (province, theme). Each event's entry is made once for all of them."""
     by_id = {a.id: a for a in associations}
-    newest = sorted(events, key=lambda e: (event_entry_date(e, built), e.id), reverse=True)
-    entries = [
-        event_entry(e, site, built, [by_id[i] for i in e.organizer if i in by_id])
-        for e in newest[:FEED_LENGTH]
-    ]
-    return render(AGENDA, site, author, entries, built)
+    made: dict[str, Entry] = {}
+
+    def entries(chosen: Sequence[Event]) -> list[Entry]:
+        newest = sorted(chosen, key=lambda e: (event_entry_date(e, built), e.id), reverse=True)
+        for event in newest[:FEED_LENGTH]:
+            if event.id not in made:
+                organizers = [by_id[i] for i in event.organizer if i in by_id]
+                made[event.id] = event_entry(event, site, built, organizers)
+        return [made[e.id] for e in newest[:FEED_LENGTH]]
+
+    result = render(AGENDA, site, author, entries(events), built)
+    for facet in facets:
+        spec = FeedSpec(facet.base, facet.title, f"Nieuwe bijeenkomsten: {facet.name}.", facet.page)
+        result |= render(spec, site, author, entries(facet.events), built)
+    return result

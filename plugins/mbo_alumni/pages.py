@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property, lru_cache
@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from . import dutch, feeds, urls
 from .articles import Article
 from .calendar import AddLinks, Site, add_links, subscribe_links
+from .facets import Facet
 from .load import Data, months_between
 from .model import PROVINCES, Association, Event, Theme, chronological
 from .structured import event_data, organization, script
@@ -238,10 +239,37 @@ def home_context(data: Data, articles: list[Article], today: date, site: Site) -
     }
 
 
-def build_pages(data: Data, articles: list[Article], today: date, site: Site) -> Iterator[PageSpec]:
+def embed_snippet(association: Association, site: Site) -> str:
+    """Return the <iframe> an association pastes into its own website."""
+    return str(
+        Markup(
+            '<iframe src="{}" title="Bijeenkomsten van {}" width="100%" height="420" '
+            'style="border:0;max-width:40rem" loading="lazy"></iframe>'
+        ).format(site.absolute(urls.embed_page(association.id)), association.name)
+    )
+
+
+def facet_alternates(facet: Facet) -> tuple[Alternate, ...]:
+    """Return the feeds a province's or theme's page announces."""
+    return (
+        Alternate("text/calendar", f"{facet.title} (iCalendar)", facet.calendar),
+        Alternate("application/rss+xml", f"{facet.title} (RSS)", facet.rss),
+        Alternate("application/atom+xml", f"{facet.title} (Atom)", facet.atom),
+    )
+
+
+def build_pages(
+    data: Data,
+    articles: list[Article],
+    today: date,
+    site: Site,
+    facets: Sequence[Facet] = (),
+) -> Iterator[PageSpec]:
     """Yield every page the plugin generates, detail pages out of the navigation."""
     by_id = {a.id: a for a in data.associations}
     events = [event_view(e, by_id, site) for e in data.events]
+    view_of = {view.event.id: view for view in events}
+    theme_facet = {f.key: f for f in facets if f.kind == "thema"}
     themes = theme_views(data)
     theme_of = {view.theme.id: view for view in themes}
 
@@ -254,6 +282,7 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
         "mbo-alumni/directory.html",
         {
             "groups": directory_groups(associations),
+            "province_pages": {f.name: f.page for f in facets if f.kind == "provincie"},
             "total": len(associations),
             "institutions": sorted({a.institution for a in data.associations}, key=str.casefold),
         },
@@ -295,6 +324,9 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
                 "calendar_name": f"Agenda {a.name}",
                 "jsonld": script(organization(a, site)),
                 "articles": [x for x in articles if a.id in x.associations],
+                "embed": site.absolute(urls.embed_page(a.id)),
+                "embed_code": embed_snippet(a, site),
+                "events_api": site.absolute(urls.association_events_api(a.id)),
             },
             search_text=" ".join(
                 filter(None, [a.name, a.institution, a.city, a.province, a.description])
@@ -302,6 +334,27 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
             alternates=(Alternate("text/calendar", f"Agenda {a.name} (iCalendar)", feed),),
             description=summary(a.description)
             or f"Alumnivereniging van {a.institution} in {a.city}.",
+        )
+    for facet in (f for f in facets if f.kind == "provincie"):
+        members = [v for v in associations if v.association.province == facet.name]
+        members.sort(key=lambda v: (v.association.name.casefold(), v.association.id))
+        views = [view_of[e.id] for e in facet.events]
+        yield PageSpec(
+            urls.page_source(facet.page),
+            facet.name,
+            "mbo-alumni/province.html",
+            {
+                "province": facet.name,
+                "members": members,
+                "upcoming": [v for v in views if v.last_day >= today],
+                "past": [v for v in reversed(views) if v.last_day < today],
+                "subscribe": subscribe_links(site, facet.calendar),
+                "calendar_name": facet.title,
+                "facet": facet,
+            },
+            search_text=f"Alumniverenigingen in {facet.name}.",
+            alternates=facet_alternates(facet),
+            description=f"Alumniverenigingen van mbo-scholen in {facet.name} en hun bijeenkomsten.",
         )
     for view in events:
         e = view.event
@@ -343,6 +396,7 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
         tagged = sorted(
             (e for e in events if theme.id in e.event.tags), key=_start_key, reverse=True
         )
+        followed = theme_facet.get(theme.id)
         yield PageSpec(
             theme_src(theme.id),
             theme.name,
@@ -352,7 +406,11 @@ def build_pages(data: Data, articles: list[Article], today: date, site: Site) ->
                 "upcoming": [e for e in reversed(tagged) if e.last_day >= today],
                 "past": [e for e in tagged if e.last_day < today],
                 "has_articles": any(theme.name in x.tags for x in articles),
+                "facet": followed,
+                "subscribe": subscribe_links(site, followed.calendar) if followed else None,
+                "calendar_name": followed.title if followed else "",
             },
+            alternates=facet_alternates(followed) if followed else (),
             search_text=" ".join(filter(None, [theme.name, theme.description])),
             description=theme.description or f"Artikelen en bijeenkomsten over {theme.name}.",
             body=tags_listing(theme),

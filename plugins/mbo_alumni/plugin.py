@@ -30,13 +30,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from . import api, feeds
+from . import api, feeds, urls
 from .articles import Article, read_articles
 from .calendar import Site
 from .calendar import feeds as calendar_feeds
+from .embed import embed_page
+from .facets import province_facets, theme_facets
 from .join_form import join_forms, rules_script
 from .join_form import rules as join_rules
 from .load import Data, DataError, UnreadableInput, load, paused_gc
+from .model import Event
 from .pages import (
     HOME,
     SITE_ALTERNATES,
@@ -154,8 +157,11 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.moment = moment = build_moment()
         self.pages = {}
         self.today = moment.astimezone(AMSTERDAM).date()
+        facets = province_facets(self.data.associations, self.data.events) + theme_facets(
+            self.data.themes, self.data.events
+        )
         with self._stage("pages"):
-            specs = list(build_pages(self.data, self.articles, self.today, self.site))
+            specs = list(build_pages(self.data, self.articles, self.today, self.site, facets))
         for spec in specs:
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(
@@ -171,15 +177,25 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             generated = {
                 feed.path: feed.content
                 for feed in calendar_feeds(
-                    self.data.associations, self.data.events, self.site, moment
+                    self.data.associations, self.data.events, self.site, moment, facets
                 )
             }
         with self._stage("feeds"):
             generated |= feeds.agenda_feeds(
-                self.data.events, self.data.associations, self.site, _author(config), moment
-            )
+                self.data.events, self.data.associations, self.site, _author(config), moment,
+                facets,
+            )  # fmt: skip
         with self._stage("json"):
             generated |= api.documents(self.data.associations, self.data.events, self.site, moment)
+        with self._stage("embed"):
+            events_of: dict[str, list[Event]] = {a.id: [] for a in self.data.associations}
+            for event in self.data.events:
+                for ident in event.organizer:
+                    events_of[ident].append(event)
+            for association in self.data.associations:
+                generated[urls.embed_page(association.id) + "index.html"] = embed_page(
+                    association, events_of[association.id], self.site, self.today, moment
+                )
         for path in (feeds.ARTICLES.rss_path, feeds.ARTICLES.atom_path):
             generated[path] = b""  # filled in on_env, once the articles are rendered
         for path, content in generated.items():

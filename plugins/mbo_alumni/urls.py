@@ -6,6 +6,9 @@ Calendar feeds that pages announce stay at the site root: Material's JavaScript 
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 SITE_CALENDAR = "agenda.ics"
 
 
@@ -32,3 +35,30 @@ def association_calendar(ident: str) -> str:
 
 def event_download(ident: str) -> str:
     return f"agenda/{ident}.ics"
+
+
+def slug(text: str) -> str:
+    """Return a URL slug of a name: 'Fryslân' -> 'fryslan', 'Noord-Brabant' -> 'noord-brabant'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def province_page(province: str) -> str:
+    return f"provincies/{slug(province)}/"
+
+
+def facet_feed(kind: str, key: str) -> str:
+    """Return the base path of a province's or theme's feeds: 'agenda.provincie-utrecht'.
+
+    At the site root, like every announced feed; the dot never occurs in an association id,
+    so these can never collide with an association's 'agenda-<id>.ics'.
+    """
+    return f"agenda.{kind}-{key}"
+
+
+def embed_page(ident: str) -> str:
+    return f"embed/{ident}/"
+
+
+def association_events_api(ident: str) -> str:
+    return f"api/associations/{ident}/events.json"

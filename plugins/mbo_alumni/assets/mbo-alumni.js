@@ -10,7 +10,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button mbo-copy__button";
-    button.textContent = "Kopieer adres";
+    button.textContent = input.tagName === "TEXTAREA" ? "Kopieer code" : "Kopieer adres";
     var status = document.createElement("span");
     status.className = "mbo-copy__status";
     status.setAttribute("role", "status");
@@ -71,7 +71,7 @@
     apply();
   }
   function run() {
-    document.querySelectorAll("input[data-mbo-copy]").forEach(enhance);
+    document.querySelectorAll("input[data-mbo-copy], textarea[data-mbo-copy]").forEach(enhance);
     var filter = document.querySelector("form[data-mbo-filter]");
     if (filter) setupFilter(filter);
   }

@@ -1,0 +1,69 @@
+"""`/embed/<id>/`: an association's next events as a small page for its own website's iframe.
+
+Self-contained: no theme, no JavaScript, its stylesheet inline, no request to any other origin,
+readable from 300 px wide. Rendered with Jinja (autoescaped) from templates/mbo-alumni/embed.html,
+outside MkDocs, so it is the same under any generator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from . import dutch, urls
+from .calendar import Site, location_text, subscribe_links
+from .model import Association, Event, chronological
+
+TEMPLATES = Path(__file__).parent / "templates"
+SHOWN = 5  # the next few events; the link leads to the rest
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def embed_page(
+    association: Association,
+    events: Sequence[Event],
+    site: Site,
+    today: date,
+    built: datetime,
+) -> bytes:
+    """Return the embed page of one association: its next events, soonest first."""
+    coming = [
+        e for e in sorted(events, key=chronological) if dutch.last_day(e.start, e.end) >= today
+    ]
+    items = [
+        {
+            "title": e.title,
+            "when": dutch.when(e.start, e.end),
+            "where": location_text(e),
+            "status": dutch.status_label(e.status),
+            "url": site.absolute(urls.event_page(e.id)),
+        }
+        for e in coming[:SHOWN]
+    ]
+    html = (
+        _environment()
+        .get_template("mbo-alumni/embed.html")
+        .render(
+            association=association,
+            items=items,
+            more=len(coming) - len(items),
+            page=site.absolute(urls.association_page(association.id)),
+            subscribe=subscribe_links(site, urls.association_calendar(association.id)),
+            built=dutch.day(built.date()),
+            site_name=site.name,
+        )
+    )
+    return html.encode("utf-8")
