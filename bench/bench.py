@@ -21,7 +21,9 @@ PROVINCES = [
     "Drenthe", "Flevoland", "Fryslân", "Gelderland", "Groningen", "Limburg",
     "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
 ]  # fmt: skip
-STAGES = ["load and validate", "pages", "calendar", "feeds", "json"]
+STAGES = ["load and validate", "pages", "calendar", "feeds", "json", "embed"]
+THEMES = ["opzetten", "studenten", "netwerk", "ledenwerving", "bedrijfsleven", "website"]
+THEMES_YAML = "".join(f"- id: {t}\n  name: Thema {t}\n" for t in THEMES)
 
 MKDOCS_YML = """\
 site_name: Benchmark
@@ -80,6 +82,7 @@ def events_yaml(count: int, associations: int, rng: random.Random) -> str:
             f"  organizer: [{ids}]\n"
             f"  location: {{name: Aula, address: Schoolstraat 1, city: Plaats {i % 300}}}\n"
             f"  status: {'cancelled' if i % 17 == 0 else 'confirmed'}\n"
+            f"  tags: [{', '.join(sorted(set(rng.sample(THEMES, rng.randint(0, 2)))))}]\n"
             f"  description: Een avond over *alumnibeleid*, met [programma](https://example.org/{i}).\n"
         )
     return "".join(rows)
@@ -114,10 +117,14 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
     (ours / "docs" / "index.md").write_text("# Home\n")
     (ours / "data" / "associations.yaml").write_text(associations_yaml(associations, rng))
     (ours / "data" / "events.yaml").write_text(events_yaml(events, associations, rng))
+    (ours / "data" / "themes.yaml").write_text(THEMES_YAML)
     (ours / "mkdocs.yml").write_text(MKDOCS_YML.format(plugin="  - mbo-alumni"))
     timings = tmp / f"timings-{associations}.json"
     run = run_build(ours / "mkdocs.yml", {**env, "MBO_ALUMNI_TIMINGS": str(timings)})
-    pages = sum(1 for _ in (ours / "site").rglob("*.html"))
+    # Pages, not the embed widgets (small static files, no MkDocs page): the plain site gets
+    # as many Markdown pages as ours has pages.
+    site = ours / "site"
+    pages = sum(1 for p in site.rglob("*.html") if not p.is_relative_to(site / "embed"))
     detail_kib = {
         kind: (ours / "site" / path / "index.html").stat().st_size / 1024
         for kind, path in [
@@ -146,6 +153,7 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
     small.mkdir()
     (small / "associations.yaml").write_text(associations_yaml(associations // 5, rng))
     (small / "events.yaml").write_text(events_yaml(events * 2 // 5, associations // 5, rng))
+    (small / "themes.yaml").write_text(THEMES_YAML)
     started = time.perf_counter()
     subprocess.run([str(BIN / "mbo-alumni"), "validate", "--data", str(small)], env=env,
                    check=True, capture_output=True)  # fmt: skip
