@@ -60,7 +60,7 @@ def test_every_guide_template_validates(tmp_path: Path) -> None:
     fragments = [e for e in examples if not e.startswith("- id:")]
     assert len(associations) == 1 and len(events) == 2 and len(fragments) == 1
     with_contact = associations[0].replace(
-        "  checked: 2026-11-23", fragments[0].rstrip() + "\n  checked: 2026-11-23"
+        "  checked: 2026-11-16", fragments[0].rstrip() + "\n  checked: 2026-11-16"
     )
     for association in (associations[0], with_contact):
         (tmp_path / "associations.yaml").write_text(association, encoding="utf-8")

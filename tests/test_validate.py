@@ -375,3 +375,22 @@ def test_yaml_mistakes_are_named_where_they_are_in_dutch(
     assert words in problem.message
     for english in ("found", "stream", "expected", "scanning", "while"):
         assert english not in problem.message, problem.message
+
+
+@pytest.mark.parametrize(
+    ("epoch", "valid"),
+    [("1924992000", True),  # 2031-01-01: 2029 and 2030 lie in the past
+     ("1577836800", False)],  # 2020-01-01: they lie in the future
+)  # fmt: skip
+def test_one_clock_decides_what_is_in_the_future(tmp_path: Path, epoch: str, valid: bool) -> None:
+    # 'founded' and 'announced' are judged by SOURCE_DATE_EPOCH, like the rest of a build,
+    # so a reproducible build passes or fails the same on any day.
+    write_tree(
+        tmp_path,
+        {A: association("founded: 2030"), E: event("start: 2031-03-01", "announced: 2029-06-01")},
+    )
+    result = validate(tmp_path, SOURCE_DATE_EPOCH=epoch)
+    assert result.returncode == (0 if valid else 1), result.stdout
+    if not valid:
+        assert "2030 is geen geldig oprichtingsjaar" in result.stdout
+        assert "2029-06-01 ligt in de toekomst" in result.stdout

@@ -5,15 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
-from . import issue_form
+from . import clock, issue_form
 from .articles import read_articles
 from .load import ASSOCIATIONS_FILE, EVENTS_FILE, DataError, UnreadableInput, load, read_text, stale
 from .schema import write_schemas
 from .tidy import sort_entries
-from .when import AMSTERDAM, build_moment
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -26,7 +24,7 @@ def _validate(args: argparse.Namespace) -> int:
     # The docs folder sits beside the data folder in a project, unless told otherwise.
     docs_dir = Path(args.docs) if args.docs else data_dir.parent / "docs"
     try:
-        data = load(data_dir, _today())
+        data = load(data_dir, clock.today())
         articles = read_articles(docs_dir, data) if docs_dir.is_dir() else []
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
@@ -51,10 +49,6 @@ def _print_problems(problems: list) -> None:  # type: ignore[type-arg]
         print(problem.format())
         if annotate:
             print(problem.github())
-
-
-def _today() -> date:
-    return build_moment().astimezone(AMSTERDAM).date()
 
 
 def _sort(args: argparse.Namespace) -> int:
@@ -87,7 +81,7 @@ def _stale(args: argparse.Namespace) -> int:
         print(f"error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'\n{error}",
               file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
-    found = stale(data.associations, _today())
+    found = stale(data.associations, clock.today())
     for association in found:
         addresses = [association.email] if association.email else []
         contact = association.contact
@@ -109,7 +103,7 @@ def _from_issue(args: argparse.Namespace) -> int:
     except (OSError, KeyError, TypeError) as error:
         print(f"error: kan formulier of tekst niet lezen: {error}", file=sys.stderr)
         return EXIT_USAGE
-    candidate = issue_form.entry(body, form, _today())
+    candidate = issue_form.entry(body, form, clock.today())
     try:
         known = {a.id for a in load(Path(args.data)).associations}
     except (DataError, UnreadableInput):
@@ -128,7 +122,7 @@ def _intake(args: argparse.Namespace) -> int:
 
     try:
         issue = intake.Issue.from_event(Path(args.event))
-        outcome = intake.intake(issue, Path(args.root), _today(), base=args.base)
+        outcome = intake.intake(issue, Path(args.root), clock.today(), base=args.base)
     except intake.IntakeError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -145,7 +139,7 @@ def _links(args: argparse.Namespace) -> int:
     from . import links
 
     try:
-        data = load(Path(args.data), _today())
+        data = load(Path(args.data), clock.today())
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -168,7 +162,7 @@ def _patrol(args: argparse.Namespace) -> int:
     from . import patrol
 
     try:
-        data = load(Path(args.data), _today())
+        data = load(Path(args.data), clock.today())
         report = patrol.read_report(Path(args.links)) if args.links else None
     except (UnreadableInput, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -177,7 +171,7 @@ def _patrol(args: argparse.Namespace) -> int:
         _print_problems(error.problems)
         return EXIT_USAGE
     try:
-        done = patrol.patrol_stale(data.associations, args.repo, _today())
+        done = patrol.patrol_stale(data.associations, args.repo, clock.today())
         print(
             f"controle: {len(done.opened)} geopend, {len(done.closed)} gesloten, "
             f"{len(done.kept)} staan nog open"

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from . import clock
 from .model import Association, Event, Theme
 
 try:  # The C loader is about four times faster than the pure-Python one.
@@ -756,5 +757,5 @@ def _load(data_dir: Path, today: date | None) -> Data:
     warnings = _order_warnings(association_doc, "vereniging") + _order_warnings(
         event_doc, "evenement"
     )
-    warnings += _stale_warnings(association_doc, associations, today or date.today())
+    warnings += _stale_warnings(association_doc, associations, today or clock.today())
     return Data(associations=associations, events=events, themes=themes, warnings=warnings)

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from . import clock
 from .text import raw_html_in
 from .when import When, instant, is_all_day, parse_when
 
@@ -255,7 +256,7 @@ class Association(_Strict):
     @field_validator("founded")
     @classmethod
     def _plausible_year(cls, value: int | None) -> int | None:
-        if value is not None and not 1900 <= value <= date.today().year:
+        if value is not None and not 1900 <= value <= clock.today().year:
             raise ValueError(f"{value} is geen geldig oprichtingsjaar: kies 1900 tot en met nu")
         return value
 
@@ -316,7 +317,7 @@ class Event(_Strict):
     @field_validator("announced")
     @classmethod
     def _announced_not_in_future(cls, value: date | None) -> date | None:
-        if value is not None and value > date.today():
+        if value is not None and value > clock.today():
             raise ValueError(
                 f"{value} ligt in de toekomst: 'announced' is de dag waarop het evenement "
                 "werd aangekondigd of voor het laatst gewijzigd (vandaag of eerder)"

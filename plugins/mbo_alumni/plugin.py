@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from . import api, feeds, urls
+from . import api, clock, feeds, urls
 from .articles import Article, read_articles
 from .calendar import Site
 from .calendar import feeds as calendar_feeds
@@ -51,7 +51,6 @@ from .pages import (
 )
 from .structured import social_meta
 from .text import external_rel
-from .when import AMSTERDAM, build_moment
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -73,7 +72,7 @@ def _load_cached(data_dir: Path) -> tuple[Data, bool]:
     digest = hashlib.sha256()
     for path in sorted(data_dir.glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(date.today().isoformat().encode())  # staleness warnings depend on the day
+    digest.update(clock.today().isoformat().encode())  # staleness warnings depend on the day
     key = digest.hexdigest()
     cached = _DATA_CACHE.get(data_dir)
     if cached is not None and cached[0] == key:
@@ -154,9 +153,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.data is not None and self.site is not None
-        self.moment = moment = build_moment()
+        self.moment = moment = clock.now()
         self.pages = {}
-        self.today = moment.astimezone(AMSTERDAM).date()
+        self.today = moment.astimezone(clock.AMSTERDAM).date()
         facets = province_facets(self.data.associations, self.data.events) + theme_facets(
             self.data.themes, self.data.events
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -122,10 +121,3 @@ def summer_time(moment: datetime) -> bool:
 def is_all_day(value: When) -> bool:
     """Return whether a value is an all-day date rather than a moment."""
     return not isinstance(value, datetime)
-
-
-def build_moment() -> datetime:
-    """Return the build's timestamp in UTC: SOURCE_DATE_EPOCH when set, for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.replace(microsecond=0)
