@@ -73,9 +73,6 @@ class Data:
     themes: list[Theme] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def association(self, ident: str) -> Association:
-        return next(a for a in self.associations if a.id == ident)
-
 
 @dataclass
 class _Document:

@@ -48,7 +48,7 @@ class Alternate:
 
     type: str
     title: str
-    path: str  # relative to the site root; kept at the root (see PRODUCT.md, Material trap)
+    path: str  # relative to the site root; kept at the root (Material fetches a sitemap beside it)
 
 
 SITE_ALTERNATES = (

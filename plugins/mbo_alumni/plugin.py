@@ -151,16 +151,22 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             config.extra_javascript.append("assets/mbo-alumni.js")
         return config
 
+    def _loaded(self) -> tuple[Data, Site]:
+        """Return what on_config loaded; every later hook needs it."""
+        if self.data is None or self.site is None:
+            raise PluginError("mbo-alumni: de gegevens zijn niet geladen (on_config liep niet)")
+        return self.data, self.site
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.data is not None and self.site is not None
+        data, site = self._loaded()
         self.moment = moment = clock.now()
         self.pages = {}
         self.today = moment.astimezone(clock.AMSTERDAM).date()
-        facets = province_facets(self.data.associations, self.data.events) + theme_facets(
-            self.data.themes, self.data.events
+        facets = province_facets(data.associations, data.events) + theme_facets(
+            data.themes, data.events
         )
         with self._stage("pages"):
-            specs = list(build_pages(self.data, self.articles, self.today, self.site, facets))
+            specs = list(build_pages(data, self.articles, self.today, site, facets))
         for spec in specs:
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(
@@ -175,25 +181,23 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         with self._stage("calendar"):
             generated = {
                 feed.path: feed.content
-                for feed in calendar_feeds(
-                    self.data.associations, self.data.events, self.site, moment, facets
-                )
+                for feed in calendar_feeds(data.associations, data.events, site, moment, facets)
             }
         with self._stage("feeds"):
             generated |= feeds.agenda_feeds(
-                self.data.events, self.data.associations, self.site, _author(config), moment,
+                data.events, data.associations, site, _author(config), moment,
                 facets,
             )  # fmt: skip
         with self._stage("json"):
-            generated |= api.documents(self.data.associations, self.data.events, self.site, moment)
+            generated |= api.documents(data.associations, data.events, site, moment)
         with self._stage("embed"):
-            events_of: dict[str, list[Event]] = {a.id: [] for a in self.data.associations}
-            for event in self.data.events:
+            events_of: dict[str, list[Event]] = {a.id: [] for a in data.associations}
+            for event in data.events:
                 for ident in event.organizer:
                     events_of[ident].append(event)
-            for association in self.data.associations:
+            for association in data.associations:
                 generated[urls.embed_page(association.id) + "index.html"] = embed_page(
-                    association, events_of[association.id], self.site, self.today, moment
+                    association, events_of[association.id], site, self.today, moment
                 )
         for path in (feeds.ARTICLES.rss_path, feeds.ARTICLES.atom_path):
             generated[path] = b""  # filled in on_env, once the articles are rendered
@@ -237,7 +241,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page's Markdown is rendered by now and nothing is written yet: fill in the
         # article feeds, whose files were added in on_files so links to them validate.
-        assert self.site is not None and self.moment is not None
+        _, site = self._loaded()
+        moment = self.moment or clock.now()
         entries = []
         for file in files.documentation_pages():
             page = file.page
@@ -249,7 +254,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                     f"docs/{file.src_uri}: 'date' in de front matter moet een datum zijn, "
                     f"zoals 2020-09-22 (nu: {day!r})"
                 )
-            url = self.site.absolute(page.url)
+            url = site.absolute(page.url)
             title = html.unescape(page.title or file.src_uri)
             about = page.meta.get("description")
             entries.append(
@@ -258,17 +263,16 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 )
             )
         with self._stage("feeds"):
-            rendered = feeds.render(
-                feeds.ARTICLES, self.site, _author(config), entries, self.moment
-            )
+            rendered = feeds.render(feeds.ARTICLES, site, _author(config), entries, moment)
         for path, content in rendered.items():
             feed_file = files.get_file_from_path(path)
-            assert feed_file is not None
+            if feed_file is None:  # another plugin removed it: nothing to fill in
+                continue
             feed_file.content_bytes = content
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        assert self.site is not None
+        _, site = self._loaded()
         spec = self.pages.get(page.file.src_uri)
         own = spec.alternates if spec else ()
         # Relative hrefs: the site works from any folder and never points at another origin.
@@ -281,8 +285,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             or config.site_name
         )
         kind = "article" if "date" in page.meta else "website"
-        meta = social_meta(title, description, self.site.absolute(page.url), config.site_name, kind)
-        output = external_rel(output, self.site.origin)
+        meta = social_meta(title, description, site.absolute(page.url), config.site_name, kind)
+        output = external_rel(output, site.origin)
         return _into_head(output, alternate_links(SITE_ALTERNATES + own, prefix) + meta)
 
     def on_post_template(

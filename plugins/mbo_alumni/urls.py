@@ -1,7 +1,8 @@
 """Where everything lives on the site: every path in one place (site-relative, no leading /).
 
 Calendar feeds that pages announce stay at the site root: Material's JavaScript fetches
-`sitemap.xml` beside every announced alternate link (PRODUCT.md, known traps).
+`sitemap.xml` beside every announced alternate link, and a feed in a sub-folder would cost a
+404 and a console error on every page view.
 """
 
 from __future__ import annotations
