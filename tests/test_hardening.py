@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, mkdocs_build
-from mbo_alumni.load import DataError, Problem, load
+from mbo_alumni.load import load
 from mbo_alumni.model import ASSOCIATION_KEYS, EVENT_KEYS, SLUG_PATTERN
 from mbo_alumni.pages import association_src, event_src, theme_src
+from mbo_alumni.problems import DataError, Problem
 
 VALID_EVENTS = "[]\n"
 
@@ -151,3 +152,17 @@ YAMLISH = st.text(alphabet=string.printable + "ëé€\t", max_size=200)
 @given(text=YAMLISH)
 def test_yaml_like_noise_is_accepted_or_refused_with_positions(tmp_path: Path, text: str) -> None:
     check_any(tmp_path, "- id: a\n  name: " + text, "- " + text)
+
+
+def test_loading_again_and_again_keeps_nothing_behind(tmp_path: Path) -> None:
+    # PyYAML's constructor remembers every node it built; a module-level one used to keep
+    # them all, growing with every rebuild of `mkdocs serve`.
+    from mbo_alumni import yaml_source
+
+    (tmp_path / "associations.yaml").write_text(
+        "- id: a\n  name: Aa\n  institution: B\n  city: C\n  province: Utrecht\n  founded: 2015\n"
+    )
+    (tmp_path / "events.yaml").write_text("- id: e\n  title: T\n  start: 2027-01-01\n")
+    for _ in range(3):
+        load(tmp_path)
+    assert len(yaml_source._CONSTRUCTOR.constructed_objects) == 0

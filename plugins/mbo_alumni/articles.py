@@ -13,8 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .load import Data, DataError, Problem, compose_document, read_text, report_error
+from .load import Data
+from .messages import report_error
 from .model import Slug, Text
+from .problems import DataError, Problem
+from .yaml_source import compose_document, read_text
 
 ARTICLES_FOLDER = "artikelen"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*\r?\n", re.S)

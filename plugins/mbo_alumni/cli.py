@@ -9,9 +9,12 @@ from pathlib import Path
 
 from . import clock, issue_form
 from .articles import read_articles
-from .load import ASSOCIATIONS_FILE, EVENTS_FILE, DataError, UnreadableInput, load, read_text, stale
+from .checks import stale
+from .load import ASSOCIATIONS_FILE, EVENTS_FILE, load
+from .problems import DataError, UnreadableInput
 from .schema import write_schemas
 from .tidy import sort_entries
+from .yaml_source import read_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

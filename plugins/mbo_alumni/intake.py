@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from . import issue_form
-from .load import ASSOCIATIONS_FILE, EVENTS_FILE, DataError, UnreadableInput, load, read_text
+from .load import ASSOCIATIONS_FILE, EVENTS_FILE, load
 from .model import Association
+from .problems import DataError, UnreadableInput
 from .tidy import sort_entries
+from .yaml_source import read_text
 
 MARKER = "<!-- mbo-alumni:aanmelding -->"
 FORMS = {"vereniging": "vereniging-aanmelden.yml", "evenement": "evenement-aanmelden.yml"}

@@ -15,8 +15,9 @@ from markupsafe import Markup, escape
 from . import dutch, feeds, urls
 from .articles import Article
 from .calendar import AddLinks, Site, add_links, subscribe_links
+from .checks import months_between
 from .facets import Facet
-from .load import Data, months_between
+from .load import Data
 from .model import PROVINCES, Association, Event, Theme, chronological
 from .structured import event_data, organization, script
 from .text import markdown_to_html, summary

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .load import STALE_AFTER_MONTHS, stale
+from .checks import STALE_AFTER_MONTHS, stale
 from .model import Association
 
 STALE_LABEL = "controle"

@@ -36,9 +36,10 @@ from .calendar import Site
 from .calendar import feeds as calendar_feeds
 from .embed import embed_page
 from .facets import province_facets, theme_facets
+from .gcpause import paused_gc
 from .join_form import join_forms, rules_script
 from .join_form import rules as join_rules
-from .load import Data, DataError, UnreadableInput, load, paused_gc
+from .load import Data, load
 from .model import Event
 from .pages import (
     HOME,
@@ -49,6 +50,7 @@ from .pages import (
     build_pages,
     home_context,
 )
+from .problems import DataError, UnreadableInput
 from .structured import social_meta
 from .text import external_rel
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from .load import DataError, Problem, compose_document
+from .problems import DataError, Problem
+from .yaml_source import compose_document
 
 
 def _entries(text: str, file: str) -> list[tuple[int, str]]:
