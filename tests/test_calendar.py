@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 
 from calendars import PARSERS, Parser
-from mbo_alumni.calendar import Site, add_links, feeds, subscribe_links, vtimezone
+from mbo_alumni.calendar import Site, feeds
+from mbo_alumni.calendar_links import add_links, subscribe_links
 from mbo_alumni.model import Association, Event
+from mbo_alumni.vtimezone import vtimezone
 
 SITE = Site("https://alumni.test/", "Alumni in het mbo")
 STAMP = datetime(2026, 11, 18, 11, 6, 40, tzinfo=UTC)

@@ -44,3 +44,16 @@ def test_entry_points_are_registered() -> None:
         (point,) = [p for p in entry_points(group=group) if p.name == "mbo-alumni"]
         assert point.value == "mbo_alumni.plugin:MboAlumniPlugin"
     assert Path(sys.executable).with_name("mbo-alumni").exists()
+
+
+def test_no_module_over_400_lines_nor_function_over_60() -> None:
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "plugins" / "mbo_alumni"
+    for path in sorted(package.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert len(source.splitlines()) <= 400, path.name
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert length <= 60, (path.name, node.name, length)

@@ -11,17 +11,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlsplit
 
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vDDDTypes, vText
+from icalendar import vDDDTypes, vText
 
 from . import dutch, urls
 from .facets import Facet
 from .model import Association, Event, chronological
 from .text import markdown_to_text
+from .vtimezone import TZID, vtimezone
 from .when import AMSTERDAM, occurs_twice
 
-TZID = "Europe/Amsterdam"
 PRODID = "-//mbo-alumni//Alumni in het mbo//NL"
 REFRESH = "PT12H"
 CRLF = b"\r\n"
@@ -60,7 +60,7 @@ def uid(event: Event, site: Site) -> str:
     return f"{event.id}@{site.host}"
 
 
-def _end_exclusive(event: Event) -> date | datetime | None:
+def end_exclusive(event: Event) -> date | datetime | None:
     if event.all_day:
         last = event.end or event.start
         assert isinstance(last, date)
@@ -176,7 +176,7 @@ def vevent(
     Values are encoded by icalendar's property types; the lines are assembled here, because
     icalendar's generic serialiser (about 0.5 ms an event) dominated the build.
     """
-    start, end = _written(event.start, utc), _written(_end_exclusive(event), utc)
+    start, end = _written(event.start, utc), _written(end_exclusive(event), utc)
     assert start is not None
     lines = [
         b"BEGIN:VEVENT",
@@ -203,60 +203,6 @@ def vevent(
         lines.append(b"CATEGORIES:" + b",".join(vText(tag).to_ical() for tag in event.tags))
     lines.append(b"END:VEVENT")
     return b"".join(fold(line) for line in lines)
-
-
-def _transitions(first_year: int, last_year: int) -> list[tuple[datetime, timedelta, timedelta]]:
-    """Return (UTC instant, offset before, offset after) of each Amsterdam offset change.
-
-    Starts with the last change before `first_year`, so the whole first year is covered.
-    Read from zoneinfo: found per day, then narrowed to the hour.
-    """
-    found = []
-    moment = datetime(first_year - 1, 1, 1, 12, tzinfo=UTC)
-    end = datetime(last_year + 1, 1, 1, tzinfo=UTC)
-    day = timedelta(days=1)
-    while moment < end:
-        before = moment.astimezone(AMSTERDAM).utcoffset()
-        after = (moment + day).astimezone(AMSTERDAM).utcoffset()
-        if before != after:
-            instant = moment
-            while (instant + timedelta(hours=1)).astimezone(AMSTERDAM).utcoffset() == before:
-                instant += timedelta(hours=1)
-            instant += timedelta(hours=1)
-            assert before is not None and after is not None
-            found.append((instant, before, after))
-        moment += day
-    first = datetime(first_year, 1, 1, tzinfo=UTC)
-    earlier = [t for t in found if t[0] < first]
-    return earlier[-1:] + [t for t in found if t[0] >= first]
-
-
-@lru_cache(maxsize=64)
-def vtimezone(first_year: int, last_year: int) -> bytes:
-    """Return a VTIMEZONE for Europe/Amsterdam covering only the given years.
-
-    One date per RDATE line: ical.js (Thunderbird) reads only the first date of a
-    multi-valued RDATE, and would put every later summer-time event an hour off. It also
-    skips DTSTART when RDATEs exist, so DTSTART is repeated as an RDATE (RFC 5545 allows it).
-    """
-    timezone = Timezone()
-    timezone.add("tzid", TZID)
-    groups: dict[tuple[timedelta, timedelta], list[datetime]] = {}
-    for instant, before, after in _transitions(first_year, last_year):
-        local_before = (instant + before).replace(tzinfo=None)  # wall clock before the change
-        groups.setdefault((before, after), []).append(local_before)
-    for (before, after), starts in sorted(groups.items(), key=lambda item: item[1][0]):
-        kind = TimezoneDaylight if after > before else TimezoneStandard
-        observance = kind()
-        observance.add("dtstart", starts[0])
-        # Every onset, the first too: ical.js ignores DTSTART once a component has an RDATE.
-        for start in starts:
-            observance.add("rdate", start)
-        observance.add("tzoffsetfrom", before)
-        observance.add("tzoffsetto", after)
-        observance.add("tzname", "CEST" if after > before else "CET")
-        timezone.add_component(observance)
-    return bytes(timezone.to_ical())
 
 
 # No METHOD: it belongs to iTIP messages (RFC 5546 wants an ORGANIZER on every event then,
@@ -343,124 +289,42 @@ def feeds(
     by_id = {a.id: a for a in associations}
     organizers = {e.id: [by_id[i] for i in e.organizer if i in by_id] for e in ordered}
     serialised = {e.id: vevent(e, site, stamp, organizers[e.id]) for e in ordered}
-    result = [
-        Feed(
-            urls.SITE_CALENDAR,
-            calendar(
-                f"Agenda {site.name}",
-                "Alle bijeenkomsten van alumniverenigingen in het mbo, ook de voorbije.",
-                ordered,
-                serialised,
-            ),
-        )
-    ]
     by_organizer: dict[str, list[Event]] = {}
     for event in ordered:  # an index, so the per-association feeds cost O(events) in all
         for ident in event.organizer:
             by_organizer.setdefault(ident, []).append(event)
-    for association in by_id.values():
-        mine = by_organizer.get(association.id, [])
-        result.append(
-            Feed(
-                urls.association_calendar(association.id),
-                calendar(
-                    f"Agenda {association.name}",
-                    f"Bijeenkomsten van {association.name} ({site.name}).",
-                    mine,
-                    serialised,
-                ),
+    named = [
+        (
+            urls.SITE_CALENDAR,
+            f"Agenda {site.name}",
+            "Alle bijeenkomsten van alumniverenigingen in het mbo, ook de voorbije.",
+            ordered,
+        ),
+        *(
+            (
+                urls.association_calendar(a.id),
+                f"Agenda {a.name}",
+                f"Bijeenkomsten van {a.name} ({site.name}).",
+                by_organizer.get(a.id, []),
             )
-        )
-    for facet in facets:
-        result.append(
-            Feed(
-                facet.calendar,
-                calendar(
-                    f"{facet.title} ({site.name})",
-                    f"Bijeenkomsten over alumnibeleid in het mbo: {facet.name}.",
-                    facet.events,
-                    serialised,
-                ),
+            for a in by_id.values()
+        ),
+        *(
+            (
+                f.calendar,
+                f"{f.title} ({site.name})",
+                f"Bijeenkomsten over alumnibeleid in het mbo: {f.name}.",
+                f.events,
             )
-        )
-    for event in ordered:
+            for f in facets
+        ),
+    ]
+    result = [Feed(path, calendar(n, d, chosen, serialised)) for path, n, d, chosen in named]
+    for event in ordered:  # one-off downloads: an appointment in UTC, no calendar name
         single = {event.id: vevent(event, site, stamp, organizers[event.id], utc=True)}
         result.append(
             Feed(
-                urls.event_download(event.id),
-                calendar(None, None, [event], single, timezone=False),
+                urls.event_download(event.id), calendar(None, None, [event], single, timezone=False)
             )
         )
     return result
-
-
-@dataclass(frozen=True)
-class SubscribeLinks:
-    """The ways to subscribe to one calendar feed."""
-
-    https: str
-    webcal: str
-    google: str
-
-
-def subscribe_links(site: Site, feed_path: str) -> SubscribeLinks:
-    """Return the https, webcal:// and Google Calendar subscribe URLs of a feed."""
-    https = site.absolute(feed_path)
-    webcal = "webcal://" + https.split("://", 1)[1]
-    return SubscribeLinks(
-        https=https,
-        webcal=webcal,
-        google="https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe=""),
-    )
-
-
-@dataclass(frozen=True)
-class AddLinks:
-    """Links that open one event in a web calendar's 'new event' form."""
-
-    google: str
-    outlook: str
-
-
-def _compact(value: date | datetime) -> str:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return value.strftime("%Y%m%d")
-
-
-def _iso(value: date | datetime) -> str:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return value.isoformat()
-
-
-def add_links(event: Event, site: Site, organizers: Sequence[Association] = ()) -> AddLinks:
-    """Return Google Calendar and Outlook.com links that prefill the event (times in UTC)."""
-    end = _end_exclusive(event) or event.start
-    details = description_text(event, site, organizers)
-    if len(details) > 1000:  # keep the URL within what browsers and servers accept
-        details = details[:997] + "..."
-    location = location_text(event) or ""
-    google = {
-        "action": "TEMPLATE",
-        "text": event.title,
-        "dates": f"{_compact(event.start)}/{_compact(end)}",
-        "details": details,
-        "location": location,
-        "ctz": TZID,
-    }
-    outlook = {
-        "path": "/calendar/action/compose",
-        "rru": "addevent",
-        "subject": event.title,
-        "startdt": _iso(event.start),
-        "enddt": _iso(end),
-        "allday": "true" if event.all_day else "false",
-        "body": details,
-        "location": location,
-    }
-    return AddLinks(
-        google="https://calendar.google.com/calendar/render?" + urlencode(google, quote_via=quote),
-        outlook="https://outlook.live.com/calendar/0/action/compose?"
-        + urlencode(outlook, quote_via=quote),
-    )

@@ -15,7 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import dutch, urls
-from .calendar import Site, location_text, subscribe_links
+from .calendar import Site, location_text
+from .calendar_links import subscribe_links
 from .model import Association, Event, chronological
 
 TEMPLATES = Path(__file__).parent / "templates"

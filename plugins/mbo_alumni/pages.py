@@ -5,22 +5,34 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property, lru_cache
-from itertools import groupby
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from . import dutch, feeds, urls
 from .articles import Article
-from .calendar import AddLinks, Site, add_links, subscribe_links
-from .checks import months_between
+from .calendar import Site
+from .calendar_links import subscribe_links
 from .facets import Facet
 from .load import Data
-from .model import PROVINCES, Association, Event, Theme, chronological
+from .model import Theme
 from .structured import event_data, organization, script
-from .text import markdown_to_html, summary
+from .text import summary
+from .views import (
+    AssociationView,
+    EventView,
+    ThemeView,
+    agenda_sections,
+    association_view,
+    directory_groups,
+    embed_snippet,
+    event_view,
+    newest_articles,
+    start_key,
+    theme_views,
+)
 
 DIRECTORY = "verenigingen/index.md"
 AGENDA = "agenda/index.md"
@@ -103,127 +115,9 @@ class PageSpec:
         return str(Markup("<p>{}</p>").format(self.search_text))
 
 
-@dataclass
-class EventView:
-    """An event with what its pages show, worded in Dutch.
-
-    What only the event's own page shows is computed when first asked for: lists of
-    thousands of events then cost no Markdown rendering and no link building.
-    """
-
-    event: Event
-    when: str
-    status_label: str
-    url: str
-    organizers: list[Association]
-    last_day: date
-    ics: str
-    site: Site
-
-    @cached_property
-    def description_html(self) -> Markup | None:
-        return _html(self.event.description)
-
-    @cached_property
-    def add(self) -> AddLinks:
-        return add_links(self.event, self.site, self.organizers)
-
-
-@dataclass(frozen=True)
-class AssociationView:
-    """An association with what its pages show."""
-
-    association: Association
-    url: str
-    description_html: Markup | None
-    checked: str | None
-    outdated: bool  # never confirmed, or not for OUTDATED_AFTER_MONTHS
-
-
-def _html(markdown: str | None) -> Markup | None:
-    # markdown_to_html sanitises with nh3, so the result may be marked safe.
-    return Markup(markdown_to_html(markdown)) if markdown else None
-
-
-def event_view(event: Event, associations: dict[str, Association], site: Site) -> EventView:
-    """Return the display form of an event."""
-    return EventView(
-        event=event,
-        when=dutch.when(event.start, event.end),
-        status_label=dutch.status_label(event.status),
-        url=urls.event_page(event.id),
-        organizers=[associations[ident] for ident in event.organizer],
-        last_day=dutch.last_day(event.start, event.end),
-        ics=urls.event_download(event.id),
-        site=site,
-    )
-
-
-OUTDATED_AFTER_MONTHS = 24  # the page says so; the maintainers' patrol starts at 18
-
-
-def association_view(association: Association, today: date) -> AssociationView:
-    """Return the display form of an association."""
-    checked = association.checked
-    return AssociationView(
-        association=association,
-        url=urls.association_page(association.id),
-        description_html=_html(association.description),
-        checked=dutch.day(checked) if checked else None,
-        outdated=checked is None or months_between(checked, today) >= OUTDATED_AFTER_MONTHS,
-    )
-
-
-def _start_key(view: EventView) -> tuple[datetime, str]:
-    return chronological(view.event)
-
-
-def agenda_sections(
-    views: list[EventView], today: date
-) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
-    """Return upcoming events (soonest first) and the archive by year (newest first)."""
-    upcoming = sorted((v for v in views if v.last_day >= today), key=_start_key)
-    past = sorted((v for v in views if v.last_day < today), key=_start_key, reverse=True)
-    archive = [
-        (year, list(group)) for year, group in groupby(past, key=lambda v: v.event.start.year)
-    ]
-    return upcoming, archive
-
-
-def directory_groups(views: list[AssociationView]) -> list[tuple[str, list[AssociationView]]]:
-    """Return the associations grouped by province (in the provinces' order), by name inside."""
-    groups = []
-    for province in PROVINCES:
-        members = [v for v in views if v.association.province == province]
-        if members:
-            members.sort(key=lambda v: (v.association.name.casefold(), v.association.id))
-            groups.append((province, members))
-    return groups
-
-
-@dataclass(frozen=True)
-class ThemeView:
-    """A theme with its page URL."""
-
-    theme: Theme
-    url: str
-
-
-def theme_views(data: Data) -> list[ThemeView]:
-    """Return the themes in name order, with their page URLs."""
-    themes = sorted(data.themes, key=lambda t: t.name.casefold())
-    return [ThemeView(t, urls.theme_page(t.id)) for t in themes]
-
-
 def tags_listing(theme: Theme) -> str:
     """Return Material's tags-plugin directive that lists the pages tagged with a theme."""
     return f"\n<!-- material/tags {json.dumps({'include': [theme.name]})} -->\n"
-
-
-def newest_articles(articles: list[Article], count: int) -> list[Article]:
-    """Return the newest dated articles, newest first."""
-    dated = [a for a in articles if a.date is not None]
-    return sorted(dated, key=lambda a: (a.date, a.src), reverse=True)[:count]
 
 
 def home_context(data: Data, articles: list[Article], today: date, site: Site) -> dict[str, Any]:
@@ -240,16 +134,6 @@ def home_context(data: Data, articles: list[Article], today: date, site: Site) -
     }
 
 
-def embed_snippet(association: Association, site: Site) -> str:
-    """Return the <iframe> an association pastes into its own website."""
-    return str(
-        Markup(
-            '<iframe src="{}" title="Bijeenkomsten van {}" width="100%" height="420" '
-            'style="border:0;max-width:40rem" loading="lazy"></iframe>'
-        ).format(site.absolute(urls.embed_page(association.id)), association.name)
-    )
-
-
 def facet_alternates(facet: Facet) -> tuple[Alternate, ...]:
     """Return the feeds a province's or theme's page announces."""
     return (
@@ -259,59 +143,78 @@ def facet_alternates(facet: Facet) -> tuple[Alternate, ...]:
     )
 
 
-def build_pages(
-    data: Data,
-    articles: list[Article],
-    today: date,
-    site: Site,
-    facets: Sequence[Facet] = (),
-) -> Iterator[PageSpec]:
-    """Yield every page the plugin generates, detail pages out of the navigation."""
-    by_id = {a.id: a for a in data.associations}
-    events = [event_view(e, by_id, site) for e in data.events]
-    view_of = {view.event.id: view for view in events}
-    theme_facet = {f.key: f for f in facets if f.kind == "thema"}
-    themes = theme_views(data)
-    theme_of = {view.theme.id: view for view in themes}
+@dataclass
+class _Shared:
+    """What every page kind reads: the data, its display forms, and the day of the build."""
 
-    associations = [association_view(a, today) for a in data.associations]
-    upcoming, archive = agenda_sections(events, today)
+    data: Data
+    articles: list[Article]
+    today: date
+    site: Site
+    facets: Sequence[Facet]
+    events: list[EventView]
+    associations: list[AssociationView]
+    themes: list[ThemeView]
 
-    yield PageSpec(
+    @cached_property
+    def view_of(self) -> dict[str, EventView]:
+        return {view.event.id: view for view in self.events}
+
+    @cached_property
+    def events_of(self) -> dict[str, list[EventView]]:
+        """Each association's events in order of start (an index: O(events) in all)."""
+        found: dict[str, list[EventView]] = {a.id: [] for a in self.data.associations}
+        for view in sorted(self.events, key=start_key):
+            for organizer in view.event.organizer:
+                found[organizer].append(view)
+        return found
+
+
+def directory_page(shared: _Shared) -> PageSpec:
+    """Return the directory: every association, grouped by province."""
+    return PageSpec(
         DIRECTORY,
         "Verenigingen",
         "mbo-alumni/directory.html",
         {
-            "groups": directory_groups(associations),
-            "province_pages": {f.name: f.page for f in facets if f.kind == "provincie"},
-            "total": len(associations),
-            "institutions": sorted({a.institution for a in data.associations}, key=str.casefold),
+            "groups": directory_groups(shared.associations),
+            "province_pages": {f.name: f.page for f in shared.facets if f.kind == "provincie"},
+            "total": len(shared.associations),
+            "institutions": sorted(
+                {a.institution for a in shared.data.associations}, key=str.casefold
+            ),
         },
         search_text="Alle alumniverenigingen van mbo-scholen, per provincie.",
         in_nav=True,
         description="Alle alumniverenigingen van mbo-scholen in Nederland, per provincie.",
     )
-    yield PageSpec(
+
+
+def agenda_page(shared: _Shared) -> PageSpec:
+    """Return the agenda: what is coming, then the archive by year."""
+    upcoming, archive = agenda_sections(shared.events, shared.today)
+    return PageSpec(
         AGENDA,
         "Agenda",
         "mbo-alumni/agenda.html",
         {
             "upcoming": upcoming,
             "archive": archive,
-            "subscribe": subscribe_links(site, urls.SITE_CALENDAR),
-            "calendar_name": f"Agenda {site.name}",
+            "subscribe": subscribe_links(shared.site, urls.SITE_CALENDAR),
+            "calendar_name": f"Agenda {shared.site.name}",
         },
         search_text="Bijeenkomsten over alumnibeleid in het mbo.",
         in_nav=True,
         description="Bijeenkomsten over alumnibeleid in het mbo: wat er komt en wat er was.",
     )
-    events_of: dict[str, list[EventView]] = {a.id: [] for a in data.associations}
-    for view in sorted(events, key=_start_key):
-        for organizer in view.event.organizer:
-            events_of[organizer].append(view)
-    for item in associations:
+
+
+def association_pages(shared: _Shared) -> Iterator[PageSpec]:
+    """Yield one page per association: details, its events, articles, its feed, the embed."""
+    site, today = shared.site, shared.today
+    for item in shared.associations:
         a = item.association
-        mine = events_of[a.id]
+        mine = shared.events_of[a.id]
         feed = urls.association_calendar(a.id)
         yield PageSpec(
             association_src(a.id),
@@ -324,7 +227,7 @@ def build_pages(
                 "subscribe": subscribe_links(site, feed),
                 "calendar_name": f"Agenda {a.name}",
                 "jsonld": script(organization(a, site)),
-                "articles": [x for x in articles if a.id in x.associations],
+                "articles": [x for x in shared.articles if a.id in x.associations],
                 "embed": site.absolute(urls.embed_page(a.id)),
                 "embed_code": embed_snippet(a, site),
                 "events_api": site.absolute(urls.association_events_api(a.id)),
@@ -336,10 +239,14 @@ def build_pages(
             description=summary(a.description)
             or f"Alumnivereniging van {a.institution} in {a.city}.",
         )
-    for facet in (f for f in facets if f.kind == "provincie"):
-        members = [v for v in associations if v.association.province == facet.name]
+
+
+def province_pages(shared: _Shared) -> Iterator[PageSpec]:
+    """Yield one page per province with associations: them, their events, its feeds."""
+    for facet in (f for f in shared.facets if f.kind == "provincie"):
+        members = [v for v in shared.associations if v.association.province == facet.name]
         members.sort(key=lambda v: (v.association.name.casefold(), v.association.id))
-        views = [view_of[e.id] for e in facet.events]
+        views = [shared.view_of[e.id] for e in facet.events]
         yield PageSpec(
             urls.page_source(facet.page),
             facet.name,
@@ -347,9 +254,9 @@ def build_pages(
             {
                 "province": facet.name,
                 "members": members,
-                "upcoming": [v for v in views if v.last_day >= today],
-                "past": [v for v in reversed(views) if v.last_day < today],
-                "subscribe": subscribe_links(site, facet.calendar),
+                "upcoming": [v for v in views if v.last_day >= shared.today],
+                "past": [v for v in reversed(views) if v.last_day < shared.today],
+                "subscribe": subscribe_links(shared.site, facet.calendar),
                 "calendar_name": facet.title,
                 "facet": facet,
             },
@@ -357,7 +264,12 @@ def build_pages(
             alternates=facet_alternates(facet),
             description=f"Alumniverenigingen van mbo-scholen in {facet.name} en hun bijeenkomsten.",
         )
-    for view in events:
+
+
+def event_pages(shared: _Shared) -> Iterator[PageSpec]:
+    """Yield one page per event: when, where, who, its reports and its themes."""
+    theme_of = {view.theme.id: view for view in shared.themes}
+    for view in shared.events:
         e = view.event
         yield PageSpec(
             event_src(e.id),
@@ -365,9 +277,9 @@ def build_pages(
             "mbo-alumni/event.html",
             {
                 "item": view,
-                "past": view.last_day < today,
-                "jsonld": script(event_data(e, view.organizers, site)),
-                "reports": [x for x in articles if x.event == e.id],
+                "past": view.last_day < shared.today,
+                "jsonld": script(event_data(e, view.organizers, shared.site)),
+                "reports": [x for x in shared.articles if x.event == e.id],
                 "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
             },
             search_text=" ".join(filter(None, [e.title, view.when, e.description])),
@@ -376,26 +288,32 @@ def build_pages(
             ),
         )
 
-    if not themes:
+
+def theme_pages(shared: _Shared) -> Iterator[PageSpec]:
+    """Yield the themes overview and one page per theme: its articles, events and feeds."""
+    if not shared.themes:
         return
+    articles = shared.articles
     yield PageSpec(
         THEMES,
         "Thema's",
         "mbo-alumni/themes.html",
         {
-            "themes": themes,
+            "themes": shared.themes,
             "counts": {
-                view.theme.id: sum(view.theme.name in x.tags for x in articles) for view in themes
+                view.theme.id: sum(view.theme.name in x.tags for x in articles)
+                for view in shared.themes
             },
         },
         search_text="Alle thema's van de kennisbank over alumnibeleid in het mbo.",
         in_nav=True,
         description="Tips over alumnibeleid in het mbo, per thema.",
     )
-    for theme_view in themes:
+    theme_facet = {f.key: f for f in shared.facets if f.kind == "thema"}
+    for theme_view in shared.themes:
         theme = theme_view.theme
         tagged = sorted(
-            (e for e in events if theme.id in e.event.tags), key=_start_key, reverse=True
+            (e for e in shared.events if theme.id in e.event.tags), key=start_key, reverse=True
         )
         followed = theme_facet.get(theme.id)
         yield PageSpec(
@@ -404,11 +322,11 @@ def build_pages(
             "mbo-alumni/theme.html",
             {
                 "theme": theme,
-                "upcoming": [e for e in reversed(tagged) if e.last_day >= today],
-                "past": [e for e in tagged if e.last_day < today],
+                "upcoming": [e for e in reversed(tagged) if e.last_day >= shared.today],
+                "past": [e for e in tagged if e.last_day < shared.today],
                 "has_articles": any(theme.name in x.tags for x in articles),
                 "facet": followed,
-                "subscribe": subscribe_links(site, followed.calendar) if followed else None,
+                "subscribe": subscribe_links(shared.site, followed.calendar) if followed else None,
                 "calendar_name": followed.title if followed else "",
             },
             alternates=facet_alternates(followed) if followed else (),
@@ -416,6 +334,33 @@ def build_pages(
             description=theme.description or f"Artikelen en bijeenkomsten over {theme.name}.",
             body=tags_listing(theme),
         )
+
+
+def build_pages(
+    data: Data,
+    articles: list[Article],
+    today: date,
+    site: Site,
+    facets: Sequence[Facet] = (),
+) -> Iterator[PageSpec]:
+    """Yield every page the plugin generates, detail pages out of the navigation."""
+    by_id = {a.id: a for a in data.associations}
+    shared = _Shared(
+        data=data,
+        articles=articles,
+        today=today,
+        site=site,
+        facets=facets,
+        events=[event_view(e, by_id, site) for e in data.events],
+        associations=[association_view(a, today) for a in data.associations],
+        themes=theme_views(data),
+    )
+    yield directory_page(shared)
+    yield agenda_page(shared)
+    yield from association_pages(shared)
+    yield from province_pages(shared)
+    yield from event_pages(shared)
+    yield from theme_pages(shared)
 
 
 def article_links(article: Article, data: Data, relative: Any) -> str:

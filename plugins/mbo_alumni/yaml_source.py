@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from .problems import DataError, Path_, Problem, UnreadableInput
+from .yaml_syntax import dutch_apostrophe, quote_message, syntax_message, unclosed_quote
 
 try:  # The C loader is about four times faster than the pure-Python one.
     from yaml import CSafeLoader as _Loader
@@ -56,6 +57,7 @@ def _position(node: Any) -> tuple[int, int]:
 
 
 _SKIP = object()  # in a mapping frame: the next node is a value to drop (its key was refused)
+_OPEN = object()  # a collection closed inside another: the root is not complete yet
 
 _STANDARD_COLLECTIONS = (None, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
@@ -98,13 +100,9 @@ class _Builder:
                     return None
                 continue
             if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                frame = stack.pop()
-                if frame.discard:
-                    self._dropped(stack)
-                elif stack:
-                    self._attach(stack[-1], frame.value)
-                else:
-                    root = frame.value
+                closed = self._close(stack)
+                if closed is not _OPEN:
+                    root = closed
                 continue
             if kind not in (
                 yaml.ScalarEvent,
@@ -130,11 +128,7 @@ class _Builder:
             path = self._path_of(parent)
             self.doc.values[path] = _position(event)
             if kind is yaml.AliasEvent:
-                self._problem(
-                    event,
-                    f"verwijzing *{event.anchor} wordt niet gebruikt in deze bestanden; "
-                    "schrijf de waarde voluit",
-                )
+                self._alias(event)
                 value: Any = None
             elif kind is yaml.ScalarEvent:
                 value = self._scalar(self._node(event), path)
@@ -149,6 +143,25 @@ class _Builder:
             else:
                 self._attach(parent, value)
         return root
+
+    def _close(self, stack: list[_Frame]) -> Any:
+        """End the innermost collection; return it when it was the root, else _OPEN."""
+        frame = stack.pop()
+        if frame.discard:
+            self._dropped(stack)
+        elif stack:
+            self._attach(stack[-1], frame.value)
+        else:
+            return frame.value
+        return _OPEN
+
+    def _alias(self, event: Any) -> None:
+        """Refuse an alias where it stands: expanding it could blow up (billion laughs)."""
+        self._problem(
+            event,
+            f"verwijzing *{event.anchor} wordt niet gebruikt in deze bestanden; "
+            "schrijf de waarde voluit",
+        )
 
     def _path_of(self, parent: _Frame | None) -> Path_:
         if parent is None:
@@ -257,15 +270,15 @@ def compose_document(text: str, file: str) -> Document:
         value = _Builder(document).build(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if _unclosed_quote(error):
+        if unclosed_quote(error):
             mark = error.context_mark  # where the quote opened, not where PyYAML gave up
-        apostrophe = _dutch_apostrophe(text, mark.line if mark else len(text))
+        apostrophe = dutch_apostrophe(text, mark.line if mark else len(text))
         if apostrophe is not None:  # 's-Hertogenbosch opened a quote that closed elsewhere
             line, column = apostrophe[0] + 1, apostrophe[1] + 1
-            message = _quote_message(text, *apostrophe)
+            message = quote_message(text, *apostrophe)
         else:
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            message = _syntax_message(error, text, mark)
+            message = syntax_message(error, text, mark)
         document.problems.append(Problem(file, line, column, message))
         return document
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
@@ -273,83 +286,6 @@ def compose_document(text: str, file: str) -> Document:
         return document
     document.value = [] if value is None and not document.problems else value
     return document
-
-
-_APOSTROPHE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:\s+(')[A-Za-z][- ][^']*$")
-
-
-def _dutch_apostrophe(text: str, upto: int) -> tuple[int, int] | None:
-    """Return (line, column), 0-based, of the first value up to line `upto` that starts with
-    a Dutch apostrophe ('s-Hertogenbosch, 't Harde) and has no closing quote on its line."""
-    for number, line in enumerate(text.splitlines()[: upto + 1]):
-        match = _APOSTROPHE.match(line)
-        if match:
-            return number, match.start(1)
-    return None
-
-
-def _unclosed_quote(error: yaml.MarkedYAMLError) -> bool:
-    return bool(
-        error.context_mark is not None
-        and error.context
-        and "quoted scalar" in error.context
-        and error.problem
-        and "end of stream" in error.problem
-    )
-
-
-def _quote_message(text: str, line_index: int, column: int) -> str:
-    """Return the message for a quote that is never closed, read from the line it opens on."""
-    line = text.splitlines()[line_index]
-    value = line[column:].rstrip()
-    key = line[:column].strip().removeprefix("- ").rstrip(":").strip()
-    if value.startswith("'") and value[1:2].isalpha() and value[2:3] in ("-", " "):
-        # 's-Hertogenbosch, 't Harde: a Dutch apostrophe opens a YAML quote.
-        return (
-            f"deze waarde begint met een apostrof ({value}); YAML leest dat als het begin van "
-            "een tekst tussen aanhalingstekens. Zet de hele waarde tussen dubbele "
-            f'aanhalingstekens: {key}: "{value}"'
-        )
-    quote = value[:1] or '"'
-    return (
-        f"hier begint een tekst tussen aanhalingstekens ({quote}) die nergens wordt "
-        f"afgesloten; zet aan het eind van de waarde ook een {quote}"
-    )
-
-
-# PyYAML's problems in Dutch; whatever is not listed gets the general hint without English.
-_PROBLEMS = {
-    "found unexpected end of stream": "het bestand houdt midden in een waarde op",
-    "could not find expected ':'": "er ontbreekt een dubbele punt (:) na de naam van een veld",
-    "did not find expected key": "het inspringen klopt niet: een veld staat niet recht onder "
-    "de andere velden",
-    "did not find expected '-' indicator": "het inspringen klopt niet: een item staat niet "
-    "recht onder de andere items",
-    "found character that cannot start any token": "hier staat een teken waarmee een waarde "
-    "niet kan beginnen (zoals @ of `); zet de waarde tussen aanhalingstekens",
-    "found undefined alias": "een * aan het begin van een waarde is in YAML een verwijzing; "
-    "zet de waarde tussen aanhalingstekens",
-}
-
-
-def _syntax_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
-    problem = error.problem or "onbekende fout"
-    if _unclosed_quote(error):
-        return _quote_message(text, mark.line, mark.column)
-    lines = text.splitlines()
-    current = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    if "\t" in current[: mark.column + 1] or "found character '\\t'" in problem:
-        return "hier staat een tab; YAML werkt alleen met spaties: vervang de tab door spaties"
-    if "mapping values are not allowed" in problem:
-        return (
-            "YAML snapt deze regel niet; staat er een dubbele punt in de tekst? Zet de hele "
-            'waarde dan tussen aanhalingstekens, bijvoorbeeld title: "Alumni: zo doe je dat"'
-        )
-    known = next((dutch for english, dutch in _PROBLEMS.items() if english in problem), None)
-    return (
-        f"YAML snapt deze regel niet{f' ({known})' if known else ''}; controleer het "
-        "inspringen (spaties) en de aanhalingstekens"
-    )
 
 
 def read_text(path: Path) -> str:

@@ -1,0 +1,86 @@
+"""The page model without a build: which pages the plugin makes, and what each one shows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mbo_alumni.calendar import Site
+from mbo_alumni.facets import province_facets, theme_facets
+from mbo_alumni.load import Data
+from mbo_alumni.model import Association, Event, Theme
+from mbo_alumni.pages import PageSpec, build_pages
+
+SITE = Site("https://alumni.test/", "Alumni")
+TODAY = date(2027, 1, 1)
+A = Association(id="a", name="Aa", institution="School", city="Tilburg", province="Noord-Brabant")
+B = Association(id="b", name="Bee", institution="School", city="Sneek", province="Friesland")
+EVENTS = [
+    Event(id="later", title="Later", start="2027-05-01", organizer=["a"], tags=["t"]),
+    Event(id="eerder", title="Eerder", start="2026-05-01", organizer=["a", "b"]),
+    Event(id="straks", title="Straks", start="2027-02-01 19:30", organizer=["b"], tags=["t"]),
+]
+THEMES = [Theme(id="t", name="Thema"), Theme(id="leeg", name="Leeg")]
+
+
+def pages() -> dict[str, PageSpec]:
+    data = Data(associations=[A, B], events=EVENTS, themes=THEMES)
+    facets = province_facets(data.associations, data.events) + theme_facets(THEMES, EVENTS)
+    return {spec.src_uri: spec for spec in build_pages(data, [], TODAY, SITE, facets)}
+
+
+def ids(views: list) -> list[str]:  # type: ignore[type-arg]
+    return [v.event.id for v in views]
+
+
+def test_one_page_per_kind_and_item() -> None:
+    assert set(pages()) == {
+        "verenigingen/index.md", "agenda/index.md", "themas/index.md",
+        "verenigingen/a/index.md", "verenigingen/b/index.md",
+        "provincies/noord-brabant/index.md", "provincies/fryslan/index.md",
+        "agenda/later/index.md", "agenda/eerder/index.md", "agenda/straks/index.md",
+        "themas/t/index.md", "themas/leeg/index.md",
+    }  # fmt: skip
+    in_nav = {src for src, spec in pages().items() if spec.in_nav}
+    assert in_nav == {"verenigingen/index.md", "agenda/index.md", "themas/index.md"}
+
+
+def test_agenda_splits_coming_and_past_on_the_build_day() -> None:
+    agenda = pages()["agenda/index.md"].context
+    assert ids(agenda["upcoming"]) == ["straks", "later"]
+    assert [(year, ids(views)) for year, views in agenda["archive"]] == [(2026, ["eerder"])]
+
+
+def test_association_page_lists_its_own_events_and_feed() -> None:
+    spec = pages()["verenigingen/b/index.md"]
+    assert ids(spec.context["upcoming"]) == ["straks"] and ids(spec.context["past"]) == ["eerder"]
+    assert [a.path for a in spec.alternates] == ["agenda-b.ics"]
+    assert spec.context["embed"] == "https://alumni.test/embed/b/"
+
+
+def test_province_and_theme_pages_announce_their_feeds() -> None:
+    province = pages()["provincies/fryslan/index.md"]
+    assert [v.association.id for v in province.context["members"]] == ["b"]
+    assert ids(province.context["upcoming"]) == ["straks"]
+    assert [a.path for a in province.alternates] == [
+        "agenda.provincie-fryslan.ics",
+        "agenda.provincie-fryslan.rss.xml",
+        "agenda.provincie-fryslan.atom.xml",
+    ]
+    theme = pages()["themas/t/index.md"]
+    assert ids(theme.context["upcoming"]) == ["straks", "later"]
+    assert theme.alternates[0].path == "agenda.thema-t.ics"
+    assert pages()["themas/leeg/index.md"].alternates == ()  # no events, no feeds
+
+
+def test_directory_groups_in_the_provinces_order() -> None:
+    spec = pages()["verenigingen/index.md"]
+    assert [province for province, _ in spec.context["groups"]] == ["Fryslân", "Noord-Brabant"]
+    assert spec.context["province_pages"]["Fryslân"] == "provincies/fryslan/"
+
+
+def test_titles_are_escaped_in_the_generated_markdown() -> None:
+    data = Data(
+        associations=[A], events=[Event(id="x", title="<b>Vet</b> & zo", start="2027-01-02")]
+    )
+    (spec,) = [s for s in build_pages(data, [], TODAY, SITE) if s.src_uri == "agenda/x/index.md"]
+    assert 'title: "&lt;b&gt;Vet&lt;/b&gt; &amp; zo"' in spec.markdown()
