@@ -1,5 +1,7 @@
-"""Articles: Markdown pages in docs/ whose front matter names a date, an event, associations
-and themes. Their front matter is checked like the data, with file, line and column.
+"""Articles: the Markdown pages in the articles folder (docs/artikelen/ by default), whose
+front matter names a date, an event, associations and themes. Their front matter is checked
+like the data, with file, line and column. Pages elsewhere are left alone: their `date` and
+`tags` belong to whoever gave them (Material's blog and tags plugins, say).
 """
 
 from __future__ import annotations
@@ -89,11 +91,14 @@ def _check(meta: ArticleMeta, document: Any, data: Data, is_article: bool, src: 
             document.problem(("tags", index), f"'tags': onbekend thema '{name}'; {hint}")
 
 
-def read_article(path: Path, src: str, data: Data) -> tuple[Article | None, list[Problem]]:
-    """Return the article in a Markdown file (None for an ordinary page) and its problems."""
+def read_article(
+    path: Path, src: str, data: Data, folder: str = ARTICLES_FOLDER
+) -> tuple[Article | None, list[Problem]]:
+    """Return the article in a Markdown file of the articles folder (None for the folder's
+    index page) and its problems."""
     text = read_text(path)
     front = _front_matter(text)
-    is_article = src.startswith(f"{ARTICLES_FOLDER}/") and not src.endswith("index.md")
+    is_article = not src.endswith("index.md")
     if front is None:
         if is_article:
             return None, [
@@ -134,18 +139,20 @@ def read_article(path: Path, src: str, data: Data) -> tuple[Article | None, list
     )
 
 
-def read_articles(docs_dir: Path, data: Data, shown_as: Path | None = None) -> list[Article]:
-    """Return every article under `docs_dir`, or raise DataError with all their problems.
+def read_articles(
+    docs_dir: Path, data: Data, shown_as: Path | None = None, folder: str = ARTICLES_FOLDER
+) -> list[Article]:
+    """Return every article in `docs_dir`/`folder`, or raise DataError with all their problems.
 
     `shown_as` is the folder name used in messages (e.g. 'docs'), default `docs_dir`.
     """
     articles: list[Article] = []
     problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in sorted((docs_dir / folder).rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
         shown = (shown_as or docs_dir) / src
         try:
-            article, found = read_article(path, src, data)
+            article, found = read_article(path, src, data, folder)
         except DataError as error:
             article, found = None, list(error.problems)
         problems.extend(Problem(str(shown), p.line, p.column, p.message, p.severity) for p in found)

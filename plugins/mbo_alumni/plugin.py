@@ -31,7 +31,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from . import api, clock, feeds, urls
-from .articles import Article, read_articles
+from .articles import ARTICLES_FOLDER, Article, read_articles
 from .calendar import Site
 from .calendar import feeds as calendar_feeds
 from .embed import embed_page
@@ -89,6 +89,7 @@ TIMINGS_ENV = "MBO_ALUMNI_TIMINGS"  # a file path: the benchmark reads the stage
 
 class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
     data_dir = c.Type(str, default="data")
+    articles_dir = c.Type(str, default=ARTICLES_FOLDER)
 
 
 class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-call]
@@ -134,7 +135,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 docs = Path(config.docs_dir)
                 base = Path(config.config_file_path or ".").resolve().parent
                 shown = docs.relative_to(base) if docs.is_relative_to(base) else docs
-                self.articles = read_articles(docs, self.data, shown_as=shown)
+                self.articles = read_articles(
+                    docs, self.data, shown_as=shown, folder=self.config.articles_dir.strip("/")
+                )
             self.article_by_src = {article.src: article for article in self.articles}
         except DataError as error:
             raise PluginError(
@@ -161,6 +164,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         data, site = self._loaded()
+        # Articles MkDocs will not build (exclude_docs, drafts) are not linked or fed either.
+        built = {f.src_uri for f in files.documentation_pages()}
+        self.articles = [a for a in self.articles if a.src in built]
+        self.article_by_src = {article.src: article for article in self.articles}
         self.moment = moment = clock.now()
         self.pages = {}
         self.today = moment.astimezone(clock.AMSTERDAM).date()
@@ -248,14 +255,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         entries = []
         for file in files.documentation_pages():
             page = file.page
-            if page is None or file.src_uri in self.pages or "date" not in page.meta:
-                continue
-            day = page.meta["date"]
-            if not isinstance(day, date):
-                raise PluginError(
-                    f"docs/{file.src_uri}: 'date' in de front matter moet een datum zijn, "
-                    f"zoals 2020-09-22 (nu: {day!r})"
-                )
+            article = self.article_by_src.get(file.src_uri)
+            if page is None or article is None or article.date is None:
+                continue  # only our articles: other pages' dates belong to other plugins
+            day = article.date
             url = site.absolute(page.url)
             title = html.unescape(page.title or file.src_uri)
             about = page.meta.get("description")
@@ -286,7 +289,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             or config.site_description
             or config.site_name
         )
-        kind = "article" if "date" in page.meta else "website"
+        kind = "article" if page.file.src_uri in self.article_by_src else "website"
         meta = social_meta(title, description, site.absolute(page.url), config.site_name, kind)
         output = external_rel(output, site.origin)
         return _into_head(output, alternate_links(SITE_ALTERNATES + own, prefix) + meta)
