@@ -132,6 +132,7 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
             ("event", "agenda/evenement-00000"),
             ("home", ""),
             ("directory", "verenigingen"),
+            ("agenda", "agenda"),
         ]
     }
 
@@ -158,6 +159,11 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
     subprocess.run([str(BIN / "mbo-alumni"), "validate", "--data", str(small)], env=env,
                    check=True, capture_output=True)  # fmt: skip
     validate_seconds = time.perf_counter() - started
+    biggest = max(
+        (p for p in site.rglob("*.html") if not p.is_relative_to(site / "embed")),
+        key=lambda p: p.stat().st_size,
+    )
+    detail_kib[f"largest ({biggest.parent.relative_to(site)})"] = biggest.stat().st_size / 1024
     return {
         "data": f"{associations} + {events}",
         "pages": pages,

@@ -39,6 +39,8 @@ def test_one_page_per_kind_and_item() -> None:
         "provincies/noord-brabant/index.md", "provincies/fryslan/index.md",
         "agenda/later/index.md", "agenda/eerder/index.md", "agenda/straks/index.md",
         "themas/t/index.md", "themas/leeg/index.md",
+        "agenda/maand/2026-05/index.md", "agenda/maand/2027-02/index.md",
+        "agenda/maand/2027-05/index.md",
     }  # fmt: skip
     in_nav = {src for src, spec in pages().items() if spec.in_nav}
     assert in_nav == {"verenigingen/index.md", "agenda/index.md", "themas/index.md"}
@@ -84,3 +86,30 @@ def test_titles_are_escaped_in_the_generated_markdown() -> None:
     )
     (spec,) = [s for s in build_pages(data, [], TODAY, SITE) if s.src_uri == "agenda/x/index.md"]
     assert 'title: "&lt;b&gt;Vet&lt;/b&gt; &amp; zo"' in spec.markdown()
+
+
+def test_no_list_grows_with_the_data() -> None:
+    from mbo_alumni.pages import SHOWN_PAST, SHOWN_UPCOMING
+
+    many = [
+        Event(id=f"e{i:04d}", title=f"E {i}", start=f"{2025 + i % 4}-{1 + i // 4 % 12:02d}-15",
+              organizer=["a"], tags=["t"])
+        for i in range(600)
+    ]  # fmt: skip
+    data = Data(associations=[A, B], events=many, themes=THEMES)
+    facets = province_facets(data.associations, many) + theme_facets(THEMES, many)
+    specs = {s.src_uri: s for s in build_pages(data, [], TODAY, SITE, facets)}
+    agenda = specs["agenda/index.md"].context
+    assert len(agenda["upcoming"]) == SHOWN_UPCOMING
+    assert agenda["later"] == 300 - SHOWN_UPCOMING  # 2027 and 2028 are coming: 150 each
+    assert agenda["archive"] == [] and agenda["past_count"] == 300  # too many: by month
+    assert len(agenda["months"]) == 48
+    assert sum(len(m.events) for m in agenda["months"]) == 600  # every event has its month
+    for page in ("provincies/noord-brabant/index.md", "themas/t/index.md"):
+        context = specs[page].context
+        assert len(context["upcoming"]) == SHOWN_UPCOMING
+        assert len(context["past"]) == SHOWN_PAST // 2 and context["left_out"] == 500
+    month = specs["agenda/maand/2027-03/index.md"]
+    assert {v.event.id for v in month.context["month"].events} == {
+        e.id for e in many if e.start.year == 2027 and e.start.month == 3
+    }

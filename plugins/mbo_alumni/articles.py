@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from . import dutch, urls
 from .load import Data
 from .messages import report_error
 from .model import Slug, Text
@@ -161,3 +163,34 @@ def read_articles(
     if problems:
         raise DataError(problems)
     return articles
+
+
+def article_links(article: Article, data: Data, relative: Any) -> str:
+    """Return the HTML block an article page gets: its event and associations, linked.
+
+    `relative(url)` turns a site-relative URL into one relative to the article page.
+    """
+    parts: list[Markup] = []
+    event = next((e for e in data.events if e.id == article.event), None)
+    if event is not None:
+        parts.append(
+            Markup('<p>Dit artikel gaat over de bijeenkomst <a href="{}">{}</a> ({}).</p>').format(
+                relative(urls.event_page(event.id)),
+                event.title,
+                dutch.when(event.start, event.end),
+            )
+        )
+    named = [a for a in data.associations if a.id in article.associations]
+    if named:
+        links = Markup(", ").join(
+            Markup('<a href="{}">{}</a>').format(relative(urls.association_page(a.id)), a.name)
+            for a in named
+        )
+        parts.append(Markup("<p>Verenigingen in dit artikel: {}.</p>").format(links))
+    if not parts:
+        return ""
+    return str(
+        Markup('<aside class="mbo-related" aria-label="Bij dit artikel">{}</aside>').format(
+            Markup("").join(parts)
+        )
+    )

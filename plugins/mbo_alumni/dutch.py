@@ -24,6 +24,11 @@ def day(value: date) -> str:
     return format_date(value, "EEEE d MMMM y", locale=LOCALE)
 
 
+def month(year: int, number: int) -> str:
+    """Return e.g. 'maart 2027'."""
+    return format_date(date(year, number, 1), "MMMM y", locale=LOCALE)
+
+
 def clock(value: datetime) -> str:
     """Return e.g. '09.00' (Dutch writes hours and minutes with a dot)."""
     return format_time(value.astimezone(AMSTERDAM), "HH.mm", locale=LOCALE)

@@ -6,12 +6,13 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import dutch, feeds, urls
+from . import dutch, urls
+from .alternates import Alternate, facet_alternates
 from .articles import Article
 from .calendar import Site
 from .calendar_links import subscribe_links
@@ -23,9 +24,11 @@ from .text import summary
 from .views import (
     AssociationView,
     EventView,
+    Month,
     ThemeView,
     agenda_sections,
     association_view,
+    by_month,
     directory_groups,
     embed_snippet,
     event_view,
@@ -33,6 +36,11 @@ from .views import (
     start_key,
     theme_views,
 )
+
+# No page grows with the data: lists longer than these go to the month pages and the feeds.
+SHOWN_UPCOMING = 50
+SHOWN_PAST = 100
+LISTED_ASSOCIATIONS = 300  # above this, the directory lists provinces, each on its own page
 
 DIRECTORY = "verenigingen/index.md"
 AGENDA = "agenda/index.md"
@@ -53,37 +61,6 @@ def theme_src(ident: str) -> str:
 def event_src(ident: str) -> str:
     """Return the source path of an event page."""
     return urls.page_source(urls.event_page(ident))
-
-
-@dataclass(frozen=True)
-class Alternate:
-    """A feed announced in a page's <head> with <link rel="alternate">."""
-
-    type: str
-    title: str
-    path: str  # relative to the site root; kept at the root (Material fetches a sitemap beside it)
-
-
-SITE_ALTERNATES = (
-    Alternate("text/calendar", "Agenda (iCalendar)", urls.SITE_CALENDAR),
-    Alternate("application/rss+xml", "Agenda (RSS)", feeds.AGENDA.rss_path),
-    Alternate("application/atom+xml", "Agenda (Atom)", feeds.AGENDA.atom_path),
-    Alternate("application/rss+xml", "Artikelen (RSS)", feeds.ARTICLES.rss_path),
-    Alternate("application/atom+xml", "Artikelen (Atom)", feeds.ARTICLES.atom_path),
-)
-
-
-@lru_cache(maxsize=4096)  # the same few links for every page at the same depth
-def alternate_links(alternates: tuple[Alternate, ...], prefix: str) -> str:
-    """Return the <link rel="alternate"> tags, with hrefs relative to a page via `prefix`."""
-    return "".join(
-        str(
-            Markup('<link rel="alternate" type="{}" title="{}" href="{}">\n').format(
-                alternate.type, alternate.title, prefix + alternate.path
-            )
-        )
-        for alternate in alternates
-    )
 
 
 @dataclass(frozen=True)
@@ -134,15 +111,6 @@ def home_context(data: Data, articles: list[Article], today: date, site: Site) -
     }
 
 
-def facet_alternates(facet: Facet) -> tuple[Alternate, ...]:
-    """Return the feeds a province's or theme's page announces."""
-    return (
-        Alternate("text/calendar", f"{facet.title} (iCalendar)", facet.calendar),
-        Alternate("application/rss+xml", f"{facet.title} (RSS)", facet.rss),
-        Alternate("application/atom+xml", f"{facet.title} (Atom)", facet.atom),
-    )
-
-
 @dataclass
 class _Shared:
     """What every page kind reads: the data, its display forms, and the day of the build."""
@@ -155,6 +123,10 @@ class _Shared:
     events: list[EventView]
     associations: list[AssociationView]
     themes: list[ThemeView]
+
+    @cached_property
+    def months(self) -> list[Month]:
+        return by_month(self.events)
 
     @cached_property
     def view_of(self) -> dict[str, EventView]:
@@ -170,6 +142,15 @@ class _Shared:
         return found
 
 
+def _bounded(upcoming: list[EventView], past: list[EventView]) -> dict[str, Any]:
+    """Return a page's event lists cut to size, with how many were left out."""
+    return {
+        "upcoming": upcoming[:SHOWN_UPCOMING],
+        "past": past[: SHOWN_PAST // 2],
+        "left_out": max(0, len(upcoming) - SHOWN_UPCOMING) + max(0, len(past) - SHOWN_PAST // 2),
+    }
+
+
 def directory_page(shared: _Shared) -> PageSpec:
     """Return the directory: every association, grouped by province."""
     return PageSpec(
@@ -178,6 +159,7 @@ def directory_page(shared: _Shared) -> PageSpec:
         "mbo-alumni/directory.html",
         {
             "groups": directory_groups(shared.associations),
+            "listed": len(shared.associations) <= LISTED_ASSOCIATIONS,
             "province_pages": {f.name: f.page for f in shared.facets if f.kind == "provincie"},
             "total": len(shared.associations),
             "institutions": sorted(
@@ -191,15 +173,19 @@ def directory_page(shared: _Shared) -> PageSpec:
 
 
 def agenda_page(shared: _Shared) -> PageSpec:
-    """Return the agenda: what is coming, then the archive by year."""
+    """Return the agenda: what is coming, the recent past by year, and every month's page."""
     upcoming, archive = agenda_sections(shared.events, shared.today)
+    past_count = sum(len(views) for _, views in archive)
     return PageSpec(
         AGENDA,
         "Agenda",
         "mbo-alumni/agenda.html",
         {
-            "upcoming": upcoming,
-            "archive": archive,
+            "upcoming": upcoming[:SHOWN_UPCOMING],
+            "later": len(upcoming) - min(len(upcoming), SHOWN_UPCOMING),
+            "archive": archive if past_count <= SHOWN_PAST else [],
+            "past_count": past_count,
+            "months": shared.months,
             "subscribe": subscribe_links(shared.site, urls.SITE_CALENDAR),
             "calendar_name": f"Agenda {shared.site.name}",
         },
@@ -207,6 +193,25 @@ def agenda_page(shared: _Shared) -> PageSpec:
         in_nav=True,
         description="Bijeenkomsten over alumnibeleid in het mbo: wat er komt en wat er was.",
     )
+
+
+def month_pages(shared: _Shared) -> Iterator[PageSpec]:
+    """Yield one page per month with events: every event of that month, in order."""
+    months = shared.months
+    for index, month in enumerate(months):
+        yield PageSpec(
+            urls.page_source(month.url),
+            f"Agenda {month.name}",
+            "mbo-alumni/month.html",
+            {
+                "month": month,
+                "previous": months[index - 1] if index else None,
+                "next": months[index + 1] if index + 1 < len(months) else None,
+                "today": shared.today,
+            },
+            search_text=f"Bijeenkomsten in {month.name}.",
+            description=f"Bijeenkomsten over alumnibeleid in het mbo in {month.name}.",
+        )
 
 
 def association_pages(shared: _Shared) -> Iterator[PageSpec]:
@@ -254,8 +259,10 @@ def province_pages(shared: _Shared) -> Iterator[PageSpec]:
             {
                 "province": facet.name,
                 "members": members,
-                "upcoming": [v for v in views if v.last_day >= shared.today],
-                "past": [v for v in reversed(views) if v.last_day < shared.today],
+                **_bounded(
+                    [v for v in views if v.last_day >= shared.today],
+                    [v for v in reversed(views) if v.last_day < shared.today],
+                ),
                 "subscribe": subscribe_links(shared.site, facet.calendar),
                 "calendar_name": facet.title,
                 "facet": facet,
@@ -322,8 +329,10 @@ def theme_pages(shared: _Shared) -> Iterator[PageSpec]:
             "mbo-alumni/theme.html",
             {
                 "theme": theme,
-                "upcoming": [e for e in reversed(tagged) if e.last_day >= shared.today],
-                "past": [e for e in tagged if e.last_day < shared.today],
+                **_bounded(
+                    [e for e in reversed(tagged) if e.last_day >= shared.today],
+                    [e for e in tagged if e.last_day < shared.today],
+                ),
                 "has_articles": any(theme.name in x.tags for x in articles),
                 "facet": followed,
                 "subscribe": subscribe_links(shared.site, followed.calendar) if followed else None,
@@ -359,36 +368,6 @@ def build_pages(
     yield agenda_page(shared)
     yield from association_pages(shared)
     yield from province_pages(shared)
+    yield from month_pages(shared)
     yield from event_pages(shared)
     yield from theme_pages(shared)
-
-
-def article_links(article: Article, data: Data, relative: Any) -> str:
-    """Return the HTML block an article page gets: its event and associations, linked.
-
-    `relative(url)` turns a site-relative URL into one relative to the article page.
-    """
-    parts: list[Markup] = []
-    event = next((e for e in data.events if e.id == article.event), None)
-    if event is not None:
-        parts.append(
-            Markup('<p>Dit artikel gaat over de bijeenkomst <a href="{}">{}</a> ({}).</p>').format(
-                relative(urls.event_page(event.id)),
-                event.title,
-                dutch.when(event.start, event.end),
-            )
-        )
-    named = [a for a in data.associations if a.id in article.associations]
-    if named:
-        links = Markup(", ").join(
-            Markup('<a href="{}">{}</a>').format(relative(urls.association_page(a.id)), a.name)
-            for a in named
-        )
-        parts.append(Markup("<p>Verenigingen in dit artikel: {}.</p>").format(links))
-    if not parts:
-        return ""
-    return str(
-        Markup('<aside class="mbo-related" aria-label="Bij dit artikel">{}</aside>').format(
-            Markup("").join(parts)
-        )
-    )

@@ -31,7 +31,8 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from . import api, clock, feeds, urls
-from .articles import ARTICLES_FOLDER, Article, read_articles
+from .alternates import SITE_ALTERNATES, alternate_links
+from .articles import ARTICLES_FOLDER, Article, article_links, read_articles
 from .calendar import Site
 from .calendar import feeds as calendar_feeds
 from .embed import embed_page
@@ -41,15 +42,7 @@ from .join_form import join_forms, rules_script
 from .join_form import rules as join_rules
 from .load import Data, load
 from .model import Event
-from .pages import (
-    HOME,
-    SITE_ALTERNATES,
-    PageSpec,
-    alternate_links,
-    article_links,
-    build_pages,
-    home_context,
-)
+from .pages import HOME, PageSpec, build_pages, home_context
 from .problems import DataError, UnreadableInput
 from .structured import social_meta
 from .text import external_rel

@@ -63,3 +63,8 @@ def embed_page(ident: str) -> str:
 
 def association_events_api(ident: str) -> str:
     return f"api/associations/{ident}/events.json"
+
+
+def month_page(year: int, month: int) -> str:
+    """Return the page of one month of the agenda: 'agenda/maand/2027-03/'."""
+    return f"agenda/maand/{year:04d}-{month:02d}/"

@@ -17,6 +17,7 @@ from .checks import months_between
 from .load import Data
 from .model import PROVINCES, Association, Event, Theme, chronological
 from .text import markdown_to_html
+from .when import local_day
 
 
 @dataclass
@@ -104,6 +105,36 @@ def agenda_sections(
         (year, list(group)) for year, group in groupby(past, key=lambda v: v.event.start.year)
     ]
     return upcoming, archive
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of the agenda, with its page."""
+
+    year: int
+    month: int
+    events: list[EventView]  # in order of start
+
+    @property
+    def url(self) -> str:
+        return urls.month_page(self.year, self.month)
+
+    @property
+    def name(self) -> str:
+        """Return e.g. 'maart 2027'."""
+        return dutch.month(self.year, self.month)
+
+
+def by_month(views: list[EventView]) -> list[Month]:
+    """Return every month that has events, in order, each with its events (by start).
+
+    An event belongs to the month it starts in (Amsterdam time)."""
+    ordered = sorted(views, key=start_key)
+    found: dict[tuple[int, int], list[EventView]] = {}
+    for view in ordered:
+        day = local_day(view.event.start)
+        found.setdefault((day.year, day.month), []).append(view)
+    return [Month(year, month, events) for (year, month), events in sorted(found.items())]
 
 
 def directory_groups(views: list[AssociationView]) -> list[tuple[str, list[AssociationView]]]:
