@@ -54,19 +54,29 @@ tags: [Wat dan ook]
 """
 
 
-def test_blog_and_tags_plugins_beside_ours(tmp_path: Path) -> None:
-    root = write_tree(
+def project(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """Write a site with our plugin beside Material's blog and tags plugins."""
+    return write_tree(
         tmp_path,
         {
             "mkdocs.yml": MKDOCS_YML,
             "docs/index.md": "# Home\n",
             "docs/blog/index.md": "# Blog\n",
-            "docs/blog/posts/bericht.md": POST,
-            "docs/verslagen/verslag.md": REPORT,
-            "docs/pagina.md": OTHER,  # 'date' and 'tags' we would refuse in an article
             "data/associations.yaml": ASSOCIATIONS,
             "data/events.yaml": EVENTS,
             "data/themes.yaml": "- id: ambassadeurs\n  name: Ambassadeurs\n",
+            **pages,
+        },
+    )
+
+
+def test_blog_and_tags_plugins_beside_ours(tmp_path: Path) -> None:
+    root = project(
+        tmp_path,
+        {
+            "docs/blog/posts/bericht.md": POST,
+            "docs/verslagen/verslag.md": REPORT,
+            "docs/pagina.md": OTHER,  # 'date' and 'tags' we would refuse in an article
         },
     )
     result = mkdocs_build(root)
@@ -83,17 +93,8 @@ def test_blog_and_tags_plugins_beside_ours(tmp_path: Path) -> None:
 
 
 def test_a_mistake_in_our_folder_is_still_named(tmp_path: Path) -> None:
-    root = write_tree(
-        tmp_path,
-        {
-            "mkdocs.yml": MKDOCS_YML,
-            "docs/index.md": "# Home\n",
-            "docs/blog/index.md": "# Blog\n",
-            "docs/verslagen/verslag.md": REPORT.replace("Ambassadeurs", "Ambasadeurs"),
-            "data/associations.yaml": ASSOCIATIONS,
-            "data/events.yaml": EVENTS,
-            "data/themes.yaml": "- id: ambassadeurs\n  name: Ambassadeurs\n",
-        },
+    root = project(
+        tmp_path, {"docs/verslagen/verslag.md": REPORT.replace("Ambassadeurs", "Ambasadeurs")}
     )
     result = mkdocs_build(root)
     assert result.returncode != 0
