@@ -57,24 +57,14 @@ ASSETS = {
 }
 
 
-# Data loaded by earlier builds in this process (mkdocs serve rebuilds with a fresh plugin
-# instance on every change): keyed by folder, checked against a hash of the files' bytes.
-_DATA_CACHE: dict[Path, tuple[str, Data]] = {}
-
-
-def _load_cached(data_dir: Path) -> tuple[Data, bool]:
-    """Return the data in `data_dir` and whether it came from the cache."""
+def _fingerprint(data_dir: Path) -> str:
+    """Return a hash of the data files' names and bytes, and of the day (staleness depends
+    on it): equal fingerprints, equal data."""
     digest = hashlib.sha256()
     for path in sorted(data_dir.glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(clock.today().isoformat().encode())  # staleness warnings depend on the day
-    key = digest.hexdigest()
-    cached = _DATA_CACHE.get(data_dir)
-    if cached is not None and cached[0] == key:
-        return cached[1], True
-    data = load(data_dir)
-    _DATA_CACHE[data_dir] = (key, data)
-    return data, False
+    digest.update(clock.today().isoformat().encode())
+    return digest.hexdigest()
 
 
 TIMINGS_ENV = "MBO_ALUMNI_TIMINGS"  # a file path: the benchmark reads the stage timings there
@@ -89,6 +79,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     """Generates the directory and the agenda from data/*.yaml."""
 
     def __init__(self) -> None:
+        # The data of earlier builds, by folder and fingerprint: MkDocs keeps this instance
+        # across `mkdocs serve` rebuilds because the plugin defines on_startup.
+        self.cache: dict[Path, tuple[str, Data]] = {}
         self.data: Data | None = None
         self.articles: list[Article] = []
         self.article_by_src: dict[str, Article] = {}
@@ -98,6 +91,19 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.today = date.min
         self.timings: dict[str, float] = {}
         self.data_from_cache = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Nothing to start; defining this hook keeps one instance across serve rebuilds."""
+
+    def _load_cached(self, data_dir: Path) -> tuple[Data, bool]:
+        """Return the data in `data_dir` and whether it came from an earlier build's cache."""
+        key = _fingerprint(data_dir)
+        cached = self.cache.get(data_dir)
+        if cached is not None and cached[0] == key:
+            return cached[1], True
+        data = load(data_dir)
+        self.cache[data_dir] = (key, data)
+        return data, False
 
     @contextmanager
     def _stage(self, name: str) -> Iterator[None]:
@@ -118,10 +124,11 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 "mbo-alumni needs `site_url` in mkdocs.yml: feeds carry absolute URLs"
             )
         self.site = Site(url=config.site_url.rstrip("/") + "/", name=config.site_name)
+        self.timings = {}  # per build: the instance lives across serve rebuilds
         # Loading here fails the build before MkDocs cleans or writes anything in site_dir.
         try:
             with self._stage("load and validate"):
-                self.data, self.data_from_cache = _load_cached(self._data_dir(config))
+                self.data, self.data_from_cache = self._load_cached(self._data_dir(config))
                 # Warnings (order, staleness) never fail a build: --strict stops on warnings.
                 for warning in self.data.warnings:
                     log.info(warning.format())

@@ -41,6 +41,11 @@ class EventView:
     def description_html(self) -> Markup | None:
         return _html(self.event.description)
 
+    @property
+    def organizer_pages(self) -> list[tuple[str, Association]]:
+        """Return (page URL, association) of each organiser, for the event's page."""
+        return [(urls.association_page(a.id), a) for a in self.organizers]
+
     @cached_property
     def add(self) -> AddLinks:
         return add_links(self.event, self.site, self.organizers)
