@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import logging
-import os
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -36,7 +31,7 @@ from .articles import ARTICLES_FOLDER, Article, article_links, read_articles
 from .calendar import Site
 from .calendar import feeds as calendar_feeds
 from .embed import embed_page
-from .facets import province_facets, theme_facets
+from .facets import Facet, province_facets, theme_facets
 from .gcpause import paused_gc
 from .join_form import join_forms, rules_script
 from .join_form import rules as join_rules
@@ -67,9 +62,6 @@ def _fingerprint(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-TIMINGS_ENV = "MBO_ALUMNI_TIMINGS"  # a file path: the benchmark reads the stage timings there
-
-
 class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
     data_dir = c.Type(str, default="data")
     articles_dir = c.Type(str, default=ARTICLES_FOLDER)
@@ -89,7 +81,6 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.site: Site | None = None
         self.moment: datetime | None = None
         self.today = date.min
-        self.timings: dict[str, float] = {}
         self.data_from_cache = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -105,15 +96,6 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.cache[data_dir] = (key, data)
         return data, False
 
-    @contextmanager
-    def _stage(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            with paused_gc():  # each stage builds thousands of objects that all live on
-                yield
-        finally:
-            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
-
     def _data_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
         return base / self.config.data_dir
@@ -124,10 +106,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 "mbo-alumni needs `site_url` in mkdocs.yml: feeds carry absolute URLs"
             )
         self.site = Site(url=config.site_url.rstrip("/") + "/", name=config.site_name)
-        self.timings = {}  # per build: the instance lives across serve rebuilds
         # Loading here fails the build before MkDocs cleans or writes anything in site_dir.
         try:
-            with self._stage("load and validate"):
+            with paused_gc():  # thousands of lasting objects: no cyclic GC
                 self.data, self.data_from_cache = self._load_cached(self._data_dir(config))
                 # Warnings (order, staleness) never fail a build: --strict stops on warnings.
                 for warning in self.data.warnings:
@@ -174,7 +155,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         facets = province_facets(data.associations, data.events) + theme_facets(
             data.themes, data.events
         )
-        with self._stage("pages"):
+        with paused_gc():
             specs = list(build_pages(data, self.articles, self.today, site, facets))
         for spec in specs:
             if files.get_file_from_path(spec.src_uri) is not None:
@@ -187,27 +168,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=inclusion)
             )
             self.pages[spec.src_uri] = spec
-        with self._stage("calendar"):
-            generated = {
-                feed.path: feed.content
-                for feed in calendar_feeds(data.associations, data.events, site, moment, facets)
-            }
-        with self._stage("feeds"):
-            generated |= feeds.agenda_feeds(
-                data.events, data.associations, site, _author(config), moment,
-                facets,
-            )  # fmt: skip
-        with self._stage("json"):
-            generated |= api.documents(data.associations, data.events, site, moment)
-        with self._stage("embed"):
-            events_of: dict[str, list[Event]] = {a.id: [] for a in data.associations}
-            for event in data.events:
-                for ident in event.organizer:
-                    events_of[ident].append(event)
-            for association in data.associations:
-                generated[urls.embed_page(association.id) + "index.html"] = embed_page(
-                    association, events_of[association.id], site, self.today, moment
-                )
+        with paused_gc():
+            generated = self._outputs(data, site, _author(config), facets)
         for path in (feeds.ARTICLES.rss_path, feeds.ARTICLES.atom_path):
             generated[path] = b""  # filled in on_env, once the articles are rendered
         for path, content in generated.items():
@@ -215,6 +177,30 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         for uri, asset in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
+
+    def _outputs(
+        self, data: Data, site: Site, author: str, facets: list[Facet]
+    ) -> dict[str, bytes]:
+        """Return {path: bytes} of every file the data makes beside the pages: calendars,
+        news feeds, open data and the embed pages."""
+        moment = self.moment or clock.now()
+        generated = {
+            feed.path: feed.content
+            for feed in calendar_feeds(data.associations, data.events, site, moment, facets)
+        }
+        generated |= feeds.agenda_feeds(
+            data.events, data.associations, site, author, moment, facets
+        )
+        generated |= api.documents(data.associations, data.events, site, moment)
+        events_of: dict[str, list[Event]] = {a.id: [] for a in data.associations}
+        for event in data.events:
+            for ident in event.organizer:
+                events_of[ident].append(event)
+        for association in data.associations:
+            generated[urls.embed_page(association.id) + "index.html"] = embed_page(
+                association, events_of[association.id], site, self.today, moment
+            )
+        return generated
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -267,7 +253,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                     title, url, day, page.content or "", about if isinstance(about, str) else None
                 )
             )
-        with self._stage("feeds"):
+        with paused_gc():
             rendered = feeds.render(feeds.ARTICLES, site, _author(config), entries, moment)
         for path, content in rendered.items():
             feed_file = files.get_file_from_path(path)
@@ -302,11 +288,6 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         # 404.html is served from any URL: its links start at the site's own path.
         prefix = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         return _into_head(output_content, alternate_links(SITE_ALTERNATES, prefix))
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        target = os.environ.get(TIMINGS_ENV)
-        if target:
-            Path(target).write_text(json.dumps(self.timings), encoding="utf-8")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
