@@ -7,7 +7,6 @@ like the data, with file, line and column. Pages elsewhere are left alone: their
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -17,6 +16,7 @@ from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import dutch, urls
+from .hints import did_you_mean
 from .load import Data
 from .messages import report_error
 from .model import Slug, Text
@@ -74,22 +74,17 @@ def _check(meta: ArticleMeta, document: Any, data: Data, is_article: bool, src: 
     if is_article and meta.date is None:
         document.problem((), "een artikel heeft een 'date' nodig, bijvoorbeeld date: 2026-11-23")
     if meta.event is not None and meta.event not in events:
-        close = difflib.get_close_matches(meta.event, sorted(events), n=1, cutoff=0.6)
-        hint = f"bedoel je '{close[0]}'?" if close else "gebruik een id uit data/events.yaml"
+        hint = did_you_mean(meta.event, events, "gebruik een id uit data/events.yaml")
         document.problem(("event",), f"'event': onbekend evenement '{meta.event}'; {hint}")
     for index, ident in enumerate(meta.associations):
         if ident not in associations:
-            close = difflib.get_close_matches(ident, sorted(associations), n=1, cutoff=0.6)
-            hint = (
-                f"bedoel je '{close[0]}'?" if close else "gebruik een id uit data/associations.yaml"
-            )
+            hint = did_you_mean(ident, associations, "gebruik een id uit data/associations.yaml")
             document.problem(
                 ("associations", index), f"'associations': onbekende vereniging '{ident}'; {hint}"
             )
     for index, name in enumerate(meta.tags):
         if name not in themes:
-            close = difflib.get_close_matches(name, sorted(themes), n=1, cutoff=0.5)
-            hint = f"bedoel je '{close[0]}'?" if close else f"kies uit: {', '.join(sorted(themes))}"
+            hint = did_you_mean(name, themes, f"kies uit: {', '.join(sorted(themes))}", 0.5)
             document.problem(("tags", index), f"'tags': onbekend thema '{name}'; {hint}")
 
 

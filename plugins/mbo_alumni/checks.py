@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from .hints import did_you_mean
 from .model import Association
 from .problems import Path_, Problem
 from .yaml_source import Document
@@ -46,8 +46,7 @@ def check_references(document: Document, key: str, known: set[str], what: str, f
         for path, ident in entries:
             if not isinstance(ident, str) or ident in known:
                 continue
-            close = difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.6)
-            hint = f"bedoel je '{close[0]}'?" if close else fix
+            hint = did_you_mean(ident, known, fix)
             document.problem(path, f"'{key}': onbekende {what} '{ident}'; {hint}")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -11,6 +10,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from .hints import did_you_mean
 from .problems import Path_
 from .yaml_source import BOOL_WORDS, SEXAGESIMAL, Document, construct
 
@@ -52,8 +52,7 @@ def report_error(document: Document, model: type[BaseModel], detail: ErrorDetail
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         known = list(owner.model_fields) if owner else []
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"bedoel je '{close[0]}'?" if close else f"toegestaan zijn: {', '.join(known)}"
+        hint = did_you_mean(name, known, f"toegestaan zijn: {', '.join(known)}")
         document.problem(loc, f"onbekende sleutel '{name}'; {hint}", key=True)
         return
     if kind == "missing":
