@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import urls
 from .calendar import Site, uid
 from .model import Association, Event, chronological
-from .when import AMSTERDAM
+from .when import iso
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
 LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
@@ -109,9 +109,7 @@ class EventsDocument(_Collection):
 
 
 def _iso(value: date | datetime | None) -> str | None:
-    if isinstance(value, datetime):
-        return value.astimezone(AMSTERDAM).isoformat()
-    return value.isoformat() if value is not None else None
+    return iso(value) if value is not None else None
 
 
 def association_record(association: Association, site: Site) -> ApiAssociation:

@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 from .calendar import Site, description_text, end_exclusive, location_text
 from .model import Association, Event
 from .vtimezone import TZID
+from .when import iso_utc
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,6 @@ def _compact(value: date | datetime) -> str:
     return value.strftime("%Y%m%d")
 
 
-def _iso(value: date | datetime) -> str:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return value.isoformat()
-
-
 def add_links(event: Event, site: Site, organizers: Sequence[Association] = ()) -> AddLinks:
     """Return Google Calendar and Outlook.com links that prefill the event (times in UTC)."""
     end = end_exclusive(event) or event.start
@@ -71,8 +66,8 @@ def add_links(event: Event, site: Site, organizers: Sequence[Association] = ()) 
         "path": "/calendar/action/compose",
         "rru": "addevent",
         "subject": event.title,
-        "startdt": _iso(event.start),
-        "enddt": _iso(end),
+        "startdt": iso_utc(event.start),
+        "enddt": iso_utc(end),
         "allday": "true" if event.all_day else "false",
         "body": details,
         "location": location,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -12,19 +11,13 @@ from . import urls
 from .calendar import Site, location_text
 from .model import Association, Event
 from .text import summary
-from .when import AMSTERDAM
+from .when import iso
 
 EVENT_STATUS = {
     "confirmed": "https://schema.org/EventScheduled",
     "tentative": "https://schema.org/EventScheduled",
     "cancelled": "https://schema.org/EventCancelled",
 }
-
-
-def _iso(value: date | datetime) -> str:
-    if isinstance(value, datetime):
-        return value.astimezone(AMSTERDAM).isoformat()
-    return value.isoformat()
 
 
 def script(data: dict[str, Any]) -> Markup:
@@ -68,12 +61,12 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "startDate": _iso(event.start),
+        "startDate": iso(event.start),
         "eventStatus": EVENT_STATUS[event.status],
         "url": site.absolute(urls.event_page(event.id)),
     }
     if event.end is not None:
-        data["endDate"] = _iso(event.end)
+        data["endDate"] = iso(event.end)
     place = event.location
     if place is not None and place.online:
         data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"

@@ -121,3 +121,19 @@ def summer_time(moment: datetime) -> bool:
 def is_all_day(value: When) -> bool:
     """Return whether a value is an all-day date rather than a moment."""
     return not isinstance(value, datetime)
+
+
+def iso(value: When) -> str:
+    """Return ISO 8601: a date as is, a moment in Amsterdam time with its offset."""
+    return (
+        value.astimezone(AMSTERDAM).isoformat()
+        if isinstance(value, datetime)
+        else value.isoformat()
+    )
+
+
+def iso_utc(value: When) -> str:
+    """Return ISO 8601 in UTC ('2027-03-30T17:30:00Z'); a date as is."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
