@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-
-from markupsafe import Markup
 
 from . import feeds, urls
 from .facets import Facet
@@ -27,19 +24,6 @@ SITE_ALTERNATES = (
     Alternate("application/rss+xml", "Artikelen (RSS)", feeds.ARTICLES.rss_path),
     Alternate("application/atom+xml", "Artikelen (Atom)", feeds.ARTICLES.atom_path),
 )
-
-
-@lru_cache(maxsize=4096)  # the same few links for every page at the same depth
-def alternate_links(alternates: tuple[Alternate, ...], prefix: str) -> str:
-    """Return the <link rel="alternate"> tags, with hrefs relative to a page via `prefix`."""
-    return "".join(
-        str(
-            Markup('<link rel="alternate" type="{}" title="{}" href="{}">\n').format(
-                alternate.type, alternate.title, prefix + alternate.path
-            )
-        )
-        for alternate in alternates
-    )
 
 
 def facet_alternates(facet: Facet) -> tuple[Alternate, ...]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import dutch, urls
@@ -160,32 +159,20 @@ def read_articles(
     return articles
 
 
-def article_links(article: Article, data: Data, relative: Any) -> str:
-    """Return the HTML block an article page gets: its event and associations, linked.
-
-    `relative(url)` turns a site-relative URL into one relative to the article page.
-    """
-    parts: list[Markup] = []
+def related(article: Article, data: Data) -> dict[str, Any] | None:
+    """Return what an article page shows of its event and associations (the other side of
+    their "reports" lists), for mbo-alumni/related.html; None when it names neither."""
     event = next((e for e in data.events if e.id == article.event), None)
-    if event is not None:
-        parts.append(
-            Markup('<p>Dit artikel gaat over de bijeenkomst <a href="{}">{}</a> ({}).</p>').format(
-                relative(urls.event_page(event.id)),
-                event.title,
-                dutch.when(event.start, event.end),
-            )
-        )
     named = [a for a in data.associations if a.id in article.associations]
-    if named:
-        links = Markup(", ").join(
-            Markup('<a href="{}">{}</a>').format(relative(urls.association_page(a.id)), a.name)
-            for a in named
-        )
-        parts.append(Markup("<p>Verenigingen in dit artikel: {}.</p>").format(links))
-    if not parts:
-        return ""
-    return str(
-        Markup('<aside class="mbo-related" aria-label="Bij dit artikel">{}</aside>').format(
-            Markup("").join(parts)
-        )
-    )
+    if event is None and not named:
+        return None
+    return {
+        "event": {
+            "url": urls.event_page(event.id),
+            "title": event.title,
+            "when": dutch.when(event.start, event.end),
+        }
+        if event
+        else None,
+        "associations": [{"url": urls.association_page(a.id), "name": a.name} for a in named],
+    }

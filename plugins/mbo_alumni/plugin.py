@@ -22,12 +22,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from . import api, clock, feeds, urls
-from .alternates import SITE_ALTERNATES, alternate_links
-from .articles import ARTICLES_FOLDER, Article, article_links, read_articles
+from .alternates import SITE_ALTERNATES
+from .articles import ARTICLES_FOLDER, Article, read_articles, related
 from .calendar import Site
 from .calendar import feeds as calendar_feeds
 from .embed import embed_page
@@ -39,7 +38,6 @@ from .load import Data, load
 from .model import Event
 from .pages import HOME, PageSpec, build_pages, home_context
 from .problems import DataError, UnreadableInput
-from .structured import social_meta
 from .text import external_rel
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
@@ -207,13 +205,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     ) -> str | None:
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
-            article = self.article_by_src.get(page.file.src_uri)
-            if article is None or self.data is None:
-                return html
-            # The other side of the event's and associations' "reports" lists.
-            return html + article_links(
-                article, self.data, lambda url: get_relative_url(url or ".", page.url or ".")
-            )
+            return html
         if spec.body:  # a body (a tags listing) is the theme's to render
             return html
         return spec.search_html()
@@ -223,6 +215,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     ) -> TemplateContext:
         spec = self.pages.get(page.file.src_uri)
         extra = cast(dict[str, Any], context)  # our templates read keys MkDocs does not declare
+        extra["mbo_head"] = self._head(page, spec, config)
+        article = self.article_by_src.get(page.file.src_uri)
+        if article is not None and self.data is not None:
+            extra["mbo_related"] = related(article, self.data)
         if spec:
             extra.update(spec.context)
         elif page.file.src_uri == HOME and self.data is not None and self.site is not None:
@@ -232,6 +228,29 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             extra["join_forms"] = forms
             extra["join_rules"] = rules_script(join_rules(forms, self.data))
         return context
+
+    def _head(self, page: Page, spec: PageSpec | None, config: MkDocsConfig) -> dict[str, Any]:
+        """Return what mbo-alumni/head.html writes into a page's <head>."""
+        _, site = self._loaded()
+        title = spec.title if spec else html.unescape(page.title or config.site_name)
+        description = (
+            (spec.description if spec else "")
+            or page.meta.get("description")
+            or config.site_description
+            or config.site_name
+        )
+        return {
+            "alternates": SITE_ALTERNATES + (spec.alternates if spec else ()),
+            # Relative hrefs: the site works from any folder and never points elsewhere.
+            "prefix": "../" * page.url.count("/"),
+            "meta": {
+                "kind": "article" if page.file.src_uri in self.article_by_src else "website",
+                "site_name": config.site_name,
+                "title": title,
+                "description": description,
+                "url": site.absolute(page.url),
+            },
+        }
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page's Markdown is rendered by now and nothing is written yet: fill in the
@@ -264,42 +283,22 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         _, site = self._loaded()
-        spec = self.pages.get(page.file.src_uri)
-        own = spec.alternates if spec else ()
-        # Relative hrefs: the site works from any folder and never points at another origin.
-        prefix = "../" * page.url.count("/")
-        title = spec.title if spec else html.unescape(page.title or config.site_name)
-        description = (
-            (spec.description if spec else "")
-            or page.meta.get("description")
-            or config.site_description
-            or config.site_name
-        )
-        kind = "article" if page.file.src_uri in self.article_by_src else "website"
-        meta = social_meta(title, description, site.absolute(page.url), config.site_name, kind)
-        output = external_rel(output, site.origin)
-        return _into_head(output, alternate_links(SITE_ALTERNATES + own, prefix) + meta)
+        return external_rel(output, site.origin)
 
-    def on_post_template(
-        self, output_content: str, *, template_name: str, config: MkDocsConfig
-    ) -> str:
-        if not template_name.endswith(".html"):
-            return output_content
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         # 404.html is served from any URL: its links start at the site's own path.
         prefix = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-        return _into_head(output_content, alternate_links(SITE_ALTERNATES, prefix))
+        extra = cast(dict[str, Any], context)
+        extra["mbo_head"] = {"alternates": SITE_ALTERNATES, "prefix": prefix, "meta": None}
+        return context
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(self._data_dir(config)))
         return server
-
-
-def _into_head(html: str, tags: str) -> str:
-    """Return the page with `tags` inserted just before </head>."""
-    index = html.find("</head>")
-    return html if index < 0 else html[:index] + tags + html[index:]
 
 
 def _author(config: MkDocsConfig) -> str:

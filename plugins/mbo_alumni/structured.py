@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
 from .calendar import Site, location_text
@@ -97,22 +97,3 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
     if event.description:
         data["description"] = summary(event.description, 500)
     return data
-
-
-def social_meta(title: str, description: str, url: str, site_name: str, kind: str) -> str:
-    """Return OpenGraph and Twitter-card <meta> tags, so shared links show a preview."""
-    tags = [
-        ("property", "og:type", kind),
-        ("property", "og:site_name", site_name),
-        ("property", "og:locale", "nl_NL"),
-        ("property", "og:title", title),
-        ("property", "og:description", description),
-        ("property", "og:url", url),
-        ("name", "twitter:card", "summary"),
-        ("name", "twitter:title", title),
-        ("name", "twitter:description", description),
-    ]
-    return "".join(
-        f'<meta {attribute}="{name}" content="{escape(value)}">\n'
-        for attribute, name, value in tags
-    )
