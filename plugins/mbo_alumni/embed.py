@@ -9,28 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from functools import lru_cache
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import dutch, urls
 from .calendar import Site, location_text
 from .calendar_links import subscribe_links
 from .model import Association, Event, chronological
+from .templating import render
 
-TEMPLATES = Path(__file__).parent / "templates"
 SHOWN = 5  # the next few events; the link leads to the rest
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def embed_page(
@@ -54,17 +40,14 @@ def embed_page(
         }
         for e in coming[:SHOWN]
     ]
-    html = (
-        _environment()
-        .get_template("mbo-alumni/embed.html")
-        .render(
-            association=association,
-            items=items,
-            more=len(coming) - len(items),
-            page=site.absolute(urls.association_page(association.id)),
-            subscribe=subscribe_links(site, urls.association_calendar(association.id)),
-            built=dutch.day(built.date()),
-            site_name=site.name,
-        )
+    html = render(
+        "mbo-alumni/embed.html",
+        association=association,
+        items=items,
+        more=len(coming) - len(items),
+        page=site.absolute(urls.association_page(association.id)),
+        subscribe=subscribe_links(site, urls.association_calendar(association.id)),
+        built=dutch.day(built.date()),
+        site_name=site.name,
     )
     return html.encode("utf-8")

@@ -20,6 +20,7 @@ from . import dutch, urls
 from .calendar import Site, location_text, organizers_text, summary_text
 from .facets import Facet
 from .model import Association, Event
+from .templating import render as render_template
 from .text import (
     absolute_links,
     html_summary,
@@ -105,13 +106,18 @@ def event_entry(
         location_text(event),
         organizers_text(event, organizers),
     ]
-    parts = [Markup("<p>{}</p>").format(fact) for fact in facts if fact]
-    if status:
-        parts[0] = Markup("<p><strong>{}</strong></p>").format(facts[0])
-    if event.description:
-        parts.append(Markup(absolute_links(markdown_to_html(event.description), url)))
-    if event.url:
-        parts.append(Markup('<p><a href="{0}">{0}</a></p>').format(event.url))
+    description = (
+        Markup(absolute_links(markdown_to_html(event.description), url))  # sanitised by nh3
+        if event.description
+        else None
+    )
+    html = render_template(
+        "mbo-alumni/feed-event.html",
+        status=facts[0] if status else None,
+        facts=[fact for fact in facts[1:] if fact],
+        description=description,
+        link=event.url,
+    )
     teaser = [fact for fact in facts if fact]
     if event.description:
         teaser.append(markdown_to_text(event.description))
@@ -120,7 +126,7 @@ def event_entry(
         title=summary_text(event),
         url=url,
         date=event_entry_date(event, built),
-        html="".join(str(part) for part in parts),
+        html=html.strip(),
         summary=shorten(" ".join(teaser), SUMMARY_LENGTH),
         categories=(dutch.STATUS[event.status].lower(), *event.tags),
     )
