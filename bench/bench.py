@@ -23,6 +23,7 @@ PROVINCES = [
 ]  # fmt: skip
 STAGES = ["load and validate", "pages", "calendar", "feeds", "json", "embed"]
 THEMES = ["opzetten", "studenten", "netwerk", "ledenwerving", "bedrijfsleven", "website"]
+SHAPES = ["dense", "spread"]
 THEMES_YAML = "".join(f"- id: {t}\n  name: Thema {t}\n" for t in THEMES)
 
 MKDOCS_YML = """\
@@ -65,11 +66,19 @@ def associations_yaml(count: int, rng: random.Random) -> str:
     return "".join(rows)
 
 
-def events_yaml(count: int, associations: int, rng: random.Random) -> str:
+LONG = " ".join(["Oud-studenten vertellen over hun eerste baan en wat de opleiding hen gaf."] * 20)
+
+
+def events_yaml(count: int, associations: int, rng: random.Random, shape: str = "dense") -> str:
+    """Return events: 'dense' (ten years, one to three organisers, short texts) or 'spread'
+    (36 years, one organiser each, long and short texts in turn)."""
     rows = []
+    spread = shape == "spread"
     for i in range(count):
-        year, month, day = rng.randint(2019, 2028), rng.randint(1, 12), rng.randint(1, 28)
-        organizers = sorted({rng.randrange(associations) for _ in range(rng.randint(1, 3))})
+        first, last = (2000, 2035) if spread else (2019, 2028)
+        year, month, day = rng.randint(first, last), rng.randint(1, 12), rng.randint(1, 28)
+        many = 1 if spread else rng.randint(1, 3)
+        organizers = sorted({rng.randrange(associations) for _ in range(many)})
         ids = ", ".join(f"vereniging-{o:05d}" for o in organizers)
         if i % 3:
             hour = rng.randint(9, 20)
@@ -83,7 +92,12 @@ def events_yaml(count: int, associations: int, rng: random.Random) -> str:
             f"  location: {{name: Aula, address: Schoolstraat 1, city: Plaats {i % 300}}}\n"
             f"  status: {'cancelled' if i % 17 == 0 else 'confirmed'}\n"
             f"  tags: [{', '.join(sorted(set(rng.sample(THEMES, rng.randint(0, 2)))))}]\n"
-            f"  description: Een avond over *alumnibeleid*, met [programma](https://example.org/{i}).\n"
+            + (
+                f"  description: {LONG if i % 2 else 'Kort.'}\n"
+                if spread
+                else f"  description: Een avond over *alumnibeleid*, met "
+                f"[programma](https://example.org/{i}).\n"
+            )
         )
     return "".join(rows)
 
@@ -108,18 +122,18 @@ def size_mib(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024 / 1024
 
 
-def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
+def measure(associations: int, events: int, tmp: Path, shape: str = "dense") -> dict[str, object]:
     rng = random.Random(42)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
-    ours = tmp / f"ours-{associations}"
+    ours = tmp / f"ours-{shape}-{associations}"
     (ours / "data").mkdir(parents=True)
     (ours / "docs").mkdir()
     (ours / "docs" / "index.md").write_text("# Home\n")
     (ours / "data" / "associations.yaml").write_text(associations_yaml(associations, rng))
-    (ours / "data" / "events.yaml").write_text(events_yaml(events, associations, rng))
+    (ours / "data" / "events.yaml").write_text(events_yaml(events, associations, rng, shape))
     (ours / "data" / "themes.yaml").write_text(THEMES_YAML)
     (ours / "mkdocs.yml").write_text(MKDOCS_YML.format(plugin="  - mbo-alumni"))
-    timings = tmp / f"timings-{associations}.json"
+    timings = tmp / f"timings-{shape}-{associations}.json"
     run = run_build(ours / "mkdocs.yml", {**env, "MBO_ALUMNI_TIMINGS": str(timings)})
     # Pages, not the embed widgets (small static files, no MkDocs page): the plain site gets
     # as many Markdown pages as ours has pages.
@@ -136,7 +150,7 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
         ]
     }
 
-    plain = tmp / f"plain-{associations}"
+    plain = tmp / f"plain-{shape}-{associations}"
     (plain / "docs").mkdir(parents=True)
     (plain / "docs" / "index.md").write_text("# Home\n")
     for i in range(pages - 2):  # minus index and 404, which both sites have
@@ -150,7 +164,7 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
     )  # fmt: skip
     rebuild = json.loads(serve.stdout.strip().splitlines()[-1])
 
-    small = tmp / f"validate-{associations}"
+    small = tmp / f"validate-{shape}-{associations}"
     small.mkdir()
     (small / "associations.yaml").write_text(associations_yaml(associations // 5, rng))
     (small / "events.yaml").write_text(events_yaml(events * 2 // 5, associations // 5, rng))
@@ -165,7 +179,7 @@ def measure(associations: int, events: int, tmp: Path) -> dict[str, object]:
     )
     detail_kib[f"largest ({biggest.parent.relative_to(site)})"] = biggest.stat().st_size / 1024
     return {
-        "data": f"{associations} + {events}",
+        "data": f"{associations} + {events} ({shape})",
         "pages": pages,
         "seconds": run["seconds"],
         "stages": json.loads(timings.read_text()),
@@ -183,7 +197,8 @@ def main() -> None:
     numbers = [int(n) for n in sys.argv[1:]] or [1000, 5000]
     pairs = list(zip(numbers[::2], numbers[1::2], strict=True))
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [measure(a, e, Path(tmp)) for a, e in pairs]
+        # Both data shapes, each at every size; one shape's builds follow each other.
+        rows = [measure(a, e, Path(tmp), shape) for shape in SHAPES for a, e in pairs]
     head = ["data", "pages", "build s", *STAGES, "plain s", "ratio", "peak MiB", "plain MiB",
             "site MiB"]  # fmt: skip
     print("| " + " | ".join(head) + " |")
@@ -209,8 +224,11 @@ def main() -> None:
     for row in rows:
         sizes = ", ".join(f"{k} {v:.0f} KiB" for k, v in row["detail_kib"].items())  # type: ignore[attr-defined]
         print(f"page sizes at {row['data']}: {sizes}")
-    if len(rows) == 2:
-        print(f"growth when the data doubles: {rows[1]['seconds'] / rows[0]['seconds']:.2f}x")  # type: ignore[operator]
+    if len(pairs) == 2:
+        for index, shape in enumerate(SHAPES):
+            small, large = rows[2 * index], rows[2 * index + 1]
+            growth = large["seconds"] / small["seconds"]  # type: ignore[operator]
+            print(f"growth when the data doubles ({shape}): {growth:.2f}x")
 
 
 if __name__ == "__main__":
