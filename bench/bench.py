@@ -66,7 +66,8 @@ def associations_yaml(count: int, rng: random.Random) -> str:
     return "".join(rows)
 
 
-LONG = " ".join(["Oud-studenten vertellen over hun eerste baan en wat de opleiding hen gaf."] * 20)
+# Long enough to matter, short enough that 10,000 events stay under the 5 MB file limit.
+LONG = " ".join(["Oud-studenten vertellen over hun eerste baan en wat de opleiding hen gaf."] * 5)
 
 
 def events_yaml(count: int, associations: int, rng: random.Random, shape: str = "dense") -> str:
