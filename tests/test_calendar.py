@@ -301,3 +301,26 @@ def test_add_to_calendar_links(ident: str, dates: str, outlook: str) -> None:
     assert dates in links.google
     assert links.outlook.startswith("https://outlook.live.com/calendar/0/action/compose?")
     assert outlook in links.outlook
+
+
+def test_vtimezone_is_byte_for_byte_what_icalendar_writes() -> None:
+    # The lines are assembled by hand for speed; icalendar's own serialiser is the reference.
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    from mbo_alumni.vtimezone import TZID, _transitions
+
+    reference = Timezone()
+    reference.add("tzid", TZID)
+    groups: dict[tuple[Any, Any], list[datetime]] = {}
+    for instant, before, after in _transitions(2001, 2034):
+        groups.setdefault((before, after), []).append((instant + before).replace(tzinfo=None))
+    for (before, after), starts in sorted(groups.items(), key=lambda item: item[1][0]):
+        observance = (TimezoneDaylight if after > before else TimezoneStandard)()
+        observance.add("dtstart", starts[0])
+        for start in starts:
+            observance.add("rdate", start)
+        observance.add("tzoffsetfrom", before)
+        observance.add("tzoffsetto", after)
+        observance.add("tzname", "CEST" if after > before else "CET")
+        reference.add_component(observance)
+    assert vtimezone(2001, 2034) == reference.to_ical()
