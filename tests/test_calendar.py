@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 from calendars import PARSERS, Parser
-from mbo_alumni.calendar import Site, feeds
+from mbo_alumni.calendar import feeds
 from mbo_alumni.calendar_links import add_links, subscribe_links
 from mbo_alumni.model import Association, Event
+from mbo_alumni.site import Site
 from mbo_alumni.vtimezone import vtimezone
 
 SITE = Site("https://alumni.test/", "Alumni in het mbo")

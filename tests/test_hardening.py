@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, mkdocs_build
 from mbo_alumni.load import load
 from mbo_alumni.model import ASSOCIATION_KEYS, EVENT_KEYS, SLUG_PATTERN
-from mbo_alumni.pages import association_src, event_src, theme_src
 from mbo_alumni.problems import DataError, Problem
+from mbo_alumni.urls import Paths, page_source
 
 VALID_EVENTS = "[]\n"
 
@@ -62,7 +62,9 @@ SLUGS = st.from_regex(SLUG_PATTERN.replace("^", r"\A").replace("$", r"\Z"), full
 
 @given(SLUGS.filter(lambda s: len(s) <= 64))
 def test_no_accepted_id_makes_a_path_outside_the_site(ident: str) -> None:
-    for source in (association_src(ident), event_src(ident), theme_src(ident)):
+    paths = Paths()
+    pages = (paths.association_page(ident), paths.event_page(ident), paths.theme_page(ident))
+    for source in map(page_source, pages):
         path = PurePosixPath(source)
         assert ".." not in path.parts and not path.is_absolute()
         assert path.parts[0] in ("verenigingen", "agenda", "themas") and len(path.parts) == 3

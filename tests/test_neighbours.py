@@ -84,7 +84,7 @@ def test_blog_and_tags_plugins_beside_ours(tmp_path: Path) -> None:
     site = root / "site"
     assert (site / "blog" / "2026" / "10" / "01" / "een-blogbericht" / "index.html").is_file()
     # Only our folder's pages are articles: in the article feed, with "article" previews.
-    feed = feedparser.parse((site / "artikelen.atom.xml").read_bytes())
+    feed = feedparser.parse((site / "verslagen.atom.xml").read_bytes())  # named by the folder
     assert [entry.title for entry in feed.entries] == ["Een verslag"]
     report = (site / "verslagen" / "verslag" / "index.html").read_text(encoding="utf-8")
     assert '<meta property="og:type" content="article">' in report

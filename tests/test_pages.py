@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from mbo_alumni.calendar import Site
 from mbo_alumni.facets import province_facets, theme_facets
 from mbo_alumni.load import Data
 from mbo_alumni.model import Association, Event, Theme
 from mbo_alumni.pages import PageSpec, build_pages
+from mbo_alumni.regions import dutch_provinces
+from mbo_alumni.site import Site
 
 SITE = Site("https://alumni.test/", "Alumni")
 TODAY = date(2027, 1, 1)
@@ -24,7 +25,9 @@ THEMES = [Theme(id="t", name="Thema"), Theme(id="leeg", name="Leeg")]
 
 def pages() -> dict[str, PageSpec]:
     data = Data(associations=[A, B], events=EVENTS, themes=THEMES)
-    facets = province_facets(data.associations, data.events) + theme_facets(THEMES, EVENTS)
+    provinces = dutch_provinces().names
+    facets = province_facets(data.associations, data.events, SITE, provinces)
+    facets += theme_facets(THEMES, EVENTS, SITE)
     return {spec.src_uri: spec for spec in build_pages(data, [], TODAY, SITE, facets)}
 
 
@@ -97,7 +100,8 @@ def test_no_list_grows_with_the_data() -> None:
         for i in range(600)
     ]  # fmt: skip
     data = Data(associations=[A, B], events=many, themes=THEMES)
-    facets = province_facets(data.associations, many) + theme_facets(THEMES, many)
+    facets = province_facets(data.associations, many, SITE, dutch_provinces().names)
+    facets += theme_facets(THEMES, many, SITE)
     specs = {s.src_uri: s for s in build_pages(data, [], TODAY, SITE, facets)}
     agenda = specs["agenda/index.md"].context
     assert len(agenda["upcoming"]) == SHOWN_UPCOMING

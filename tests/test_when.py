@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from mbo_alumni import dutch
+from mbo_alumni import phrasing, wording
 from mbo_alumni.when import WhenError, parse_when
 
 
@@ -87,4 +87,5 @@ def test_offsets_follow_daylight_saving() -> None:
     ],
 )
 def test_dutch_wording(start: str, end: str | None, words: str) -> None:
-    assert dutch.when(parse_when(start), parse_when(end) if end else None) == words
+    catalogue = wording.default()
+    assert phrasing.when(parse_when(start), parse_when(end) if end else None, catalogue) == words

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import feeds, urls
+from . import feeds
 from .facets import Facet
+from .site import Site
 
 
 @dataclass(frozen=True)
@@ -17,19 +18,32 @@ class Alternate:
     path: str  # relative to the site root; kept at the root (Material fetches a sitemap beside it)
 
 
-SITE_ALTERNATES = (
-    Alternate("text/calendar", "Agenda (iCalendar)", urls.SITE_CALENDAR),
-    Alternate("application/rss+xml", "Agenda (RSS)", feeds.AGENDA.rss_path),
-    Alternate("application/atom+xml", "Agenda (Atom)", feeds.AGENDA.atom_path),
-    Alternate("application/rss+xml", "Artikelen (RSS)", feeds.ARTICLES.rss_path),
-    Alternate("application/atom+xml", "Artikelen (Atom)", feeds.ARTICLES.atom_path),
-)
+def calendar_alternate(site: Site, name: str, path: str) -> Alternate:
+    """Return the announcement of one calendar feed."""
+    return Alternate("text/calendar", site.words("alternate.calendar", name=name), path)
 
 
-def facet_alternates(facet: Facet) -> tuple[Alternate, ...]:
+def _news(site: Site, name: str, rss: str, atom: str) -> tuple[Alternate, ...]:
+    words = site.words
+    return (
+        Alternate("application/rss+xml", words("alternate.rss", name=name), rss),
+        Alternate("application/atom+xml", words("alternate.atom", name=name), atom),
+    )
+
+
+def site_alternates(site: Site) -> tuple[Alternate, ...]:
+    """Return the feeds every page announces: the agenda's and the articles'."""
+    agenda, articles = feeds.agenda_feed(site), feeds.articles_feed(site)
+    return (
+        calendar_alternate(site, agenda.title, site.paths.site_calendar),
+        *_news(site, agenda.title, agenda.rss_path, agenda.atom_path),
+        *_news(site, articles.title, articles.rss_path, articles.atom_path),
+    )
+
+
+def facet_alternates(facet: Facet, site: Site) -> tuple[Alternate, ...]:
     """Return the feeds a province's or theme's page announces."""
     return (
-        Alternate("text/calendar", f"{facet.title} (iCalendar)", facet.calendar),
-        Alternate("application/rss+xml", f"{facet.title} (RSS)", facet.rss),
-        Alternate("application/atom+xml", f"{facet.title} (Atom)", facet.atom),
+        calendar_alternate(site, facet.title, facet.calendar),
+        *_news(site, facet.title, facet.rss, facet.atom),
     )

@@ -13,9 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import urls
-from .calendar import Site, uid
+from .calendar import uid
 from .model import Association, Event, chronological
+from .site import Site
 from .when import iso
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
@@ -131,8 +131,8 @@ def association_record(association: Association, site: Site) -> ApiAssociation:
         if contact and contact.consent
         else None,
         checked=association.checked,
-        page=site.absolute(urls.association_page(association.id)),
-        calendar=site.absolute(urls.association_calendar(association.id)),
+        page=site.absolute(site.paths.association_page(association.id)),
+        calendar=site.absolute(site.paths.association_calendar(association.id)),
     )
 
 
@@ -155,8 +155,8 @@ def event_record(event: Event, site: Site) -> ApiEvent:
         description=event.description,
         tags=list(event.tags),
         announced=event.announced,
-        page=site.absolute(urls.event_page(event.id)),
-        calendar=site.absolute(urls.event_download(event.id)),
+        page=site.absolute(site.paths.event_page(event.id)),
+        calendar=site.absolute(site.paths.event_download(event.id)),
     )
 
 
@@ -202,7 +202,7 @@ def documents(
         for ident in record.organizer:
             of.setdefault(ident, []).append(record)
     for association in associations:
-        result[urls.association_events_api(association.id)] = _dump(
+        result[site.paths.association_events_api(association.id)] = _dump(
             EventsDocument(
                 **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
                 license=LICENSE,

@@ -14,12 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from . import dutch, urls
+from . import phrasing
 from .hints import did_you_mean
 from .load import Data
 from .messages import report_error
 from .model import Slug, Text
 from .problems import DataError, Problem
+from .site import Site
 from .yaml_source import compose_document, read_text
 
 ARTICLES_FOLDER = "artikelen"
@@ -159,7 +160,7 @@ def read_articles(
     return articles
 
 
-def related(article: Article, data: Data) -> dict[str, Any] | None:
+def related(article: Article, data: Data, site: Site) -> dict[str, Any] | None:
     """Return what an article page shows of its event and associations (the other side of
     their "reports" lists), for mbo-alumni/related.html; None when it names neither."""
     event = next((e for e in data.events if e.id == article.event), None)
@@ -168,11 +169,11 @@ def related(article: Article, data: Data) -> dict[str, Any] | None:
         return None
     return {
         "event": {
-            "url": urls.event_page(event.id),
+            "url": site.paths.event_page(event.id),
             "title": event.title,
-            "when": dutch.when(event.start, event.end),
+            "when": phrasing.when(event.start, event.end, site.words),
         }
         if event
         else None,
-        "associations": [{"url": urls.association_page(a.id), "name": a.name} for a in named],
+        "associations": [{"url": site.paths.association_page(a.id), "name": a.name} for a in named],
     }

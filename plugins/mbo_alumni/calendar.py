@@ -11,48 +11,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from icalendar import vDDDTypes, vText
 
-from . import dutch, urls
 from .facets import Facet
 from .model import Association, Event, chronological
+from .site import Site
 from .text import markdown_to_text
 from .vtimezone import TZID, vtimezone
 from .when import AMSTERDAM, occurs_twice
 
-PRODID = "-//mbo-alumni//Alumni in het mbo//NL"
 REFRESH = "PT12H"
 CRLF = b"\r\n"
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
-# What a client that ignores STATUS (calcurse, several others) still shows.
-STATUS_NOTES = {
-    "tentative": "Onder voorbehoud: datum of tijd kan nog veranderen.",
-    "cancelled": "Afgelast: deze bijeenkomst gaat niet door.",
-}
-
-
-@dataclass(frozen=True)
-class Site:
-    """What a feed needs to know about the site: its absolute base URL and name."""
-
-    url: str  # absolute, ends with "/"
-    name: str
-
-    @property
-    def origin(self) -> str:
-        """Return scheme://host[:port] of the site."""
-        parts = urlsplit(self.url)
-        return f"{parts.scheme}://{parts.netloc}"
-
-    @property
-    def host(self) -> str:
-        return urlsplit(self.url).hostname or "localhost"
-
-    def absolute(self, path: str) -> str:
-        """Return the absolute URL of a site-relative path."""
-        return self.url + path.lstrip("/")
 
 
 def uid(event: Event, site: Site) -> str:
@@ -78,32 +49,34 @@ def location_text(event: Event) -> str | None:
     return ", ".join(part for part in (place.name, place.address, place.city) if part)
 
 
-def summary_text(event: Event) -> str:
+def summary_text(event: Event, site: Site) -> str:
     """Return the SUMMARY: the title, 'Afgelast: ' before it when the event is cancelled."""
     if event.status == "cancelled":
-        return f"{dutch.STATUS['cancelled']}: {event.title}"
+        return f"{site.words('status.cancelled')}: {event.title}"
     return event.title
 
 
-def organizers_text(event: Event, organizers: Sequence[Association]) -> str | None:
+def organizers_text(event: Event, organizers: Sequence[Association], site: Site) -> str | None:
     """Return who organises, in words: the associations (with their school), or the host."""
     names = [f"{a.name} ({a.institution})" for a in organizers]
     if event.host:
         names.append(event.host)
-    return f"Georganiseerd door: {', '.join(names)}." if names else None
+    return site.words("calendar.organisers", names=", ".join(names)) if names else None
 
 
 def description_text(event: Event, site: Site, organizers: Sequence[Association] = ()) -> str:
     """Return the plain-text DESCRIPTION: status, organisers, the text, then the event page."""
-    parts = [STATUS_NOTES[event.status]] if event.status in STATUS_NOTES else []
-    who = organizers_text(event, organizers)
+    # What a client that ignores STATUS (calcurse, several others) still shows.
+    words = site.words
+    parts = [words(f"calendar.{event.status}")] if event.status != "confirmed" else []
+    who = organizers_text(event, organizers, site)
     if who:
         parts.append(who)
     if event.description:
         parts.append(markdown_to_text(event.description))
     if event.url:
-        parts.append(f"Meer informatie en aanmelden: {event.url}")
-    parts.append(f"Op de site: {site.absolute(urls.event_page(event.id))}")
+        parts.append(words("calendar.more", url=event.url))
+    parts.append(words("calendar.on_site", url=site.absolute(site.paths.event_page(event.id))))
     return "\n\n".join(parts)
 
 
@@ -186,7 +159,10 @@ def vevent(
     ]
     if end is not None:
         lines.append(_moment("DTEND", end))
-    lines += [_text("SUMMARY", summary_text(event)), b"STATUS:" + STATUS[event.status].encode()]
+    lines += [
+        _text("SUMMARY", summary_text(event, site)),
+        b"STATUS:" + STATUS[event.status].encode(),
+    ]
     if event.status == "cancelled":
         lines.append(b"TRANSP:TRANSPARENT")
     location = location_text(event)
@@ -197,7 +173,7 @@ def vevent(
     organizer = organizer_line(organizers)
     if organizer:
         lines.append(organizer)
-    lines.append(b"URL:" + (event.url or site.absolute(urls.event_page(event.id))).encode())
+    lines.append(b"URL:" + (event.url or site.absolute(site.paths.event_page(event.id))).encode())
     lines.append(_text("DESCRIPTION", description_text(event, site, organizers)))
     if event.tags:
         lines.append(b"CATEGORIES:" + b",".join(vText(tag).to_ical() for tag in event.tags))
@@ -208,16 +184,8 @@ def vevent(
 # No METHOD: it belongs to iTIP messages (RFC 5546 wants an ORGANIZER on every event then,
 # which only associations with a published address have), and RFC 5545 3.7.2 ties it to a
 # Content-Type `method` parameter that a static host does not send.
-_OPENING = [
-    b"BEGIN:VCALENDAR",
-    b"VERSION:2.0",
-    b"PRODID:" + vText(PRODID).to_ical(),
-    b"CALSCALE:GREGORIAN",
-]
-
-
 @lru_cache(maxsize=4096)
-def _header(name: str | None, description: str | None) -> bytes:
+def _header(prodid: str, name: str | None, description: str | None) -> bytes:
     """Return the calendar's opening lines, up to its first component.
 
     A subscribed feed has a name and a refresh interval. A one-off download (no name) is an
@@ -225,7 +193,12 @@ def _header(name: str | None, description: str | None) -> bytes:
     carries none of those. No X-WR-TIMEZONE anywhere: every time has a TZID or is UTC,
     and recurring-ical-events reads a UTC time as local time of X-WR-TIMEZONE.
     """
-    lines = list(_OPENING)
+    lines = [
+        b"BEGIN:VCALENDAR",
+        b"VERSION:2.0",
+        b"PRODID:" + vText(prodid).to_ical(),
+        b"CALSCALE:GREGORIAN",
+    ]
     if name is not None and description is not None:
         lines += [
             _text("NAME", name),
@@ -248,6 +221,7 @@ def _years(events: Sequence[Event]) -> tuple[int, int] | None:
 
 
 def calendar(
+    prodid: str,
     name: str | None,
     description: str | None,
     events: Sequence[Event],
@@ -259,7 +233,7 @@ def calendar(
 
     Without a name it is a one-off download: an appointment rather than a calendar.
     """
-    parts = [_header(name, description)]
+    parts = [_header(prodid, name, description)]
     years = _years(events) if timezone else None
     if years is not None:
         parts.append(vtimezone(*years))
@@ -293,18 +267,19 @@ def feeds(
     for event in ordered:  # an index, so the per-association feeds cost O(events) in all
         for ident in event.organizer:
             by_organizer.setdefault(ident, []).append(event)
+    words, paths = site.words, site.paths
     named = [
         (
-            urls.SITE_CALENDAR,
-            f"Agenda {site.name}",
-            "Alle bijeenkomsten van alumniverenigingen in het mbo, ook de voorbije.",
+            paths.site_calendar,
+            words("calendar.name", name=site.name),
+            words("calendar.site"),
             ordered,
         ),
         *(
             (
-                urls.association_calendar(a.id),
-                f"Agenda {a.name}",
-                f"Bijeenkomsten van {a.name} ({site.name}).",
+                paths.association_calendar(a.id),
+                words("calendar.name", name=a.name),
+                words("calendar.association", association=a.name, site=site.name),
                 by_organizer.get(a.id, []),
             )
             for a in by_id.values()
@@ -312,19 +287,22 @@ def feeds(
         *(
             (
                 f.calendar,
-                f"{f.title} ({site.name})",
-                f"Bijeenkomsten over alumnibeleid in het mbo: {f.name}.",
+                words("calendar.facet_name", name=f.title, site=site.name),
+                words("calendar.facet", name=f.name),
                 f.events,
             )
             for f in facets
         ),
     ]
-    result = [Feed(path, calendar(n, d, chosen, serialised)) for path, n, d, chosen in named]
+    result = [
+        Feed(path, calendar(site.prodid, n, d, chosen, serialised)) for path, n, d, chosen in named
+    ]
     for event in ordered:  # one-off downloads: an appointment in UTC, no calendar name
         single = {event.id: vevent(event, site, stamp, organizers[event.id], utc=True)}
         result.append(
             Feed(
-                urls.event_download(event.id), calendar(None, None, [event], single, timezone=False)
+                paths.event_download(event.id),
+                calendar(site.prodid, None, None, [event], single, timezone=False),
             )
         )
     return result

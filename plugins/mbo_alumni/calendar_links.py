@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from urllib.parse import quote, urlencode
 
-from .calendar import Site, description_text, end_exclusive, location_text
+from .calendar import description_text, end_exclusive, location_text
 from .model import Association, Event
+from .site import Site
 from .vtimezone import TZID
 from .when import iso_utc
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import clock, issue_form
 from .articles import read_articles
 from .checks import stale
-from .load import ASSOCIATIONS_FILE, EVENTS_FILE, load
+from .load import DataFiles, load
 from .problems import DataError, UnreadableInput
 from .schema import write_schemas
 from .tidy import sort_entries
@@ -58,7 +58,7 @@ def _sort(args: argparse.Namespace) -> int:
     data_dir = Path(args.data)
     unsorted = []
     try:
-        for name in (ASSOCIATIONS_FILE, EVENTS_FILE):
+        for name in (DataFiles().associations, DataFiles().events):
             path = data_dir / name
             text = read_text(path)
             result = sort_entries(text, str(path))

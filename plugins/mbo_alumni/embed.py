@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from . import dutch, urls
-from .calendar import Site, location_text
+from . import phrasing
+from .calendar import location_text
 from .calendar_links import subscribe_links
 from .model import Association, Event, chronological
+from .site import Site
 from .templating import render
 
 SHOWN = 5  # the next few events; the link leads to the rest
@@ -27,16 +28,17 @@ def embed_page(
     built: datetime,
 ) -> bytes:
     """Return the embed page of one association: its next events, soonest first."""
+    words, paths = site.words, site.paths
     coming = [
-        e for e in sorted(events, key=chronological) if dutch.last_day(e.start, e.end) >= today
+        e for e in sorted(events, key=chronological) if phrasing.last_day(e.start, e.end) >= today
     ]
     items = [
         {
             "title": e.title,
-            "when": dutch.when(e.start, e.end),
+            "when": phrasing.when(e.start, e.end, words),
             "where": location_text(e),
-            "status": dutch.status_label(e.status),
-            "url": site.absolute(urls.event_page(e.id)),
+            "status": phrasing.status_label(e.status, words),
+            "url": site.absolute(paths.event_page(e.id)),
         }
         for e in coming[:SHOWN]
     ]
@@ -45,9 +47,9 @@ def embed_page(
         association=association,
         items=items,
         more=len(coming) - len(items),
-        page=site.absolute(urls.association_page(association.id)),
-        subscribe=subscribe_links(site, urls.association_calendar(association.id)),
-        built=dutch.day(built.date()),
+        page=site.absolute(paths.association_page(association.id)),
+        subscribe=subscribe_links(site, paths.association_calendar(association.id)),
+        built=phrasing.day(built.date(), words),
         site_name=site.name,
     )
     return html.encode("utf-8")

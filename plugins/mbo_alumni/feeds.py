@@ -16,10 +16,11 @@ from datetime import date, datetime, time
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from markupsafe import Markup
 
-from . import dutch, urls
-from .calendar import Site, location_text, organizers_text, summary_text
+from . import phrasing
+from .calendar import location_text, organizers_text, summary_text
 from .facets import Facet
 from .model import Association, Event
+from .site import Site
 from .templating import render as render_template
 from .text import (
     absolute_links,
@@ -51,7 +52,7 @@ class Entry:
 class FeedSpec:
     """One feed, written as RSS and as Atom."""
 
-    slug: str  # agenda, artikelen
+    slug: str  # agenda, artikelen: the feeds' paths without extension
     title: str
     description: str
     page: str  # site-relative path of the HTML page the feed mirrors
@@ -65,12 +66,26 @@ class FeedSpec:
         return f"{self.slug}.atom.xml"
 
 
-AGENDA = FeedSpec(
-    "agenda", "Agenda", "Nieuwe bijeenkomsten over alumnibeleid in het mbo.", "agenda/"
-)
-ARTICLES = FeedSpec(
-    "artikelen", "Artikelen", "Nieuwe artikelen over alumnibeleid in het mbo.", "artikelen/"
-)
+def agenda_feed(site: Site) -> FeedSpec:
+    """Return the site-wide agenda's news feed."""
+    words, paths = site.words, site.paths
+    return FeedSpec(
+        paths.site_feed,
+        words("feed.agenda.title"),
+        words("feed.agenda.description"),
+        paths.agenda_page,
+    )
+
+
+def articles_feed(site: Site) -> FeedSpec:
+    """Return the articles' news feed."""
+    words, paths = site.words, site.paths
+    return FeedSpec(
+        paths.articles,
+        words("feed.articles.title"),
+        words("feed.articles.description"),
+        paths.articles_page,
+    )
 
 
 def _moment(day: date) -> datetime:
@@ -98,13 +113,13 @@ def event_entry(
     event: Event, site: Site, built: datetime, organizers: Sequence[Association] = ()
 ) -> Entry:
     """Return the feed entry of an event: status, when, where, who, and description."""
-    url = site.absolute(urls.event_page(event.id))
-    status = dutch.status_label(event.status)
+    url = site.absolute(site.paths.event_page(event.id))
+    status = phrasing.status_label(event.status, site.words)
     facts = [
         status and f"{status}.",
-        f"{dutch.when(event.start, event.end)}.",
+        f"{phrasing.when(event.start, event.end, site.words)}.",
         location_text(event),
-        organizers_text(event, organizers),
+        organizers_text(event, organizers, site),
     ]
     description = (
         Markup(absolute_links(markdown_to_html(event.description), url))  # sanitised by nh3
@@ -123,12 +138,12 @@ def event_entry(
         teaser.append(markdown_to_text(event.description))
     return Entry(
         id=url,
-        title=summary_text(event),
+        title=summary_text(event, site),
         url=url,
         date=event_entry_date(event, built),
         html=html.strip(),
         summary=shorten(" ".join(teaser), SUMMARY_LENGTH),
-        categories=(dutch.STATUS[event.status].lower(), *event.tags),
+        categories=(site.words(f"status.{event.status}").lower(), *event.tags),
     )
 
 
@@ -138,7 +153,7 @@ def _generator(spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry]
     feed.id(page)
     feed.title(f"{spec.title} - {site.name}")
     feed.subtitle(spec.description)
-    feed.language("nl")
+    feed.language(site.words.locale.split("_")[0])
     feed.author({"name": author})
     feed.generator("mbo-alumni")
     newest = max((entry.date for entry in entries), default=None)
@@ -224,8 +239,9 @@ def agenda_feeds(
                 made[event.id] = event_entry(event, site, built, organizers)
         return [made[e.id] for e in newest[:FEED_LENGTH]]
 
-    result = render(AGENDA, site, author, entries(events), built)
+    result = render(agenda_feed(site), site, author, entries(events), built)
     for facet in facets:
-        spec = FeedSpec(facet.base, facet.title, f"Nieuwe bijeenkomsten: {facet.name}.", facet.page)
+        about = site.words("feed.facet.description", name=facet.name)
+        spec = FeedSpec(facet.base, facet.title, about, facet.page)
         result |= render(spec, site, author, entries(facet.events), built)
     return result

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import issue_form
-from .load import ASSOCIATIONS_FILE, EVENTS_FILE, load
+from .load import DataFiles, load
 from .model import Association
 from .problems import DataError, UnreadableInput
 from .tidy import sort_entries
@@ -222,7 +222,8 @@ def intake(issue: Issue, root: Path, today: date, base: str = "main",
     _run(["git", "fetch", "--quiet", remote, base], root)
     _run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{base}"], root)
     is_association = form.model is Association
-    _insert(root, ASSOCIATIONS_FILE if is_association else EVENTS_FILE, candidate)
+    files = DataFiles()
+    _insert(root, files.associations if is_association else files.events, candidate)
     try:
         load(root / "data", today)  # the whole data set, with the new entry in it
     except DataError as error:

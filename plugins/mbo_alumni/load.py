@@ -20,13 +20,18 @@ from .gcpause import paused_gc
 from .messages import report_error
 from .model import Association, Event, Theme
 from .problems import DataError, Problem
+from .regions import REGIONS_FILE, Regions, dutch_provinces, from_document
 from .yaml_source import Document, compose_document, read_text
 
-ASSOCIATIONS_FILE = "associations.yaml"
 
-EVENTS_FILE = "events.yaml"
+@dataclass(frozen=True)
+class DataFiles:
+    """The names of the data files in the data folder (the plugin's `files` option)."""
 
-THEMES_FILE = "themes.yaml"  # optional: a site without themes has none
+    associations: str = "associations.yaml"
+    events: str = "events.yaml"
+    themes: str = "themes.yaml"  # optional: a site without themes has none
+    regions: str = REGIONS_FILE  # optional: without it, the twelve Dutch provinces
 
 
 @dataclass
@@ -37,6 +42,7 @@ class Data:
     events: list[Event]
     themes: list[Theme] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    regions: Regions = field(default_factory=dutch_provinces)
 
 
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
@@ -48,7 +54,7 @@ def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
     return _ADAPTERS[model]
 
 
-def _validate(document: Document, model: type[BaseModel]) -> list[Any]:
+def _validate(document: Document, model: type[BaseModel], regions: Regions) -> list[Any]:
     if document.value is None and document.problems:  # unreadable or not YAML at all
         return []
     if not isinstance(document.value, list):
@@ -59,38 +65,44 @@ def _validate(document: Document, model: type[BaseModel]) -> list[Any]:
         )
         return []
     try:
-        return list(_adapter(model).validate_python(document.value))
+        return list(_adapter(model).validate_python(document.value, context={"regions": regions}))
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             report_error(document, model, detail)
         return []
 
 
-def load(data_dir: Path, today: date | None = None) -> Data:
+def load(data_dir: Path, today: date | None = None, files: DataFiles | None = None) -> Data:
     """Return the validated data in `data_dir`, or raise DataError with every problem found.
 
     All files are always checked, so one run reports every problem of all of them.
     Raises UnreadableInput when a required file is missing or unreadable.
     """
     with paused_gc():
-        return _load(data_dir, today)
+        return _load(data_dir, today, files or DataFiles())
 
 
-def _load(data_dir: Path, today: date | None) -> Data:
-    documents: list[Document] = []
-    for name in (ASSOCIATIONS_FILE, EVENTS_FILE, THEMES_FILE):
-        path = data_dir / name
-        if name == THEMES_FILE and not path.exists():
-            documents.append(Document(str(path), value=[]))
-            continue
-        try:
-            documents.append(compose_document(read_text(path), str(path)))
-        except DataError as error:
-            documents.append(Document(str(path), problems=list(error.problems)))
-    association_doc, event_doc, theme_doc = documents
-    associations: list[Association] = _validate(association_doc, Association)
-    events: list[Event] = _validate(event_doc, Event)
-    themes: list[Theme] = _validate(theme_doc, Theme)
+def _read(path: Path) -> Document:
+    """Return the composed file, or a document holding the reasons it cannot be read."""
+    try:
+        return compose_document(read_text(path), str(path))
+    except DataError as error:
+        return Document(str(path), problems=list(error.problems))
+
+
+def _load(data_dir: Path, today: date | None, files: DataFiles) -> Data:
+    association_doc = _read(data_dir / files.associations)
+    event_doc = _read(data_dir / files.events)
+    themes_path, regions_path = data_dir / files.themes, data_dir / files.regions
+    theme_doc = _read(themes_path) if themes_path.exists() else Document(str(themes_path), [])
+    documents = [association_doc, event_doc, theme_doc]
+    regions = dutch_provinces()
+    if regions_path.exists():  # optional: without it, the twelve Dutch provinces
+        documents.append(region_doc := _read(regions_path))
+        regions = from_document(region_doc) if not region_doc.problems else regions
+    associations: list[Association] = _validate(association_doc, Association, regions)
+    events: list[Event] = _validate(event_doc, Event, regions)
+    themes: list[Theme] = _validate(theme_doc, Theme, regions)
     known = check_unique_ids(association_doc, "vereniging")
     check_unique_ids(event_doc, "evenement")
     theme_ids = check_unique_ids(theme_doc, "thema")
@@ -99,12 +111,12 @@ def _load(data_dir: Path, today: date | None) -> Data:
         "organizer",
         known,
         "vereniging",
-        f"voeg de vereniging eerst toe aan {ASSOCIATIONS_FILE}",
+        f"voeg de vereniging eerst toe aan {files.associations}",
     )
     themes_hint = (
         f"kies uit: {', '.join(sorted(theme_ids))}"
         if theme_ids
-        else f"er zijn nog geen thema's ({THEMES_FILE})"
+        else f"er zijn nog geen thema's ({files.themes})"
     )
     check_references(event_doc, "tags", theme_ids, "thema", themes_hint)
     problems = [p for document in documents for p in document.problems]
@@ -114,4 +126,4 @@ def _load(data_dir: Path, today: date | None) -> Data:
         event_doc, "evenement"
     )
     warnings += stale_warnings(association_doc, associations, today or clock.today())
-    return Data(associations=associations, events=events, themes=themes, warnings=warnings)
+    return Data(associations, events, themes, warnings, regions)

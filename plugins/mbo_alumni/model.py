@@ -5,10 +5,9 @@ Error messages are Dutch: they are read by the volunteers who edit the YAML file
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
@@ -20,34 +19,20 @@ from pydantic import (
     Field,
     PlainSerializer,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
 
 from . import clock
+from .regions import Regions, dutch_provinces
 from .text import raw_html_in
 from .when import When, instant, is_all_day, parse_when
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 
-PROVINCES = (
-    "Drenthe",
-    "Flevoland",
-    "Fryslân",
-    "Gelderland",
-    "Groningen",
-    "Limburg",
-    "Noord-Brabant",
-    "Noord-Holland",
-    "Overijssel",
-    "Utrecht",
-    "Zeeland",
-    "Zuid-Holland",
-)
-# The Dutch name of the province is also accepted, and stored as the official Frisian one.
-PROVINCE_ALIASES = {"Friesland": "Fryslân"}
 
 # Messages the schemas carry ("x-message") for the form on /meedoen/, which checks a
 # submission in the browser against the same generated schemas before it goes to GitHub.
@@ -114,22 +99,10 @@ def _check_markdown(value: str) -> str:
     return value
 
 
-def _check_province(value: str) -> str:
-    value = PROVINCE_ALIASES.get(value, value)
-    if value not in PROVINCES:
-        raise ValueError(f"'{value}' is geen provincie; {_province_hint(value)}")
-    return value
-
-
-def _province_hint(value: str) -> str:
-    """Return 'bedoel je ...?' for a near miss ('Brabant', 'utrecht'), else the list."""
-    folded = value.strip().casefold()
-    near = [p for p in PROVINCES if folded and folded in p.casefold()]
-    by_fold = {p.casefold(): p for p in PROVINCES}
-    near = near or [by_fold[m] for m in difflib.get_close_matches(folded, by_fold, n=2, cutoff=0.7)]
-    if near:
-        return "bedoel je " + " of ".join(f"'{p}'" for p in near) + "?"
-    return f"kies uit: {', '.join(PROVINCES)}"
+def _check_province(value: str, info: ValidationInfo) -> str:
+    """Return the region a value names, from the list the loader passes in its context."""
+    regions = (info.context or {}).get("regions") or dutch_provinces()
+    return cast(Regions, regions).canonical(value)
 
 
 def _check_single_line(value: str) -> str:
@@ -171,7 +144,8 @@ Markdown = Annotated[str, AfterValidator(_check_markdown)]
 Province = Annotated[
     str,
     AfterValidator(_check_province),
-    WithJsonSchema({"type": "string", "enum": [*PROVINCES, *PROVINCE_ALIASES]}),
+    # The enum is the region list's; schema.py fills it in.
+    WithJsonSchema({"type": "string", "enum": dutch_provinces().accepted()}),
 ]
 WhenField = Annotated[
     When,

@@ -11,14 +11,14 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import dutch, urls
-from .alternates import Alternate, facet_alternates
+from . import phrasing, urls
+from .alternates import Alternate, calendar_alternate, facet_alternates
 from .articles import Article
-from .calendar import Site
 from .calendar_links import subscribe_links
 from .facets import Facet
 from .load import Data
 from .model import Theme
+from .site import Site
 from .structured import event_data, organization, script
 from .text import summary
 from .views import (
@@ -42,25 +42,7 @@ SHOWN_UPCOMING = 50
 SHOWN_PAST = 100
 LISTED_ASSOCIATIONS = 300  # above this, the directory lists provinces, each on its own page
 
-DIRECTORY = "verenigingen/index.md"
-AGENDA = "agenda/index.md"
-THEMES = "themas/index.md"
 HOME = "index.md"
-
-
-def association_src(ident: str) -> str:
-    """Return the source path of an association page."""
-    return urls.page_source(urls.association_page(ident))
-
-
-def theme_src(ident: str) -> str:
-    """Return the source path of a theme page."""
-    return urls.page_source(urls.theme_page(ident))
-
-
-def event_src(ident: str) -> str:
-    """Return the source path of an event page."""
-    return urls.page_source(urls.event_page(ident))
 
 
 @dataclass(frozen=True)
@@ -100,14 +82,14 @@ def tags_listing(theme: Theme) -> str:
 def home_context(data: Data, articles: list[Article], today: date, site: Site) -> dict[str, Any]:
     """Return what the home page shows from the data: next events, new articles, counts."""
     by_id = {a.id: a for a in data.associations}
-    coming = [e for e in data.events if dutch.last_day(e.start, e.end) >= today]
+    coming = [e for e in data.events if phrasing.last_day(e.start, e.end) >= today]
     upcoming, _ = agenda_sections([event_view(e, by_id, site) for e in coming], today)
     return {
         "next_events": upcoming[:3],
         "new_articles": newest_articles(articles, 3),
         "association_count": len(data.associations),
         "has_themes": bool(data.themes),
-        "subscribe": subscribe_links(site, urls.SITE_CALENDAR),
+        "subscribe": subscribe_links(site, site.paths.site_calendar),
     }
 
 
@@ -126,7 +108,7 @@ class _Shared:
 
     @cached_property
     def months(self) -> list[Month]:
-        return by_month(self.events)
+        return by_month(self.events, self.site)
 
     @cached_property
     def view_of(self) -> dict[str, EventView]:
@@ -153,12 +135,13 @@ def _bounded(upcoming: list[EventView], past: list[EventView]) -> dict[str, Any]
 
 def directory_page(shared: _Shared) -> PageSpec:
     """Return the directory: every association, grouped by province."""
+    words = shared.site.words
     return PageSpec(
-        DIRECTORY,
-        "Verenigingen",
+        urls.page_source(shared.site.paths.directory),
+        words("directory.title"),
         "mbo-alumni/directory.html",
         {
-            "groups": directory_groups(shared.associations),
+            "groups": directory_groups(shared.associations, shared.data.regions.names),
             "listed": len(shared.associations) <= LISTED_ASSOCIATIONS,
             "province_pages": {f.name: f.page for f in shared.facets if f.kind == "provincie"},
             "total": len(shared.associations),
@@ -166,9 +149,11 @@ def directory_page(shared: _Shared) -> PageSpec:
                 {a.institution for a in shared.data.associations}, key=str.casefold
             ),
         },
-        search_text="Alle alumniverenigingen van mbo-scholen, per provincie.",
+        search_text=words("directory.search", region=words("region")),
         in_nav=True,
-        description="Alle alumniverenigingen van mbo-scholen in Nederland, per provincie.",
+        description=words(
+            "directory.description", region=words("region"), country=words("country")
+        ),
     )
 
 
@@ -176,9 +161,10 @@ def agenda_page(shared: _Shared) -> PageSpec:
     """Return the agenda: what is coming, the recent past by year, and every month's page."""
     upcoming, archive = agenda_sections(shared.events, shared.today)
     past_count = sum(len(views) for _, views in archive)
+    site, words = shared.site, shared.site.words
     return PageSpec(
-        AGENDA,
-        "Agenda",
+        urls.page_source(site.paths.agenda_page),
+        words("agenda.title"),
         "mbo-alumni/agenda.html",
         {
             "upcoming": upcoming[:SHOWN_UPCOMING],
@@ -186,22 +172,22 @@ def agenda_page(shared: _Shared) -> PageSpec:
             "archive": archive if past_count <= SHOWN_PAST else [],
             "past_count": past_count,
             "months": shared.months,
-            "subscribe": subscribe_links(shared.site, urls.SITE_CALENDAR),
-            "calendar_name": f"Agenda {shared.site.name}",
+            "subscribe": subscribe_links(site, site.paths.site_calendar),
+            "calendar_name": words("calendar.name", name=site.name),
         },
-        search_text="Bijeenkomsten over alumnibeleid in het mbo.",
+        search_text=words("agenda.search"),
         in_nav=True,
-        description="Bijeenkomsten over alumnibeleid in het mbo: wat er komt en wat er was.",
+        description=words("agenda.description"),
     )
 
 
 def month_pages(shared: _Shared) -> Iterator[PageSpec]:
     """Yield one page per month with events: every event of that month, in order."""
-    months = shared.months
+    months, words = shared.months, shared.site.words
     for index, month in enumerate(months):
         yield PageSpec(
             urls.page_source(month.url),
-            f"Agenda {month.name}",
+            words("month.title", month=month.name),
             "mbo-alumni/month.html",
             {
                 "month": month,
@@ -209,20 +195,21 @@ def month_pages(shared: _Shared) -> Iterator[PageSpec]:
                 "next": months[index + 1] if index + 1 < len(months) else None,
                 "today": shared.today,
             },
-            search_text=f"Bijeenkomsten in {month.name}.",
-            description=f"Bijeenkomsten over alumnibeleid in het mbo in {month.name}.",
+            search_text=words("month.search", month=month.name),
+            description=words("month.description", month=month.name),
         )
 
 
 def association_pages(shared: _Shared) -> Iterator[PageSpec]:
     """Yield one page per association: details, its events, articles, its feed, the embed."""
-    site, today = shared.site, shared.today
+    site, today, words, paths = shared.site, shared.today, shared.site.words, shared.site.paths
     for item in shared.associations:
         a = item.association
         mine = shared.events_of[a.id]
-        feed = urls.association_calendar(a.id)
+        feed = paths.association_calendar(a.id)
+        calendar_name = words("calendar.name", name=a.name)
         yield PageSpec(
-            association_src(a.id),
+            urls.page_source(item.url),
             a.name,
             "mbo-alumni/association.html",
             {
@@ -230,24 +217,25 @@ def association_pages(shared: _Shared) -> Iterator[PageSpec]:
                 "upcoming": [e for e in mine if e.last_day >= today],
                 "past": [e for e in reversed(mine) if e.last_day < today],
                 "subscribe": subscribe_links(site, feed),
-                "calendar_name": f"Agenda {a.name}",
+                "calendar_name": calendar_name,
                 "jsonld": script(organization(a, site)),
                 "articles": [x for x in shared.articles if a.id in x.associations],
-                "embed": site.absolute(urls.embed_page(a.id)),
+                "embed": site.absolute(paths.embed_page(a.id)),
                 "embed_code": embed_snippet(a, site),
-                "events_api": site.absolute(urls.association_events_api(a.id)),
+                "events_api": site.absolute(paths.association_events_api(a.id)),
             },
             search_text=" ".join(
                 filter(None, [a.name, a.institution, a.city, a.province, a.description])
             ),
-            alternates=(Alternate("text/calendar", f"Agenda {a.name} (iCalendar)", feed),),
+            alternates=(calendar_alternate(site, calendar_name, feed),),
             description=summary(a.description)
-            or f"Alumnivereniging van {a.institution} in {a.city}.",
+            or words("association.description", institution=a.institution, city=a.city),
         )
 
 
 def province_pages(shared: _Shared) -> Iterator[PageSpec]:
     """Yield one page per province with associations: them, their events, its feeds."""
+    words = shared.site.words
     for facet in (f for f in shared.facets if f.kind == "provincie"):
         members = [v for v in shared.associations if v.association.province == facet.name]
         members.sort(key=lambda v: (v.association.name.casefold(), v.association.id))
@@ -267,9 +255,9 @@ def province_pages(shared: _Shared) -> Iterator[PageSpec]:
                 "calendar_name": facet.title,
                 "facet": facet,
             },
-            search_text=f"Alumniverenigingen in {facet.name}.",
-            alternates=facet_alternates(facet),
-            description=f"Alumniverenigingen van mbo-scholen in {facet.name} en hun bijeenkomsten.",
+            search_text=words("region.search", region=facet.name),
+            alternates=facet_alternates(facet, shared.site),
+            description=words("region.description", region=facet.name),
         )
 
 
@@ -279,7 +267,7 @@ def event_pages(shared: _Shared) -> Iterator[PageSpec]:
     for view in shared.events:
         e = view.event
         yield PageSpec(
-            event_src(e.id),
+            urls.page_source(view.url),
             e.title,
             "mbo-alumni/event.html",
             {
@@ -300,10 +288,10 @@ def theme_pages(shared: _Shared) -> Iterator[PageSpec]:
     """Yield the themes overview and one page per theme: its articles, events and feeds."""
     if not shared.themes:
         return
-    articles = shared.articles
+    articles, words = shared.articles, shared.site.words
     yield PageSpec(
-        THEMES,
-        "Thema's",
+        urls.page_source(shared.site.paths.themes_page),
+        words("themes.title"),
         "mbo-alumni/themes.html",
         {
             "themes": shared.themes,
@@ -312,9 +300,9 @@ def theme_pages(shared: _Shared) -> Iterator[PageSpec]:
                 for view in shared.themes
             },
         },
-        search_text="Alle thema's van de kennisbank over alumnibeleid in het mbo.",
+        search_text=words("themes.search"),
         in_nav=True,
-        description="Tips over alumnibeleid in het mbo, per thema.",
+        description=words("themes.description"),
     )
     theme_facet = {f.key: f for f in shared.facets if f.kind == "thema"}
     for theme_view in shared.themes:
@@ -324,7 +312,7 @@ def theme_pages(shared: _Shared) -> Iterator[PageSpec]:
         )
         followed = theme_facet.get(theme.id)
         yield PageSpec(
-            theme_src(theme.id),
+            urls.page_source(theme_view.url),
             theme.name,
             "mbo-alumni/theme.html",
             {
@@ -338,9 +326,9 @@ def theme_pages(shared: _Shared) -> Iterator[PageSpec]:
                 "subscribe": subscribe_links(shared.site, followed.calendar) if followed else None,
                 "calendar_name": followed.title if followed else "",
             },
-            alternates=facet_alternates(followed) if followed else (),
+            alternates=facet_alternates(followed, shared.site) if followed else (),
             search_text=" ".join(filter(None, [theme.name, theme.description])),
-            description=theme.description or f"Artikelen en bijeenkomsten over {theme.name}.",
+            description=theme.description or words("theme.description", theme=theme.name),
             body=tags_listing(theme),
         )
 
@@ -361,8 +349,8 @@ def build_pages(
         site=site,
         facets=facets,
         events=[event_view(e, by_id, site) for e in data.events],
-        associations=[association_view(a, today) for a in data.associations],
-        themes=theme_views(data),
+        associations=[association_view(a, today, site) for a in data.associations],
+        themes=theme_views(data, site),
     )
     yield directory_page(shared)
     yield agenda_page(shared)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -24,25 +25,26 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import api, clock, feeds, urls
-from .alternates import SITE_ALTERNATES
-from .articles import ARTICLES_FOLDER, Article, read_articles, related
-from .calendar import Site
+from . import api, clock, feeds
+from .alternates import Alternate, site_alternates
+from .articles import Article, read_articles, related
 from .calendar import feeds as calendar_feeds
 from .embed import embed_page
 from .facets import Facet, province_facets, theme_facets
 from .gcpause import paused_gc
 from .join_form import join_forms, rules_script
 from .join_form import rules as join_rules
-from .load import Data, load
+from .load import Data, DataFiles, load
 from .model import Event
 from .pages import HOME, PageSpec, build_pages, home_context
 from .problems import DataError, UnreadableInput
+from .site import PRODID, Site
 from .text import external_rel
+from .urls import Paths
+from .wording import WordingError, default, site_wording
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
 TEMPLATES = Path(__file__).parent / "templates"
-JOIN = "meedoen.md"  # the page that shows the forms (join-form.html), when repo_url is set
 ASSETS = {
     "assets/mbo-alumni.css": Path(__file__).parent / "assets" / "mbo-alumni.css",
     "assets/mbo-alumni.js": Path(__file__).parent / "assets" / "mbo-alumni.js",
@@ -60,9 +62,36 @@ def _fingerprint(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
+_PATHS, _FILES = Paths(), DataFiles()
+
+
+class PathsConfig(Config):  # type: ignore[no-untyped-call]
+    """The folders of the generated pages (and of the articles and the join page)."""
+
+    associations = c.Type(str, default=_PATHS.associations)
+    agenda = c.Type(str, default=_PATHS.agenda)
+    themes = c.Type(str, default=_PATHS.themes)
+    regions = c.Type(str, default=_PATHS.regions)
+    join = c.Type(str, default=_PATHS.join)
+
+
+class FilesConfig(Config):  # type: ignore[no-untyped-call]
+    """The names of the data files inside data_dir."""
+
+    associations = c.Type(str, default=_FILES.associations)
+    events = c.Type(str, default=_FILES.events)
+    themes = c.Type(str, default=_FILES.themes)
+    regions = c.Type(str, default=_FILES.regions)
+
+
 class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
     data_dir = c.Type(str, default="data")
-    articles_dir = c.Type(str, default=ARTICLES_FOLDER)
+    files = c.SubConfig(FilesConfig)
+    articles_dir = c.Type(str, default=_PATHS.articles)
+    paths = c.SubConfig(PathsConfig)
+    wording = c.Optional(c.Type(str))  # a YAML file of texts, relative to mkdocs.yml
+    calendar_prodid = c.Type(str, default=PRODID)
+    edit_branch = c.Type(str, default="main")
 
 
 class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-call]
@@ -90,7 +119,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         cached = self.cache.get(data_dir)
         if cached is not None and cached[0] == key:
             return cached[1], True
-        data = load(data_dir)
+        data = load(data_dir, files=self.files)
         self.cache[data_dir] = (key, data)
         return data, False
 
@@ -103,7 +132,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             raise PluginError(
                 "mbo-alumni needs `site_url` in mkdocs.yml: feeds carry absolute URLs"
             )
-        self.site = Site(url=config.site_url.rstrip("/") + "/", name=config.site_name)
+        self.site = self._site(config)
         # Loading here fails the build before MkDocs cleans or writes anything in site_dir.
         try:
             with paused_gc():  # thousands of lasting objects: no cyclic GC
@@ -135,6 +164,43 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             config.extra_javascript.append("assets/mbo-alumni.js")
         return config
 
+    @property
+    def files(self) -> DataFiles:
+        return DataFiles(**self.config.files)
+
+    def _site(self, config: MkDocsConfig) -> Site:
+        """Return the site's settings from mkdocs.yml and the plugin's options."""
+        options = self.config
+        paths = Paths(articles=options.articles_dir.strip("/"), **options.paths)
+        folders = [paths.associations, paths.agenda, paths.themes, paths.regions, paths.articles]
+        for name in [*folders, paths.join]:
+            if not re.fullmatch(r"[a-z0-9]+([-_][a-z0-9]+)*", name):
+                raise PluginError(
+                    f"mbo-alumni: '{name}' kan geen mapnaam zijn in 'paths'; "
+                    "gebruik kleine letters, cijfers en streepjes"
+                )
+        if len(set(folders)) < len(folders):
+            raise PluginError(f"mbo-alumni: twee mappen in 'paths' heten hetzelfde: {folders}")
+        words = default()
+        if options.wording:
+            base = Path(config.config_file_path or ".").resolve().parent
+            try:
+                words = site_wording(base / options.wording)
+            except WordingError as error:
+                raise PluginError(f"mbo-alumni: {error}") from None
+        url = config.site_url.rstrip("/") + "/" if config.site_url else ""
+        return Site(url, config.site_name, paths, words, options.calendar_prodid)
+
+    def _edit_links(self, config: MkDocsConfig) -> dict[str, str]:
+        """Return the repository's edit page of each data file, when repo_url is set."""
+        if not config.repo_url:
+            return {}
+        root = Path(config.config_file_path or ".").resolve().parent
+        folder = self._data_dir(config)
+        shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else "data"
+        base = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{shown}/"
+        return {"associations": base + self.files.associations, "events": base + self.files.events}
+
     def _loaded(self) -> tuple[Data, Site]:
         """Return what on_config loaded; every later hook needs it."""
         if self.data is None or self.site is None:
@@ -150,9 +216,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.moment = moment = clock.now()
         self.pages = {}
         self.today = moment.astimezone(clock.AMSTERDAM).date()
-        facets = province_facets(data.associations, data.events) + theme_facets(
-            data.themes, data.events
-        )
+        regions = data.regions.names
+        facets = province_facets(data.associations, data.events, site, regions)
+        facets += theme_facets(data.themes, data.events, site)
         with paused_gc():
             specs = list(build_pages(data, self.articles, self.today, site, facets))
         for spec in specs:
@@ -167,8 +233,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             )
             self.pages[spec.src_uri] = spec
         with paused_gc():
-            generated = self._outputs(data, site, _author(config), facets)
-        for path in (feeds.ARTICLES.rss_path, feeds.ARTICLES.atom_path):
+            generated = self._outputs(data, site, _author(config, site), facets)
+        article_feed = feeds.articles_feed(site)
+        for path in (article_feed.rss_path, article_feed.atom_path):
             generated[path] = b""  # filled in on_env, once the articles are rendered
         for path, content in generated.items():
             files.append(File.generated(config, path, content=content))
@@ -195,7 +262,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             for ident in event.organizer:
                 events_of[ident].append(event)
         for association in data.associations:
-            generated[urls.embed_page(association.id) + "index.html"] = embed_page(
+            generated[site.paths.embed_page(association.id) + "index.html"] = embed_page(
                 association, events_of[association.id], site, self.today, moment
             )
         return generated
@@ -213,20 +280,26 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        data, site = self._loaded()
         spec = self.pages.get(page.file.src_uri)
         extra = cast(dict[str, Any], context)  # our templates read keys MkDocs does not declare
         extra["mbo_head"] = self._head(page, spec, config)
+        extra["mbo_site"] = {
+            "paths": site.paths.section(),
+            "edit": self._edit_links(config),
+            "words": site.words,
+        }
         article = self.article_by_src.get(page.file.src_uri)
-        if article is not None and self.data is not None:
-            extra["mbo_related"] = related(article, self.data)
+        if article is not None:
+            extra["mbo_related"] = related(article, data, site)
         if spec:
             extra.update(spec.context)
-        elif page.file.src_uri == HOME and self.data is not None and self.site is not None:
-            extra.update(home_context(self.data, self.articles, self.today, self.site))
-        elif page.file.src_uri == JOIN and self.data is not None and config.repo_url:
+        elif page.file.src_uri == HOME:
+            extra.update(home_context(data, self.articles, self.today, site))
+        elif page.file.src_uri == site.paths.join_source and config.repo_url:
             forms = join_forms(Path(config.config_file_path).parent / ".github" / "ISSUE_TEMPLATE")
             extra["join_forms"] = forms
-            extra["join_rules"] = rules_script(join_rules(forms, self.data))
+            extra["join_rules"] = rules_script(join_rules(forms, data))
         return context
 
     def _head(self, page: Page, spec: PageSpec | None, config: MkDocsConfig) -> dict[str, Any]:
@@ -240,11 +313,12 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             or config.site_name
         )
         return {
-            "alternates": SITE_ALTERNATES + (spec.alternates if spec else ()),
+            "alternates": site_alternates(site) + (spec.alternates if spec else ()),
             # Relative hrefs: the site works from any folder and never points elsewhere.
             "prefix": "../" * page.url.count("/"),
             "meta": {
                 "kind": "article" if page.file.src_uri in self.article_by_src else "website",
+                "locale": site.words.locale,
                 "site_name": config.site_name,
                 "title": title,
                 "description": description,
@@ -273,7 +347,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 )
             )
         with paused_gc():
-            rendered = feeds.render(feeds.ARTICLES, site, _author(config), entries, moment)
+            rendered = feeds.render(
+                feeds.articles_feed(site), site, _author(config, site), entries, moment
+            )
         for path, content in rendered.items():
             feed_file = files.get_file_from_path(path)
             if feed_file is None:  # another plugin removed it: nothing to fill in
@@ -291,7 +367,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         # 404.html is served from any URL: its links start at the site's own path.
         prefix = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         extra = cast(dict[str, Any], context)
-        extra["mbo_head"] = {"alternates": SITE_ALTERNATES, "prefix": prefix, "meta": None}
+        alternates: tuple[Alternate, ...] = site_alternates(self.site) if self.site else ()
+        extra["mbo_head"] = {"alternates": alternates, "prefix": prefix, "meta": None}
         return context
 
     def on_serve(
@@ -301,5 +378,5 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         return server
 
 
-def _author(config: MkDocsConfig) -> str:
-    return config.site_author or f"Redactie {config.site_name}"
+def _author(config: MkDocsConfig, site: Site) -> str:
+    return config.site_author or site.words("feed.author", site=config.site_name)

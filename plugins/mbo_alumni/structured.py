@@ -7,9 +7,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import urls
-from .calendar import Site, location_text
+from .calendar import location_text
 from .model import Association, Event
+from .site import Site
 from .text import summary
 from .when import iso
 
@@ -35,7 +35,7 @@ def organization(association: Association, site: Site) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": association.name,
-        "url": site.absolute(urls.association_page(association.id)),
+        "url": site.absolute(site.paths.association_page(association.id)),
         "parentOrganization": {"@type": "EducationalOrganization", "name": association.institution},
         "address": {
             "@type": "PostalAddress",
@@ -63,7 +63,7 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
         "name": event.title,
         "startDate": iso(event.start),
         "eventStatus": EVENT_STATUS[event.status],
-        "url": site.absolute(urls.event_page(event.id)),
+        "url": site.absolute(site.paths.event_page(event.id)),
     }
     if event.end is not None:
         data["endDate"] = iso(event.end)
@@ -88,7 +88,7 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
             {
                 "@type": "Organization",
                 "name": a.name,
-                "url": site.absolute(urls.association_page(a.id)),
+                "url": site.absolute(site.paths.association_page(a.id)),
             }
             for a in organizers
         ]

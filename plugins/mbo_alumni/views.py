@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -9,13 +10,13 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from . import dutch, urls
+from . import phrasing
 from .articles import Article
-from .calendar import Site
 from .calendar_links import AddLinks, add_links
 from .checks import months_between
 from .load import Data
-from .model import PROVINCES, Association, Event, Theme, chronological
+from .model import Association, Event, Theme, chronological
+from .site import Site
 from .text import markdown_to_html
 from .when import local_day
 
@@ -44,7 +45,7 @@ class EventView:
     @property
     def organizer_pages(self) -> list[tuple[str, Association]]:
         """Return (page URL, association) of each organiser, for the event's page."""
-        return [(urls.association_page(a.id), a) for a in self.organizers]
+        return [(self.site.paths.association_page(a.id), a) for a in self.organizers]
 
     @cached_property
     def add(self) -> AddLinks:
@@ -71,12 +72,12 @@ def event_view(event: Event, associations: dict[str, Association], site: Site) -
     """Return the display form of an event."""
     return EventView(
         event=event,
-        when=dutch.when(event.start, event.end),
-        status_label=dutch.status_label(event.status),
-        url=urls.event_page(event.id),
+        when=phrasing.when(event.start, event.end, site.words),
+        status_label=phrasing.status_label(event.status, site.words),
+        url=site.paths.event_page(event.id),
         organizers=[associations[ident] for ident in event.organizer],
-        last_day=dutch.last_day(event.start, event.end),
-        ics=urls.event_download(event.id),
+        last_day=phrasing.last_day(event.start, event.end),
+        ics=site.paths.event_download(event.id),
         site=site,
     )
 
@@ -84,14 +85,14 @@ def event_view(event: Event, associations: dict[str, Association], site: Site) -
 OUTDATED_AFTER_MONTHS = 24  # the page says so; the maintainers' patrol starts at 18
 
 
-def association_view(association: Association, today: date) -> AssociationView:
+def association_view(association: Association, today: date, site: Site) -> AssociationView:
     """Return the display form of an association."""
     checked = association.checked
     return AssociationView(
         association=association,
-        url=urls.association_page(association.id),
+        url=site.paths.association_page(association.id),
         description_html=_html(association.description),
-        checked=dutch.day(checked) if checked else None,
+        checked=phrasing.day(checked, site.words) if checked else None,
         outdated=checked is None or months_between(checked, today) >= OUTDATED_AFTER_MONTHS,
     )
 
@@ -119,18 +120,11 @@ class Month:
     year: int
     month: int
     events: list[EventView]  # in order of start
-
-    @property
-    def url(self) -> str:
-        return urls.month_page(self.year, self.month)
-
-    @property
-    def name(self) -> str:
-        """Return e.g. 'maart 2027'."""
-        return dutch.month(self.year, self.month)
+    url: str
+    name: str  # 'maart 2027'
 
 
-def by_month(views: list[EventView]) -> list[Month]:
+def by_month(views: list[EventView], site: Site) -> list[Month]:
     """Return every month that has events, in order, each with its events (by start).
 
     An event belongs to the month it starts in (Amsterdam time)."""
@@ -139,13 +133,18 @@ def by_month(views: list[EventView]) -> list[Month]:
     for view in ordered:
         day = local_day(view.event.start)
         found.setdefault((day.year, day.month), []).append(view)
-    return [Month(year, month, events) for (year, month), events in sorted(found.items())]
+    return [
+        Month(y, m, events, site.paths.month_page(y, m), phrasing.month(y, m, site.words))
+        for (y, m), events in sorted(found.items())
+    ]
 
 
-def directory_groups(views: list[AssociationView]) -> list[tuple[str, list[AssociationView]]]:
-    """Return the associations grouped by province (in the provinces' order), by name inside."""
+def directory_groups(
+    views: list[AssociationView], regions: Sequence[str]
+) -> list[tuple[str, list[AssociationView]]]:
+    """Return the associations grouped by region (in the list's order), by name inside."""
     groups = []
-    for province in PROVINCES:
+    for province in regions:
         members = [v for v in views if v.association.province == province]
         if members:
             members.sort(key=lambda v: (v.association.name.casefold(), v.association.id))
@@ -161,10 +160,10 @@ class ThemeView:
     url: str
 
 
-def theme_views(data: Data) -> list[ThemeView]:
+def theme_views(data: Data, site: Site) -> list[ThemeView]:
     """Return the themes in name order, with their page URLs."""
     themes = sorted(data.themes, key=lambda t: t.name.casefold())
-    return [ThemeView(t, urls.theme_page(t.id)) for t in themes]
+    return [ThemeView(t, site.paths.theme_page(t.id)) for t in themes]
 
 
 def newest_articles(articles: list[Article], count: int) -> list[Article]:
@@ -177,7 +176,10 @@ def embed_snippet(association: Association, site: Site) -> str:
     """Return the <iframe> an association pastes into its own website."""
     return str(
         Markup(
-            '<iframe src="{}" title="Bijeenkomsten van {}" width="100%" height="420" '
+            '<iframe src="{}" title="{}" width="100%" height="420" '
             'style="border:0;max-width:40rem" loading="lazy"></iframe>'
-        ).format(site.absolute(urls.embed_page(association.id)), association.name)
+        ).format(
+            site.absolute(site.paths.embed_page(association.id)),
+            site.words("embed.title", name=association.name),
+        )
     )
