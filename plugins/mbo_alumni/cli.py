@@ -12,7 +12,7 @@ from .articles import read_articles
 from .checks import stale
 from .load import DataFiles, load
 from .problems import DataError, UnreadableInput
-from .schema import write_schemas
+from .schema import site_regions, write_schemas
 from .tidy import sort_entries
 from .yaml_source import read_text
 
@@ -192,7 +192,12 @@ def _count(number: int, one: str, many: str) -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    for path in write_schemas(Path(args.out)):
+    try:
+        regions = site_regions(Path(args.data))
+    except (DataError, UnreadableInput) as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
+    for path in write_schemas(Path(args.out), regions):
         print(f"wrote {path}")
     return EXIT_OK
 
@@ -254,6 +259,9 @@ def parser() -> argparse.ArgumentParser:
     intake_command.set_defaults(run=_intake)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
+    schema.add_argument(
+        "--data", default="data", help="data folder whose regions.yaml lists the regions (data)"
+    )
     schema.set_defaults(run=_schema)
     return root
 

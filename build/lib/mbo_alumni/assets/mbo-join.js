@@ -1,0 +1,355 @@
+// The forms on /meedoen/ (templates/mbo-alumni/join-form.html). A submission is checked
+// against the rules the page carries in #mbo-join-rules: the JSON Schemas generated from the
+// data models, and the ids already in use. Every problem is shown beside its field, in Dutch.
+// A valid entry gets a link to GitHub's new-issue page with every field filled in, and the
+// YAML for whoever prefers to edit the data file. Nothing is sent anywhere by this script:
+// the visitor follows the link. Without JavaScript the form is a plain GET form to GitHub.
+(function () {
+  "use strict";
+  var rulesElement = document.getElementById("mbo-join-rules");
+  if (!rulesElement) return;
+  var RULES = JSON.parse(rulesElement.textContent);
+
+  // --- the schema -------------------------------------------------------------------------
+  function resolve(schema, root) {
+    // Follow $ref and take the non-null branch of anyOf, keeping the outer keywords.
+    while (schema) {
+      if (schema.$ref) {
+        schema = root.$defs[schema.$ref.split("/").pop()];
+      } else if (schema.anyOf) {
+        var branch = schema.anyOf.filter(function (s) { return s.type !== "null"; })[0];
+        var outer = Object.assign({}, schema);
+        delete outer.anyOf;
+        schema = Object.assign({}, branch, outer);
+      } else {
+        return schema;
+      }
+    }
+    return {};
+  }
+
+  function fieldRule(root, key) {
+    // Return {schema, parent, name} of a dotted data key such as contact.name.
+    var parent = resolve(root.items, root);
+    var parts = key.split(".");
+    for (var i = 0; i < parts.length - 1; i++) {
+      parent = resolve((parent.properties || {})[parts[i]], root);
+    }
+    var name = parts[parts.length - 1];
+    return { schema: resolve((parent.properties || {})[name], root), parent: parent, name: name };
+  }
+
+  // --- wording ----------------------------------------------------------------------------
+  function join(list) { return list.join(", "); }
+  var MESSAGES = {
+    required: "Vul dit veld in.",
+    email: "Dit is geen geldig e-mailadres; bijvoorbeeld alumni@school.nl.",
+    integer: "Vul een heel getal in, zoals 2015.",
+    day: "Deze datum bestaat niet.",
+    pattern: "Dit heeft niet de vorm die hier hoort.",
+  };
+  function sentence(text) {
+    text = String(text);
+    return text.charAt(0).toUpperCase() + text.slice(1) + (/[.?!]$/.test(text) ? "" : ".");
+  }
+
+  // --- one value against its schema --------------------------------------------------------
+  function realDay(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+    if (!m) return true;
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+
+  function problem(value, schema) {
+    if (schema.type === "integer") {
+      if (typeof value !== "number") return MESSAGES.integer;
+      if (schema.minimum !== undefined && value < schema.minimum) {
+        return "Dat is te vroeg: het kleinste getal hier is " + schema.minimum + ".";
+      }
+      if (schema.title === "Founded" && value > new Date().getFullYear()) {
+        return "Dat jaar moet nog komen.";
+      }
+      return null;
+    }
+    if (schema.type === "array") {
+      var item = schema.items || {};
+      for (var i = 0; i < value.length; i++) {
+        var found = problem(value[i], item);
+        if (found) return "'" + value[i] + "': " + found;
+      }
+      return null;
+    }
+    if (typeof value !== "string") return null;
+    if (schema.enum && schema.enum.indexOf(value) < 0) return "Kies uit: " + join(schema.enum) + ".";
+    if (schema.minLength !== undefined && value.length < schema.minLength) {
+      return "Dit is te kort: minstens " + schema.minLength + " tekens.";
+    }
+    if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+      return "Dit is te lang: hoogstens " + schema.maxLength + " tekens (nu " + value.length + ").";
+    }
+    if (schema.format === "email" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return MESSAGES.email;
+    if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
+      return schema["x-message"] ? sentence(schema["x-message"]) : MESSAGES.pattern;
+    }
+    if (schema.format === "uri") {
+      try {
+        var url = new URL(value);
+        if (!/^https?:$/.test(url.protocol) || !url.hostname || /\s/.test(value)) throw new Error();
+      } catch (e) {
+        return sentence(schema["x-message"] || "geef een volledig webadres");
+      }
+    }
+    if (schema.pattern && /^\^\\d\{4\}/.test(schema.pattern) && !realDay(value)) return MESSAGES.day;
+    return null;
+  }
+
+  function holds(condition, object) {
+    // The subset of JSON Schema the models' cross-field rules use: anyOf, required, const.
+    if (condition.anyOf) return condition.anyOf.some(function (c) { return holds(c, object); });
+    var present = (condition.required || []).every(function (k) { return object[k] !== undefined; });
+    if (!present) return false;
+    var props = condition.properties || {};
+    return Object.keys(props).every(function (k) {
+      return !("const" in props[k]) || object[k] === props[k].const;
+    });
+  }
+
+  // --- reading the form --------------------------------------------------------------------
+  function readField(div, rule) {
+    var kind = div.dataset.kind;
+    var input = div.querySelector("input:not([type=hidden]), textarea, select");
+    if (kind === "checkboxes") return input.checked ? true : undefined;
+    var text = input.value.trim();
+    if (!text) return undefined;
+    if (rule.schema.type === "array") {
+      return text.split(/[,\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
+    }
+    if (rule.schema.type === "integer") return /^\d+$/.test(text) ? parseInt(text, 10) : text;
+    return text;
+  }
+
+  function setPath(object, key, value) {
+    var parts = key.split(".");
+    for (var i = 0; i < parts.length - 1; i++) {
+      object = object[parts[i]] = object[parts[i]] || {};
+    }
+    object[parts[parts.length - 1]] = value;
+  }
+
+  function check(form) {
+    var file = form.dataset.form;
+    var rules = RULES.forms[file];
+    var root = rules.schema;
+    var fields = Array.prototype.slice.call(form.querySelectorAll(".mbo-field"));
+    var entry = {};
+    var errors = [];
+    var byKey = {};
+    function fail(div, message) {
+      if (!div || div.dataset.failed) return;
+      div.dataset.failed = "1";
+      errors.push({ div: div, message: message });
+    }
+    fields.forEach(function (div) {
+      var rule = fieldRule(root, div.dataset.key);
+      var value = readField(div, rule);
+      byKey[div.dataset.key] = div;
+      if (value === undefined) {
+        if ((rule.parent.required || []).indexOf(rule.name) >= 0 && div.dataset.key.indexOf(".") < 0) {
+          fail(div, MESSAGES.required);
+        }
+        return;
+      }
+      setPath(entry, div.dataset.key, value);
+      var found = problem(value, rule.schema);
+      if (found) fail(div, found);
+    });
+    // Rules across fields, as the schemas state them (contact needs consent, online needs url).
+    var model = resolve(root.items, root);
+    Object.keys(model.properties || {}).forEach(function (name) {
+      var sub = resolve(model.properties[name], root);
+      if (!sub.if || typeof entry[name] !== "object" || Array.isArray(entry[name])) return;
+      if (!holds(sub.if, entry[name]) || holds(sub.then, entry[name])) return;
+      var keys = (sub.then.required || []).concat(Object.keys(sub.then.properties || {}));
+      var div = keys.map(function (k) { return byKey[name + "." + k]; }).filter(Boolean)[0];
+      fail(div, sentence(sub.then["x-message"] || MESSAGES.required));
+    });
+    // Ids in use and references to other entries.
+    if (entry.id && rules.taken.indexOf(entry.id) >= 0) {
+      fail(byKey.id, "Deze korte naam is al in gebruik op de site. Kies een andere; wil je de " +
+        "bestaande gegevens wijzigen, gebruik dan 'Wijzig deze gegevens' op haar pagina.");
+    }
+    (entry.organizer || []).forEach(function (id) {
+      if (RULES.associations.indexOf(id) < 0) {
+        fail(byKey.organizer, "Onbekende vereniging '" + id + "'. Gebruik de korte naam (id) " +
+          "van een vereniging op deze site, of meld de vereniging eerst aan.");
+      }
+    });
+    (entry.tags || []).forEach(function (id) {
+      if (RULES.themes.length && RULES.themes.indexOf(id) < 0) {
+        fail(byKey.tags, "Onbekend thema '" + id + "'. Kies uit: " + join(RULES.themes) + ".");
+      }
+    });
+    return { entry: entry, errors: errors, fields: fields };
+  }
+
+  // --- showing the outcome -----------------------------------------------------------------
+  function label(div) {
+    var element = div.querySelector("legend") || div.querySelector("label");
+    return element.textContent.replace(/\s*\*$/, "").trim();
+  }
+
+  function clear(form, section) {
+    form.querySelectorAll(".mbo-field").forEach(function (div) {
+      delete div.dataset.failed;
+      var error = div.querySelector(".mbo-field__error");
+      error.hidden = true;
+      error.textContent = "";
+      var input = div.querySelector("input:not([type=hidden]), textarea, select");
+      input.removeAttribute("aria-invalid");
+    });
+    var summary = form.querySelector(".mbo-join__summary");
+    summary.hidden = true;
+    summary.textContent = "";
+    section.querySelector(".mbo-join__result").hidden = true;
+  }
+
+  function showErrors(form, errors) {
+    var summary = form.querySelector(".mbo-join__summary");
+    var intro = document.createElement("p");
+    var strong = document.createElement("strong");
+    strong.textContent = errors.length === 1
+      ? "Eén ding klopt nog niet:"
+      : errors.length + " dingen kloppen nog niet:";
+    intro.appendChild(strong);
+    var list = document.createElement("ul");
+    errors.forEach(function (error) {
+      var input = error.div.querySelector("input:not([type=hidden]), textarea, select");
+      input.setAttribute("aria-invalid", "true");
+      var text = error.div.querySelector(".mbo-field__error");
+      text.textContent = error.message;
+      text.hidden = false;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + input.id;
+      link.textContent = label(error.div) + ": " + error.message;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    summary.appendChild(intro);
+    summary.appendChild(list);
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  function today() {
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+
+  function yaml(entry, stamp) {
+    // JSON strings are valid YAML double-quoted strings, so every text stays exactly itself.
+    var lines = [];
+    function scalar(value) {
+      if (Array.isArray(value)) return "[" + value.map(scalar).join(", ") + "]";
+      return typeof value === "string" ? JSON.stringify(value) : String(value);
+    }
+    function emit(object, indent) {
+      Object.keys(object).forEach(function (key) {
+        var value = object[key];
+        if (value && typeof value === "object" && !Array.isArray(value)) {
+          lines.push(indent + key + ":");
+          emit(value, indent + "  ");
+        } else {
+          lines.push(indent + key + ": " + scalar(value));
+        }
+      });
+    }
+    emit(entry, "  ");
+    lines.push("  " + stamp + ": " + today()); // a date, as in the data files
+    lines[0] = "- " + lines[0].slice(2);
+    return lines.join("\n") + "\n";
+  }
+
+  function issueUrl(form, rules, fields, skip, entry) {
+    var params = new URLSearchParams();
+    params.set("template", form.dataset.form);
+    params.set("title", rules.title + (entry.name || entry.title || entry.id || ""));
+    fields.forEach(function (div) {
+      if (skip.indexOf(div) >= 0) return;
+      var input = div.querySelector("input:not([type=hidden]), textarea, select");
+      if (div.dataset.kind === "checkboxes") {
+        if (input.checked) params.set(div.dataset.field, input.nextElementSibling.textContent);
+      } else if (input.value.trim()) {
+        params.set(div.dataset.field, input.value.trim());
+      }
+    });
+    return form.action + "?" + params.toString();
+  }
+
+  function note(container, text, value) {
+    var p = document.createElement("p");
+    p.textContent = text;
+    container.appendChild(p);
+    if (value !== undefined) {
+      var area = document.createElement("textarea");
+      area.readOnly = true;
+      area.rows = 5;
+      area.value = value;
+      area.setAttribute("aria-label", text);
+      container.appendChild(area);
+    }
+  }
+
+  function showResult(form, section, outcome) {
+    var rules = RULES.forms[form.dataset.form];
+    var fields = outcome.fields;
+    var skip = [];
+    var url = issueUrl(form, rules, fields, skip, outcome.entry);
+    var notes = section.querySelector(".mbo-join__notes");
+    notes.textContent = "";
+    if (url.length > RULES.maxUrl) {
+      // GitHub refuses very long addresses (414): the long texts go by copy and paste.
+      fields.forEach(function (div) { if (div.dataset.kind === "textarea") skip.push(div); });
+      url = issueUrl(form, rules, fields, skip, outcome.entry);
+      skip.forEach(function (div) {
+        var value = div.querySelector("textarea").value.trim();
+        if (value) {
+          note(notes, "Je tekst bij '" + label(div) + "' is te lang om mee te sturen. Kopieer " +
+            "hem hieronder en plak hem op GitHub in dat veld.", value);
+        }
+      });
+    }
+    fields.forEach(function (div) {
+      var input = div.querySelector("input:not([type=hidden]), textarea, select");
+      if (div.dataset.kind === "dropdown" && input.value) {
+        note(notes, "Controleer op GitHub bij '" + label(div) + "' of er '" + input.value +
+          "' staat; kies het anders daar.");
+      }
+      if (div.dataset.kind === "checkboxes" && input.checked) {
+        note(notes, "Vink op GitHub bij '" + label(div) + "' het vakje aan.");
+      }
+    });
+    var link = section.querySelector(".mbo-join__link");
+    link.href = url;
+    section.querySelector(".mbo-join__yaml code").textContent = yaml(outcome.entry, rules.stamp);
+    var result = section.querySelector(".mbo-join__result");
+    result.hidden = false;
+    result.focus();
+  }
+
+  document.querySelectorAll(".mbo-join__form").forEach(function (form) {
+    var section = form.closest(".mbo-join");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clear(form, section);
+      var outcome = check(form);
+      if (outcome.errors.length) {
+        showErrors(form, outcome.errors);
+      } else {
+        showResult(form, section, outcome);
+      }
+    });
+  });
+})();

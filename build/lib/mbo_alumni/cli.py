@@ -1,0 +1,276 @@
+"""`mbo-alumni`: validate the data and write its JSON Schemas."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import clock, issue_form
+from .articles import read_articles
+from .checks import stale
+from .load import DataFiles, load
+from .problems import DataError, UnreadableInput
+from .schema import site_regions, write_schemas
+from .tidy import sort_entries
+from .yaml_source import read_text
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data)
+    if not data_dir.is_dir():
+        print(f"error: data folder not found: {data_dir}", file=sys.stderr)
+        return EXIT_USAGE
+    # The docs folder sits beside the data folder in a project, unless told otherwise.
+    docs_dir = Path(args.docs) if args.docs else data_dir.parent / "docs"
+    try:
+        data = load(data_dir, clock.today())
+        articles = read_articles(docs_dir, data) if docs_dir.is_dir() else []
+    except UnreadableInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        _print_problems(error.problems)
+        count = len(error.problems)
+        print(f"{_count(count, 'fout', 'fouten')} gevonden", file=sys.stderr)
+        return EXIT_INVALID
+    _print_problems(data.warnings)
+    print(
+        f"{data_dir}: in orde ({_count(len(data.associations), 'vereniging', 'verenigingen')}, "
+        f"{_count(len(data.events), 'evenement', 'evenementen')}, "
+        f"{_count(len(articles), 'artikel', 'artikelen')})"
+    )
+    return EXIT_OK
+
+
+def _print_problems(problems: list) -> None:  # type: ignore[type-arg]
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem.format())
+        if annotate:
+            print(problem.github())
+
+
+def _sort(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data)
+    unsorted = []
+    try:
+        for name in (DataFiles().associations, DataFiles().events):
+            path = data_dir / name
+            text = read_text(path)
+            result = sort_entries(text, str(path))
+            if result != text:
+                unsorted.append(path)
+                if not args.check:
+                    path.write_text(result, encoding="utf-8")
+    except UnreadableInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        _print_problems(list(error.problems))
+        return EXIT_INVALID
+    for path in unsorted:
+        print(f"{path}: {'niet op volgorde' if args.check else 'op volgorde gezet'}")
+    return EXIT_INVALID if args.check and unsorted else EXIT_OK
+
+
+def _stale(args: argparse.Namespace) -> int:
+    try:
+        data = load(Path(args.data))
+    except (DataError, UnreadableInput) as error:
+        print(f"error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'\n{error}",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_INVALID
+    found = stale(data.associations, clock.today())
+    for association in found:
+        addresses = [association.email] if association.email else []
+        contact = association.contact
+        if contact and contact.consent and contact.email:
+            addresses.append(f"{contact.name or 'contact'} <{contact.email}>")
+        checked = association.checked.isoformat() if association.checked else "nooit"
+        print(
+            f"{association.id}\t{association.name}\tgecontroleerd: {checked}\t"
+            f"{', '.join(addresses) or 'geen adres'}"
+        )
+    print(f"{_count(len(found), 'vereniging', 'verenigingen')} te controleren", file=sys.stderr)
+    return EXIT_OK
+
+
+def _from_issue(args: argparse.Namespace) -> int:
+    try:
+        form = issue_form.read_form(Path(args.form))
+        body = sys.stdin.read() if args.body == "-" else Path(args.body).read_text("utf-8")
+    except (OSError, KeyError, TypeError) as error:
+        print(f"error: kan formulier of tekst niet lezen: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    candidate = issue_form.entry(body, form, clock.today())
+    try:
+        known = {a.id for a in load(Path(args.data)).associations}
+    except (DataError, UnreadableInput):
+        known = set()
+    messages = issue_form.problems(candidate, form, known)
+    for message in messages:
+        print(f"error: {message}")
+    if messages:
+        return EXIT_INVALID
+    print(issue_form.to_yaml(candidate), end="")
+    return EXIT_OK
+
+
+def _intake(args: argparse.Namespace) -> int:
+    from . import intake
+
+    try:
+        issue = intake.Issue.from_event(Path(args.event))
+        outcome = intake.intake(issue, Path(args.root), clock.today(), base=args.base)
+    except intake.IntakeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if outcome is None:
+        print(f"issue #{issue.number}: geen aanmeldformulier; niets te doen")
+    elif outcome.branch:
+        print(f"issue #{issue.number}: in orde; pull request vanaf {outcome.branch}")
+    else:
+        print(f"issue #{issue.number}: nog niet in orde; commentaar geplaatst")
+    return EXIT_OK
+
+
+def _links(args: argparse.Namespace) -> int:
+    from . import links
+
+    try:
+        data = load(Path(args.data), clock.today())
+    except UnreadableInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        _print_problems(error.problems)
+        print("error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    found = links.data_links(data.associations, data.events)
+    results = links.check_links(
+        found, concurrency=args.concurrency, timeout=args.timeout, pause=args.pause
+    )
+    print(links.text_report(results), end="")
+    if args.json:
+        Path(args.json).write_text(links.json_report(results), encoding="utf-8")
+    return EXIT_INVALID if any(r.verdict == "dead" for r in results) else EXIT_OK
+
+
+def _patrol(args: argparse.Namespace) -> int:
+    from . import patrol
+
+    try:
+        data = load(Path(args.data), clock.today())
+        report = patrol.read_report(Path(args.links)) if args.links else None
+    except (UnreadableInput, OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        _print_problems(error.problems)
+        return EXIT_USAGE
+    try:
+        done = patrol.patrol_stale(data.associations, args.repo, clock.today())
+        print(
+            f"controle: {len(done.opened)} geopend, {len(done.closed)} gesloten, "
+            f"{len(done.kept)} staan nog open"
+        )
+        if report is not None:
+            print(f"links: {patrol.patrol_links(report, args.repo)}")
+    except patrol.PatrolError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _schema(args: argparse.Namespace) -> int:
+    try:
+        regions = site_regions(Path(args.data))
+    except (DataError, UnreadableInput) as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
+    for path in write_schemas(Path(args.out), regions):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the command-line parser."""
+    root = argparse.ArgumentParser(prog="mbo-alumni", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check data/associations.yaml and events.yaml")
+    validate.add_argument("--data", default="data", help="folder with the YAML files (data)")
+    validate.add_argument(
+        "--docs", help="folder with the Markdown pages to check (default: docs beside the data)"
+    )
+    validate.set_defaults(run=_validate)
+    sort = commands.add_parser("sort", help="put the entries of the data files in id order")
+    sort.add_argument("--data", default="data", help="folder with the YAML files (data)")
+    sort.add_argument("--check", action="store_true", help="only report; exit 1 when unsorted")
+    sort.set_defaults(run=_sort)
+    stale_command = commands.add_parser(
+        "stale", help="list associations not confirmed for 18 months, with their addresses"
+    )
+    stale_command.add_argument("--data", default="data", help="folder with the YAML files")
+    stale_command.set_defaults(run=_stale)
+    from_issue = commands.add_parser(
+        "from-issue", help="turn a submitted issue form into a YAML entry"
+    )
+    from_issue.add_argument(
+        "--form", required=True, help="the issue form (.github/ISSUE_TEMPLATE/...)"
+    )
+    from_issue.add_argument("--data", default="data", help="folder with the YAML files")
+    from_issue.add_argument("body", help="file with the issue body, or - for standard input")
+    from_issue.set_defaults(run=_from_issue)
+    links_command = commands.add_parser(
+        "links", help="check every URL in the data; exit 1 when one is dead"
+    )
+    links_command.add_argument("--data", default="data", help="folder with the YAML files")
+    links_command.add_argument("--json", help="also write the report as JSON to this file")
+    links_command.add_argument("--concurrency", type=int, default=8, help="at most N at once (8)")
+    links_command.add_argument("--timeout", type=float, default=10.0, help="seconds (10)")
+    links_command.add_argument(
+        "--pause", type=float, default=1.0, help="seconds between requests to one host (1)"
+    )
+    links_command.set_defaults(run=_links)
+    patrol_command = commands.add_parser(
+        "patrol", help="keep one issue per stale association and one for dead links (CI)"
+    )
+    patrol_command.add_argument("--repo", required=True, help="owner/name on GitHub")
+    patrol_command.add_argument("--data", default="data", help="folder with the YAML files")
+    patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
+    patrol_command.set_defaults(run=_patrol)
+    intake_command = commands.add_parser(
+        "intake", help="turn a submitted issue form into a comment or a pull request (CI)"
+    )
+    intake_command.add_argument(
+        "--event", required=True, help="the event payload file (GITHUB_EVENT_PATH)"
+    )
+    intake_command.add_argument("--root", default=".", help="the repository's work tree (.)")
+    intake_command.add_argument("--base", default="main", help="the branch to propose to (main)")
+    intake_command.set_defaults(run=_intake)
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
+    schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
+    schema.add_argument(
+        "--data", default="data", help="data folder whose regions.yaml lists the regions (data)"
+    )
+    schema.set_defaults(run=_schema)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code (argparse exits 2 on usage errors)."""
+    args = parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""`/embed/<id>/`: an association's next events as a small page for its own website's iframe.
+
+Self-contained: no theme, no JavaScript, its stylesheet inline, no request to any other origin,
+readable from 300 px wide. Rendered with Jinja (autoescaped) from templates/mbo-alumni/embed.html,
+outside MkDocs, so it is the same under any generator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from . import phrasing
+from .calendar import location_text
+from .calendar_links import subscribe_links
+from .model import Association, Event, chronological
+from .site import Site
+from .templating import render
+
+SHOWN = 5  # the next few events; the link leads to the rest
+
+
+def embed_page(
+    association: Association,
+    events: Sequence[Event],
+    site: Site,
+    today: date,
+    built: datetime,
+) -> bytes:
+    """Return the embed page of one association: its next events, soonest first."""
+    words, paths = site.words, site.paths
+    coming = [
+        e for e in sorted(events, key=chronological) if phrasing.last_day(e.start, e.end) >= today
+    ]
+    items = [
+        {
+            "title": e.title,
+            "when": phrasing.when(e.start, e.end, words),
+            "where": location_text(e),
+            "status": phrasing.status_label(e.status, words),
+            "url": site.absolute(paths.event_page(e.id)),
+        }
+        for e in coming[:SHOWN]
+    ]
+    html = render(
+        "mbo-alumni/embed.html",
+        association=association,
+        items=items,
+        more=len(coming) - len(items),
+        page=site.absolute(paths.association_page(association.id)),
+        subscribe=subscribe_links(site, paths.association_calendar(association.id)),
+        built=phrasing.day(built.date(), words),
+        site_name=site.name,
+    )
+    return html.encode("utf-8")

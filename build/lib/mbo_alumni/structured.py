@@ -1,0 +1,99 @@
+"""Structured data for search engines and link previews: schema.org JSON-LD, OpenGraph."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from .calendar import location_text
+from .model import Association, Event
+from .site import Site
+from .text import summary
+from .when import iso
+
+EVENT_STATUS = {
+    "confirmed": "https://schema.org/EventScheduled",
+    "tentative": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+
+
+def script(data: dict[str, Any]) -> Markup:
+    """Return a JSON-LD <script> element; '<' is escaped so no text can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return Markup('<script type="application/ld+json">\n{}\n</script>').format(Markup(text))
+
+
+def organization(association: Association, site: Site) -> dict[str, Any]:
+    """Return schema.org Organization data of an association."""
+    same_as = [association.website] if association.website else []
+    if association.socials:
+        same_as += [url for _, url in association.socials if url]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": association.name,
+        "url": site.absolute(site.paths.association_page(association.id)),
+        "parentOrganization": {"@type": "EducationalOrganization", "name": association.institution},
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": association.city,
+            "addressRegion": association.province,
+            "addressCountry": "NL",
+        },
+    }
+    if same_as:
+        data["sameAs"] = same_as
+    if association.email:
+        data["email"] = association.email
+    if association.founded:
+        data["foundingDate"] = str(association.founded)
+    if association.description:
+        data["description"] = summary(association.description, 500)
+    return data
+
+
+def event_data(event: Event, organizers: list[Association], site: Site) -> dict[str, Any]:
+    """Return schema.org Event data of an event."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": iso(event.start),
+        "eventStatus": EVENT_STATUS[event.status],
+        "url": site.absolute(site.paths.event_page(event.id)),
+    }
+    if event.end is not None:
+        data["endDate"] = iso(event.end)
+    place = event.location
+    if place is not None and place.online:
+        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        data["location"] = {"@type": "VirtualLocation", "url": place.url}
+    elif place is not None:
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        if place.address:
+            address["streetAddress"] = place.address
+        if place.city:
+            address["addressLocality"] = place.city
+        data["location"] = {
+            "@type": "Place",
+            "name": place.name or location_text(event),
+            "address": address,
+        }
+    if organizers:
+        data["organizer"] = [
+            {
+                "@type": "Organization",
+                "name": a.name,
+                "url": site.absolute(site.paths.association_page(a.id)),
+            }
+            for a in organizers
+        ]
+    if event.host:
+        data.setdefault("organizer", []).append({"@type": "Organization", "name": event.host})
+    if event.description:
+        data["description"] = summary(event.description, 500)
+    return data
