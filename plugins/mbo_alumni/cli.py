@@ -216,9 +216,7 @@ def parser() -> argparse.ArgumentParser:
     sort.add_argument("--data", default="data", help="folder with the YAML files (data)")
     sort.add_argument("--check", action="store_true", help="only report; exit 1 when unsorted")
     sort.set_defaults(run=_sort)
-    stale_command = commands.add_parser(
-        "stale", help="list associations not confirmed for 18 months, with their addresses"
-    )
+    stale_command = commands.add_parser("stale", help="list associations unconfirmed 18 months")
     stale_command.add_argument("--data", default="data", help="folder with the YAML files")
     stale_command.set_defaults(run=_stale)
     from_issue = commands.add_parser(
@@ -259,9 +257,7 @@ def parser() -> argparse.ArgumentParser:
     intake_command.set_defaults(run=_intake)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
-    schema.add_argument(
-        "--data", default="data", help="data folder whose regions.yaml lists the regions (data)"
-    )
+    schema.add_argument("--data", default="data", help="folder with regions.yaml (data)")
     schema.set_defaults(run=_schema)
     return root
 

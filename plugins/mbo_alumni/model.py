@@ -28,7 +28,7 @@ from pydantic import (
 from . import clock
 from .regions import Regions, dutch_provinces
 from .text import raw_html_in
-from .when import When, instant, is_all_day, parse_when
+from .when import When, instant, is_all_day, local_day, parse_when
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -321,6 +321,14 @@ class Event(_Strict):
 def chronological(event: Event) -> tuple[datetime, str]:
     """Return the one sort key of events in time: the UTC instant they start, then the id."""
     return (instant(event.start), event.id)
+
+
+def ended(event: Event, today: date) -> bool:
+    """Return whether an event is past: the one rule for coming and past everywhere.
+
+    An event is coming until the end of its last day (Amsterdam time), so an event that is
+    under way today, or ended this morning, still shows as coming."""
+    return local_day(event.end if event.end is not None else event.start) < today
 
 
 ASSOCIATION_KEYS = tuple(Association.model_fields)

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from . import phrasing
 from .calendar import location_text
 from .calendar_links import subscribe_links
-from .model import Association, Event, chronological
+from .model import Association, Event, chronological, ended
 from .site import Site
 from .templating import render
 
@@ -29,9 +29,7 @@ def embed_page(
 ) -> bytes:
     """Return the embed page of one association: its next events, soonest first."""
     words, paths = site.words, site.paths
-    coming = [
-        e for e in sorted(events, key=chronological) if phrasing.last_day(e.start, e.end) >= today
-    ]
+    coming = [e for e in sorted(events, key=chronological) if not ended(e, today)]
     items = [
         {
             "title": e.title,

@@ -11,13 +11,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import phrasing, urls
+from . import urls
 from .alternates import Alternate, calendar_alternate, facet_alternates
 from .articles import Article
 from .calendar_links import subscribe_links
 from .facets import Facet
 from .load import Data
-from .model import Theme
+from .model import Theme, ended
 from .site import Site
 from .structured import event_data, organization, script
 from .text import summary
@@ -33,6 +33,7 @@ from .views import (
     embed_snippet,
     event_view,
     newest_articles,
+    split,
     start_key,
     theme_views,
 )
@@ -82,8 +83,8 @@ def tags_listing(theme: Theme) -> str:
 def home_context(data: Data, articles: list[Article], today: date, site: Site) -> dict[str, Any]:
     """Return what the home page shows from the data: next events, new articles, counts."""
     by_id = {a.id: a for a in data.associations}
-    coming = [e for e in data.events if phrasing.last_day(e.start, e.end) >= today]
-    upcoming, _ = agenda_sections([event_view(e, by_id, site) for e in coming], today)
+    coming = [event_view(e, by_id, site) for e in data.events if not ended(e, today)]
+    upcoming, _ = split(coming, today)
     return {
         "next_events": upcoming[:3],
         "new_articles": newest_articles(articles, 3),
@@ -208,14 +209,15 @@ def association_pages(shared: _Shared) -> Iterator[PageSpec]:
         mine = shared.events_of[a.id]
         feed = paths.association_calendar(a.id)
         calendar_name = words("calendar.name", name=a.name)
+        upcoming, past = split(mine, today)
         yield PageSpec(
             urls.page_source(item.url),
             a.name,
             "mbo-alumni/association.html",
             {
                 "item": item,
-                "upcoming": [e for e in mine if e.last_day >= today],
-                "past": [e for e in reversed(mine) if e.last_day < today],
+                "upcoming": upcoming,
+                "past": past,
                 "subscribe": subscribe_links(site, feed),
                 "calendar_name": calendar_name,
                 "jsonld": script(organization(a, site)),
@@ -247,10 +249,7 @@ def province_pages(shared: _Shared) -> Iterator[PageSpec]:
             {
                 "province": facet.name,
                 "members": members,
-                **_bounded(
-                    [v for v in views if v.last_day >= shared.today],
-                    [v for v in reversed(views) if v.last_day < shared.today],
-                ),
+                **_bounded(*split(views, shared.today)),
                 "subscribe": subscribe_links(shared.site, facet.calendar),
                 "calendar_name": facet.title,
                 "facet": facet,
@@ -272,7 +271,7 @@ def event_pages(shared: _Shared) -> Iterator[PageSpec]:
             "mbo-alumni/event.html",
             {
                 "item": view,
-                "past": view.last_day < shared.today,
+                "past": ended(e, shared.today),
                 "jsonld": script(event_data(e, view.organizers, shared.site)),
                 "reports": [x for x in shared.articles if x.event == e.id],
                 "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
@@ -307,9 +306,7 @@ def theme_pages(shared: _Shared) -> Iterator[PageSpec]:
     theme_facet = {f.key: f for f in shared.facets if f.kind == "thema"}
     for theme_view in shared.themes:
         theme = theme_view.theme
-        tagged = sorted(
-            (e for e in shared.events if theme.id in e.event.tags), key=start_key, reverse=True
-        )
+        tagged = [e for e in shared.events if theme.id in e.event.tags]
         followed = theme_facet.get(theme.id)
         yield PageSpec(
             urls.page_source(theme_view.url),
@@ -317,10 +314,7 @@ def theme_pages(shared: _Shared) -> Iterator[PageSpec]:
             "mbo-alumni/theme.html",
             {
                 "theme": theme,
-                **_bounded(
-                    [e for e in reversed(tagged) if e.last_day >= shared.today],
-                    [e for e in tagged if e.last_day < shared.today],
-                ),
+                **_bounded(*split(tagged, shared.today)),
                 "has_articles": any(theme.name in x.tags for x in articles),
                 "facet": followed,
                 "subscribe": subscribe_links(shared.site, followed.calendar) if followed else None,

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from babel.dates import format_date, format_time
 
-from .when import AMSTERDAM, When, local_day, occurs_twice, summer_time
+from .when import AMSTERDAM, When, occurs_twice, summer_time
 from .wording import Wording
 
 
@@ -60,8 +60,3 @@ def when(start: When, end: When | None, words: Wording) -> str:
         f"{day(first.date(), words)} {clock(first, words)} {hour}{_which(start, words)} "
         f"{until} {day(last.date(), words)} {clock(last, words)} {hour}{_which(end, words)}"
     )
-
-
-def last_day(start: When, end: When | None) -> date:
-    """Return the local calendar day on which an event ends."""
-    return local_day(end if end is not None else start)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -15,7 +15,7 @@ from .articles import Article
 from .calendar_links import AddLinks, add_links
 from .checks import months_between
 from .load import Data
-from .model import Association, Event, Theme, chronological
+from .model import Association, Event, Theme, chronological, ended
 from .site import Site
 from .text import markdown_to_html
 from .when import local_day
@@ -34,7 +34,6 @@ class EventView:
     status_label: str
     url: str
     organizers: list[Association]
-    last_day: date
     ics: str
     site: Site
 
@@ -76,7 +75,6 @@ def event_view(event: Event, associations: dict[str, Association], site: Site) -
         status_label=phrasing.status_label(event.status, site.words),
         url=site.paths.event_page(event.id),
         organizers=[associations[ident] for ident in event.organizer],
-        last_day=phrasing.last_day(event.start, event.end),
         ics=site.paths.event_download(event.id),
         site=site,
     )
@@ -101,12 +99,20 @@ def start_key(view: EventView) -> tuple[datetime, str]:
     return chronological(view.event)
 
 
+def split(views: Iterable[EventView], today: date) -> tuple[list[EventView], list[EventView]]:
+    """Return the coming events (soonest first) and the past ones (latest first)."""
+    coming: list[EventView] = []
+    past: list[EventView] = []
+    for view in views:
+        (past if ended(view.event, today) else coming).append(view)
+    return sorted(coming, key=start_key), sorted(past, key=start_key, reverse=True)
+
+
 def agenda_sections(
     views: list[EventView], today: date
 ) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
     """Return upcoming events (soonest first) and the archive by year (newest first)."""
-    upcoming = sorted((v for v in views if v.last_day >= today), key=start_key)
-    past = sorted((v for v in views if v.last_day < today), key=start_key, reverse=True)
+    upcoming, past = split(views, today)
     archive = [
         (year, list(group)) for year, group in groupby(past, key=lambda v: v.event.start.year)
     ]
