@@ -257,6 +257,9 @@ def test_from_issue_makes_entries_that_validate(tmp_path: Path) -> None:
          "Veld 'Organiserende vereniging(en)': onbekende vereniging 'onbekend'"),
         (EVENT_BODY.replace("2027-10-12 19:30", "morgen"), "evenement-aanmelden.yml",
          "Veld 'Begin'"),
+        # Not only the model's own messages: pydantic's are worded as in the data files.
+        (ASSOCIATION_BODY.replace("Noorderlicht Alumni", "N"), "vereniging-aanmelden.yml",
+         "Veld 'Naam van de vereniging': te kort: minstens 2 tekens"),
     ],
 )  # fmt: skip
 def test_from_issue_names_the_form_field(body: str, form: str, words: str) -> None:
