@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -103,14 +107,74 @@ def project(tmp_path: Path) -> Project:
     return make
 
 
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+
+
+@contextmanager
+def _environment(root: Path | None, env: dict[str, str]) -> Iterator[None]:
+    """Run with `env` added to os.environ and `root` as the working folder, as a shell would."""
+    saved, folder = dict(os.environ), Path.cwd()
+    os.environ.update(env)
+    os.chdir(root or folder)
+    try:
+        yield
+    finally:
+        os.chdir(folder)
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+class _Lines(logging.Handler):
+    """The lines MkDocs' command line would print: 'WARNING -  message'."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
 def mkdocs_build(root: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build --strict` in root, as a maintainer would."""
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": "1795000000",
-        **extra_env,
-    }
+    """Run `mkdocs build --strict` in root, in this process: what the command line does
+    (load_config, on_startup, build, on_shutdown), its log lines and exit code, without
+    starting a new Python. `mkdocs_cli` runs the real command where that is the point."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    options = dict(zip(args[::2], args[1::2], strict=True))
+    unknown = set(options) - {"--site-dir"}
+    assert not unknown, f"mkdocs_build does not know {unknown}; use mkdocs_cli"
+    logger, lines = logging.getLogger("mkdocs"), _Lines()
+    level = logger.level
+    logger.addHandler(lines)
+    logger.setLevel(logging.INFO)
+    code = 0
+    try:
+        with _environment(root, {**BUILD_ENV, **extra_env}):
+            config = load_config(strict=True, site_dir=options.get("--site-dir"))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except MkDocsException as error:
+        lines.lines.append(f"Error: {error.format_message()}")
+        code = 1
+    except Exception:  # what the command line would show as a traceback
+        lines.lines.append("Traceback (in process):\n" + traceback.format_exc())
+        code = 1
+    finally:
+        logger.removeHandler(lines)
+        logger.setLevel(level)
+    return subprocess.CompletedProcess(["mkdocs", "build", "--strict", *args], code, "",
+                                       "\n".join(lines.lines) + "\n")  # fmt: skip
+
+
+def mkdocs_cli(root: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build --strict` command in root, as a maintainer would."""
+    env = {**os.environ, **BUILD_ENV, **extra_env}
     return subprocess.run(
         [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", *args],
         cwd=root,
@@ -127,6 +191,31 @@ def validate(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 def cli(*args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `mbo-alumni` with arguments in this process: its output and exit code, as the
+    console script gives them (`cli_process` runs the real script, once per exit code)."""
+    from mbo_alumni.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_stdin = sys.stdin
+    sys.stdin = io.StringIO(stdin or "")
+    try:
+        with _environment(None, {"SOURCE_DATE_EPOCH": "1795000000", **env}):
+            with redirect_stdout(out), redirect_stderr(err):
+                try:
+                    code = main(list(args))
+                except SystemExit as exit_:  # argparse's usage errors
+                    code = exit_.code if isinstance(exit_.code, int) else 1
+                except Exception:  # what the console script would show as a traceback
+                    err.write("Traceback (in process):\n" + traceback.format_exc())
+                    code = 1
+    finally:
+        sys.stdin = saved_stdin
+    return subprocess.CompletedProcess(["mbo-alumni", *args], code, out.getvalue(), err.getvalue())
+
+
+def cli_process(
+    *args: str, stdin: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
     """Run the real `mbo-alumni` console script with arguments."""
     return subprocess.run(
         [str(CLI), *args],

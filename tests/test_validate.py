@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ASSOCIATIONS, EVENTS, validate, write_tree
+from conftest import ASSOCIATIONS, EVENTS, cli_process, validate, write_tree
 
 A, E = "associations.yaml", "events.yaml"
 
@@ -248,7 +248,7 @@ def test_there_are_at_least_fifteen_distinct_bad_inputs() -> None:
 
 def test_valid_data_passes(tmp_path: Path) -> None:
     write_tree(tmp_path, {A: ASSOCIATIONS, E: EVENTS})
-    result = validate(tmp_path)
+    result = cli_process("validate", "--data", str(tmp_path))  # the real script: exit 0
     assert result.returncode == 0, result.stdout
     assert "2 verenigingen, 2 evenementen" in result.stdout
 
@@ -261,8 +261,9 @@ def test_every_error_of_both_files_in_one_run(tmp_path: Path) -> None:
             E: event("start: 14:00", "organizer: onbekend"),
         },
     )
-    result = validate(tmp_path)
+    result = cli_process("validate", "--data", str(tmp_path))  # the real script: exit 1
     assert result.returncode == 1
+    assert "Traceback" not in result.stderr
     errors = [row for row in result.stdout.splitlines() if ": error: " in row]
     assert [row.split(": error: ")[0].rsplit("/", 1)[1] for row in errors] == [
         "associations.yaml:6:3",
@@ -302,8 +303,9 @@ def test_unreadable_input_exits_2(tmp_path: Path, files: dict[str, str]) -> None
 
 
 def test_missing_folder_exits_2(tmp_path: Path) -> None:
-    result = validate(tmp_path / "nope")
+    result = cli_process("validate", "--data", str(tmp_path / "nope"))  # the real script: exit 2
     assert result.returncode == 2
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .messages import explain
 from .model import Association, Event
 
 NESTED = ("contact", "socials", "location")
@@ -144,9 +145,7 @@ def problems(candidate: dict[str, Any], form: Form, known_associations: set[str]
         for detail in error.errors(include_url=False):
             loc = [str(p) for p in detail["loc"] if isinstance(p, str) and "[" not in str(p)]
             field_id = "_".join(loc[:2]) if loc and loc[0] in NESTED else (loc[0] if loc else "")
-            ctx = detail.get("ctx") or {}
-            text = str(ctx.get("error", detail["msg"]))
-            messages.append(f"Veld '{form.label(field_id)}': {text}")
+            messages.append(f"Veld '{form.label(field_id)}': {explain(detail)}")
     for ident in candidate.get("organizer", []) if form.model is Event else []:
         if ident not in known_associations:
             messages.append(

@@ -67,11 +67,18 @@ def _message(document: Document, loc: Path_, detail: ErrorDetails) -> str:
     prefix = f"'{field_name}': " if field_name else ""
     node = document.scalars.get(loc)
     trap = _yaml_trap(node, kind) if node is not None else None
-    if trap:
-        return prefix + trap
+    return prefix + (trap or explain(detail))
+
+
+def explain(detail: ErrorDetails) -> str:
+    """Return one pydantic error in Dutch, for a volunteer: the one mapping, used for the
+    data files and for the issue forms alike."""
+    kind = detail["type"]
     ctx = detail.get("ctx") or {}
     if kind == "value_error":
-        return prefix + str(ctx.get("error", detail["msg"]))
+        return str(ctx.get("error", detail["msg"]))
+    if kind == "missing":
+        return "dit veld is verplicht"
     if kind in ("string_type", "int_type", "bool_type", "list_type", "model_type", "dict_type"):
         wanted = {
             "string_type": "tekst",
@@ -81,20 +88,20 @@ def _message(document: Document, loc: Path_, detail: ErrorDetails) -> str:
             "model_type": "een groep sleutels (ingesprongen regels 'sleutel: waarde')",
             "dict_type": "een groep sleutels (ingesprongen regels 'sleutel: waarde')",
         }[kind]
-        return prefix + f"hier hoort {wanted}, maar er staat {_describe(detail['input'])}"
+        return f"hier hoort {wanted}, maar er staat {_describe(detail['input'])}"
     if kind == "string_too_short":
-        return prefix + f"te kort: minstens {ctx.get('min_length')} tekens"
+        return f"te kort: minstens {ctx.get('min_length')} tekens"
     if kind == "string_too_long":
-        return prefix + f"te lang: hoogstens {ctx.get('max_length')} tekens"
+        return f"te lang: hoogstens {ctx.get('max_length')} tekens"
     if kind == "literal_error":
-        return prefix + f"kies uit {str(ctx.get('expected')).replace(' or ', ' of ')}"
+        return f"kies uit {str(ctx.get('expected')).replace(' or ', ' of ')}"
     if kind in ("int_parsing", "int_from_float"):
-        return prefix + "hier hoort een heel getal, zoals 2015"
+        return "hier hoort een heel getal, zoals 2015"
     if kind == "bool_parsing":
-        return prefix + "hier hoort true of false"
+        return "hier hoort true of false"
     if kind.startswith("date"):
-        return prefix + "hier hoort een datum als 2026-11-23"
-    return prefix + detail["msg"]
+        return "hier hoort een datum als 2026-11-23"
+    return str(detail["msg"])
 
 
 def _describe(value: Any) -> str:
