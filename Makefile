@@ -61,8 +61,11 @@ $(JAVA_STAMP): $(STAMP)
 	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 	touch $(JAVA_STAMP)
 
+# Two workers: most tests wait on Chromium or a build, and this machine has two cores.
+WORKERS ?= 2
+
 test: $(STAMP) $(CLIENTS_STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS)
 
 # Prints the benchmark table (see BENCHMARKS.md); takes several minutes.
 bench: $(STAMP)

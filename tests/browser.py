@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's hosts at start-up.
@@ -20,6 +21,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def screenshot(page: Any, name: str, *, full_page: bool = True) -> None:
+    """Save a screenshot for a person to look at, when SCREENSHOTS=1 (no test reads them)."""
+    if os.environ.get("SCREENSHOTS") == "1":
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser import serve
+from browser import screenshot, serve
 from conftest import REPO_URL, copy_project, mkdocs_build
 from mbo_alumni.model import Association, Event
 
@@ -28,16 +28,23 @@ def base(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-d
         yield url
 
 
-@pytest.fixture
-def page(chromium: Any, base: str):  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def phone(chromium: Any):  # type: ignore[no-untyped-def]
+    """One browser context at 360 px for the module; each test opens its own tab in it."""
     context = chromium.new_context(viewport={"width": 360, "height": 900})
-    tab = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(phone: Any, base: str):  # type: ignore[no-untyped-def]
+    tab = phone.new_page()
     tab.requests = []  # type: ignore[attr-defined]
     tab.on("request", lambda request: tab.requests.append(request.url))  # type: ignore[attr-defined]
-    tab.goto(base + "meedoen/", wait_until="networkidle")
+    tab.goto(base + "meedoen/", wait_until="load")  # test_browser waits for idle here
     yield tab
     assert all(url.startswith(base) for url in tab.requests), tab.requests  # type: ignore[attr-defined]
-    context.close()
+    tab.close()
 
 
 def fill(page: Any, form: str, values: dict[str, str], consent: bool = False) -> None:
@@ -226,11 +233,7 @@ def test_axe_finds_nothing_with_messages_or_result_shown(page: Any, valid: bool)
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
-    from conftest import ROOT
-
-    (ROOT / "test-artifacts").mkdir(exist_ok=True)
-    name = "join-ready-360.png" if valid else "join-errors-360.png"
-    page.screenshot(path=str(ROOT / "test-artifacts" / name), full_page=True)
+    screenshot(page, "join-ready-360.png" if valid else "join-errors-360.png")
 
 
 @pytest.mark.parametrize("path", ["verenigingen/", "agenda/"])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import serve
+from browser import screenshot, serve
 from conftest import ASSOCIATIONS, EVENTS, MKDOCS_YML, ROOT, Project, mkdocs_build, validate
 from mbo_alumni.articles import read_articles
 from mbo_alumni.load import load
@@ -253,8 +253,7 @@ def test_zelfcheck_question_reads_as_one_block_on_a_phone(real_site: Path, chrom
         legend = first.locator("legend").bounding_box()
         answers = first.locator(".mbo-zelfcheck__answers").bounding_box()
         assert legend["y"] + legend["height"] <= answers["y"] + 1  # question above its answers
-        (ROOT / "test-artifacts").mkdir(exist_ok=True)
-        page.screenshot(path=str(ROOT / "test-artifacts" / "zelfcheck-question-360.png"))
+        screenshot(page, "zelfcheck-question-360.png", full_page=False)
         context.close()
 
 
