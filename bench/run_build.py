@@ -13,7 +13,7 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from mkdocs.commands.build import build
@@ -36,13 +36,32 @@ def timed(stage: str, function: Callable[..., Any], *, materialise: bool = False
     return wrapper
 
 
+def timed_steps(stage: str, function: Callable[..., Iterator[Any]]) -> Any:
+    """Time a generator function: the work happens as its items are asked for, one by one,
+    and the caller writes each out before asking for the next (no list is made here)."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        items = function(*args, **kwargs)
+        while True:
+            started = time.perf_counter()
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                TIMINGS[stage] = TIMINGS.get(stage, 0.0) + time.perf_counter() - started
+            yield item
+
+    return wrapper
+
+
 if os.environ.get("MBO_ALUMNI_TIMINGS"):
     plugin.load = timed("load and validate", plugin.load)
     plugin.read_articles = timed("load and validate", plugin.read_articles)
     plugin.build_pages = timed("pages", plugin.build_pages, materialise=True)
-    plugin.calendar_feeds = timed("calendar", plugin.calendar_feeds)
+    plugin.calendar_feeds = timed_steps("calendar", plugin.calendar_feeds)
     plugin.feeds.agenda_feeds = timed("feeds", plugin.feeds.agenda_feeds)
-    plugin.api.documents = timed("json", plugin.api.documents)
+    plugin.api.documents = timed_steps("json", plugin.api.documents)
     plugin.embed_page = timed("embed", plugin.embed_page)
 
 logging.getLogger("mkdocs").setLevel(logging.ERROR)

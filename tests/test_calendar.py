@@ -57,7 +57,7 @@ EVENTS = [event(ident, start) for ident, start, _ in DST_CASES] + [
 
 
 def site_feed(events: list[Event] = EVENTS, stamp: datetime = STAMP) -> bytes:
-    return feeds([A, B], events, SITE, stamp)[0].content
+    return next(feeds([A, B], events, SITE, stamp)).content
 
 
 def by_uid(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

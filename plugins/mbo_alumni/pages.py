@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -19,7 +19,7 @@ from .facets import Facet
 from .load import Data
 from .model import Theme, ended
 from .site import Site
-from .structured import event_data, organization, script
+from .structured import Deferred, event_script, organization_script
 from .text import summary
 from .views import (
     AssociationView,
@@ -220,7 +220,7 @@ def association_pages(shared: _Shared) -> Iterator[PageSpec]:
                 "past": past,
                 "subscribe": subscribe_links(site, feed),
                 "calendar_name": calendar_name,
-                "jsonld": script(organization(a, site)),
+                "jsonld": Deferred(partial(organization_script, a, site)),
                 "articles": [x for x in shared.articles if a.id in x.associations],
                 "embed": site.absolute(paths.embed_page(a.id)),
                 "embed_code": embed_snippet(a, site),
@@ -272,7 +272,7 @@ def event_pages(shared: _Shared) -> Iterator[PageSpec]:
             {
                 "item": view,
                 "past": ended(e, shared.today),
-                "jsonld": script(event_data(e, view.organizers, shared.site)),
+                "jsonld": Deferred(partial(event_script, e, view.organizers, shared.site)),
                 "reports": [x for x in shared.articles if x.event == e.id],
                 "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
             },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
@@ -18,6 +19,20 @@ EVENT_STATUS = {
     "tentative": "https://schema.org/EventScheduled",
     "cancelled": "https://schema.org/EventCancelled",
 }
+
+
+class Deferred:
+    """Markup made only when a template prints it, and not kept: the JSON-LD of thousands of
+    pages need not sit in memory until each page is rendered."""
+
+    def __init__(self, make: Callable[[], Markup]) -> None:
+        self.make = make
+
+    def __html__(self) -> Markup:
+        return self.make()
+
+    def __str__(self) -> str:
+        return str(self.make())
 
 
 def script(data: dict[str, Any]) -> Markup:
@@ -97,3 +112,13 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
     if event.description:
         data["description"] = summary(event.description, 500)
     return data
+
+
+def organization_script(association: Association, site: Site) -> Markup:
+    """Return the JSON-LD <script> of an association's page."""
+    return script(organization(association, site))
+
+
+def event_script(event: Event, organizers: list[Association], site: Site) -> Markup:
+    """Return the JSON-LD <script> of an event's page."""
+    return script(event_data(event, organizers, site))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property
 from itertools import groupby
 
 from markupsafe import Markup
@@ -37,17 +36,18 @@ class EventView:
     ics: str
     site: Site
 
-    @cached_property
+    @property
     def description_html(self) -> Markup | None:
-        return _html(self.event.description)
+        return _html(self.event.description)  # the HTML itself is cached in text.py
 
     @property
     def organizer_pages(self) -> list[tuple[str, Association]]:
         """Return (page URL, association) of each organiser, for the event's page."""
         return [(self.site.paths.association_page(a.id), a) for a in self.organizers]
 
-    @cached_property
+    @property
     def add(self) -> AddLinks:
+        """Not kept: the event's own page asks once, and 10,000 of them add up."""
         return add_links(self.event, self.site, self.organizers)
 
 

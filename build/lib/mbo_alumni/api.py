@@ -7,7 +7,7 @@ same code that writes the JSON and cannot drift from it.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Literal
 
@@ -171,12 +171,13 @@ def schema_path(path: str) -> str:
 
 def documents(
     associations: Sequence[Association], events: Sequence[Event], site: Site, built: datetime
-) -> dict[str, bytes]:
-    """Return {path: bytes} of both JSON documents, their JSON Schemas, and per association
+) -> Iterator[tuple[str, bytes]]:
+    """Yield (path, bytes) of both JSON documents, their JSON Schemas, and per association
     the events it organises (the events document's shape, for an association's own site)."""
     records = [event_record(e, site) for e in sorted(events, key=chronological)]
-    result = {
-        ASSOCIATIONS_PATH: _dump(
+    yield (
+        ASSOCIATIONS_PATH,
+        _dump(
             AssociationsDocument(
                 **{"$schema": site.absolute(schema_path(ASSOCIATIONS_PATH))},
                 license=LICENSE,
@@ -187,7 +188,10 @@ def documents(
                 ],
             )
         ),
-        EVENTS_PATH: _dump(
+    )
+    yield (
+        EVENTS_PATH,
+        _dump(
             EventsDocument(
                 **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
                 license=LICENSE,
@@ -196,20 +200,23 @@ def documents(
                 events=records,
             )
         ),
-    }
+    )
     of: dict[str, list[ApiEvent]] = {}  # an index, so this costs O(events) in all
     for record in records:
         for ident in record.organizer:
             of.setdefault(ident, []).append(record)
     for association in associations:
-        result[site.paths.association_events_api(association.id)] = _dump(
-            EventsDocument(
-                **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
-                license=LICENSE,
-                license_url=LICENSE_URL,
-                generated=built,
-                events=of.get(association.id, []),
-            )
+        yield (
+            site.paths.association_events_api(association.id),
+            _dump(
+                EventsDocument(
+                    **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
+                    license=LICENSE,
+                    license_url=LICENSE_URL,
+                    generated=built,
+                    events=of.get(association.id, []),
+                )
+            ),
         )
     for path, model in ((ASSOCIATIONS_PATH, AssociationsDocument), (EVENTS_PATH, EventsDocument)):
         schema = {
@@ -218,5 +225,4 @@ def documents(
             **model.model_json_schema(mode="serialization", by_alias=True),
         }
         text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        result[schema_path(path)] = text.encode("utf-8")
-    return result
+        yield schema_path(path), text.encode("utf-8")

@@ -7,7 +7,7 @@ always ours: the library is never left to invent them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -256,9 +256,10 @@ def feeds(
     site: Site,
     stamp: datetime,
     facets: Sequence[Facet] = (),
-) -> list[Feed]:
-    """Return every calendar file: the site-wide feed, one per association, one per facet
-    (province, theme) and one per event. Each VEVENT is serialised once for all of them."""
+) -> Iterator[Feed]:
+    """Yield every calendar file: the site-wide feed, one per association, one per facet
+    (province, theme) and one per event. Each VEVENT is serialised once for all of them;
+    each file is made when asked for, so a caller can write it out before the next."""
     ordered = sorted(events, key=chronological)
     by_id = {a.id: a for a in associations}
     organizers = {e.id: [by_id[i] for i in e.organizer if i in by_id] for e in ordered}
@@ -294,15 +295,11 @@ def feeds(
             for f in facets
         ),
     ]
-    result = [
-        Feed(path, calendar(site.prodid, n, d, chosen, serialised)) for path, n, d, chosen in named
-    ]
+    for path, name, description, chosen in named:
+        yield Feed(path, calendar(site.prodid, name, description, chosen, serialised))
     for event in ordered:  # one-off downloads: an appointment in UTC, no calendar name
         single = {event.id: vevent(event, site, stamp, organizers[event.id], utc=True)}
-        result.append(
-            Feed(
-                paths.event_download(event.id),
-                calendar(site.prodid, None, None, [event], single, timezone=False),
-            )
+        yield Feed(
+            paths.event_download(event.id),
+            calendar(site.prodid, None, None, [event], single, timezone=False),
         )
-    return result

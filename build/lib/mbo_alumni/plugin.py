@@ -9,6 +9,7 @@ import hashlib
 import html
 import logging
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -39,6 +40,7 @@ from .model import Event
 from .pages import HOME, PageSpec, build_pages, home_context
 from .problems import DataError, UnreadableInput
 from .site import PRODID, Site
+from .spill import Spill
 from .text import external_rel
 from .urls import Paths
 from .wording import WordingError, default, site_wording
@@ -109,9 +111,13 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.moment: datetime | None = None
         self.today = date.min
         self.data_from_cache = False
+        self.spill = Spill()  # the generated files of the current build, on disk
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Nothing to start; defining this hook keeps one instance across serve rebuilds."""
+
+    def on_shutdown(self) -> None:
+        self.spill.remove()
 
     def _load_cached(self, data_dir: Path) -> tuple[Data, bool]:
         """Return the data in `data_dir` and whether it came from an earlier build's cache."""
@@ -232,40 +238,42 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=inclusion)
             )
             self.pages[spec.src_uri] = spec
+        # Each file goes to disk as it is made: the pages are rendered without these
+        # megabytes in memory.
+        self.spill.reset()
         with paused_gc():
-            generated = self._outputs(data, site, _author(config, site), facets)
+            for path, content in self._outputs(data, site, _author(config, site), facets):
+                spilled = self.spill.write(path, content)
+                files.append(File.generated(config, path, abs_src_path=spilled))
         article_feed = feeds.articles_feed(site)
         for path in (article_feed.rss_path, article_feed.atom_path):
-            generated[path] = b""  # filled in on_env, once the articles are rendered
-        for path, content in generated.items():
-            files.append(File.generated(config, path, content=content))
+            # Filled in on_env, once the articles are rendered.
+            files.append(File.generated(config, path, content=b""))
         for uri, asset in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
 
     def _outputs(
         self, data: Data, site: Site, author: str, facets: list[Facet]
-    ) -> dict[str, bytes]:
-        """Return {path: bytes} of every file the data makes beside the pages: calendars,
-        news feeds, open data and the embed pages."""
+    ) -> Iterator[tuple[str, bytes]]:
+        """Yield (path, bytes) of every file the data makes beside the pages: calendars,
+        news feeds, open data and the embed pages, one at a time."""
         moment = self.moment or clock.now()
-        generated = {
-            feed.path: feed.content
-            for feed in calendar_feeds(data.associations, data.events, site, moment, facets)
-        }
-        generated |= feeds.agenda_feeds(
+        calendars = calendar_feeds(data.associations, data.events, site, moment, facets)
+        yield from ((feed.path, feed.content) for feed in calendars)
+        yield from feeds.agenda_feeds(
             data.events, data.associations, site, author, moment, facets
-        )
-        generated |= api.documents(data.associations, data.events, site, moment)
+        ).items()
+        yield from api.documents(data.associations, data.events, site, moment)
         events_of: dict[str, list[Event]] = {a.id: [] for a in data.associations}
         for event in data.events:
             for ident in event.organizer:
                 events_of[ident].append(event)
         for association in data.associations:
-            generated[site.paths.embed_page(association.id) + "index.html"] = embed_page(
-                association, events_of[association.id], site, self.today, moment
+            yield (
+                site.paths.embed_page(association.id) + "index.html",
+                embed_page(association, events_of[association.id], site, self.today, moment),
             )
-        return generated
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
