@@ -166,6 +166,27 @@ def _dump(document: BaseModel) -> bytes:
     return (document.model_dump_json(by_alias=True, indent=2) + "\n").encode("utf-8")
 
 
+def _indented(record: ApiEvent) -> bytes:
+    """Return a record as JSON indented to sit in an events document's list."""
+    text = record.model_dump_json(by_alias=True, indent=2)
+    return ("    " + text.replace("\n", "\n    ")).encode("utf-8")
+
+
+_NO_EVENTS = '  "events": []\n}'
+
+
+def _with_events(head: EventsDocument, records: list[bytes]) -> bytes:
+    """Return an events document: `head` (whose list is empty) with the written records in
+    its list, byte for byte what dumping the whole document would give."""
+    text = head.model_dump_json(by_alias=True, indent=2)
+    if not text.endswith(_NO_EVENTS):  # "events" is the document's last field
+        raise ValueError("an events document must end with its events")
+    if not records:
+        return (text + "\n").encode("utf-8")
+    opening = text.removesuffix(_NO_EVENTS).encode("utf-8")
+    return opening + b'  "events": [\n' + b",\n".join(records) + b"\n  ]\n}\n"
+
+
 def schema_path(path: str) -> str:
     return path.removesuffix(".json") + ".schema.json"
 
@@ -175,7 +196,7 @@ def documents(
 ) -> Iterator[tuple[str, bytes]]:
     """Yield (path, bytes) of both JSON documents, their JSON Schemas, and per association
     the events it organises (the events document's shape, for an association's own site)."""
-    records = [event_record(e, site) for e in sorted(events, key=chronological)]
+    ordered = sorted(events, key=chronological)
     yield (
         ASSOCIATIONS_PATH,
         _dump(
@@ -190,35 +211,24 @@ def documents(
             )
         ),
     )
-    yield (
-        EVENTS_PATH,
-        _dump(
-            EventsDocument(
-                **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
-                license=LICENSE,
-                license_url=LICENSE_URL,
-                generated=built,
-                events=records,
-            )
-        ),
+    # Each event is written once, as JSON at the depth of the documents' "events" list,
+    # and the same bytes go into events.json and into its organisers' own documents.
+    written = [(e.organizer, _indented(event_record(e, site))) for e in ordered]
+    head = EventsDocument(
+        **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
+        license=LICENSE,
+        license_url=LICENSE_URL,
+        generated=built,
+        events=[],
     )
-    of: dict[str, list[ApiEvent]] = {}  # an index, so this costs O(events) in all
-    for record in records:
-        for ident in record.organizer:
+    yield EVENTS_PATH, _with_events(head, [record for _, record in written])
+    of: dict[str, list[bytes]] = {}  # an index, so this costs O(events) in all
+    for organizers, record in written:
+        for ident in organizers:
             of.setdefault(ident, []).append(record)
     for association in associations:
-        yield (
-            site.paths.association_events_api(association.id),
-            _dump(
-                EventsDocument(
-                    **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
-                    license=LICENSE,
-                    license_url=LICENSE_URL,
-                    generated=built,
-                    events=of.get(association.id, []),
-                )
-            ),
-        )
+        path = site.paths.association_events_api(association.id)
+        yield path, _with_events(head, of.get(association.id, []))
     for path, model in ((ASSOCIATIONS_PATH, AssociationsDocument), (EVENTS_PATH, EventsDocument)):
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",

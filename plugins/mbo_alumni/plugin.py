@@ -367,6 +367,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         _, site = self._loaded()
+        self.pages.pop(page.file.src_uri, None)  # rendered: its context is not needed again
         return external_rel(output, site.origin)
 
     def on_template_context(

@@ -28,7 +28,7 @@ class Document:
     value: Any = None
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    scalars: dict[Path_, yaml.ScalarNode] = field(default_factory=dict)
+    scalars: dict[Path_, yaml.ScalarNode] = field(default_factory=dict)  # plain non-text
     problems: list[Problem] = field(default_factory=list)
 
     def at(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
@@ -230,8 +230,9 @@ class _Builder:
         self.doc.problems.append(Problem(self.doc.file, *_position(event), message))
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
-        self.doc.scalars[path] = node
         tag = node.tag
+        if not node.style and tag in _TRAPS:  # kept for messages.py's hints, only these
+            self.doc.scalars[path] = node
         if tag == "tag:yaml.org,2002:timestamp":
             # Dates stay text: the model parses them, so every notation has one code path.
             return node.value
@@ -245,6 +246,11 @@ class _Builder:
             return construct(node, deep=True)
         self.doc.problem(path, f"onbekende YAML-tag '{tag}'; laat de tag weg")
         return None
+
+
+# Unquoted scalars YAML reads as something other than text: a message about one of them may
+# need its source (yes -> true, 1:30 -> 90). Plain text, dates and quoted scalars never do.
+_TRAPS = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("int", "float", "bool", "null"))
 
 
 def construct(node: yaml.Node, *, deep: bool = False) -> Any:
