@@ -69,7 +69,7 @@ test: $(STAMP) $(CLIENTS_STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) lin
 
 # Prints the benchmark table (see BENCHMARKS.md); takes several minutes.
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py 1000 5000 2000 10000
+	TMPDIR=$${BENCH_TMPDIR:-$$(test -d /dev/shm && echo /dev/shm || echo /tmp)} $(BIN)/python bench/bench.py 1000 5000 2000 10000
 
 clean:
 	rm -rf site $(VENV) $(CLIENTS) tests/js/node_modules
