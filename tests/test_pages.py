@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from mbo_alumni import urls
 from mbo_alumni.facets import province_facets, theme_facets
 from mbo_alumni.load import Data
 from mbo_alumni.model import Association, Event, Theme
@@ -80,7 +81,7 @@ def test_province_and_theme_pages_announce_their_feeds() -> None:
 def test_directory_groups_in_the_provinces_order() -> None:
     spec = pages()["verenigingen/index.md"]
     assert [province for province, _ in spec.context["groups"]] == ["Fryslân", "Noord-Brabant"]
-    assert spec.context["province_pages"]["Fryslân"] == "provincies/fryslan/"
+    assert spec.context["province_pages"]["Fryslân"] == ["provincies/fryslan/"]
 
 
 def test_titles_are_escaped_in_the_generated_markdown() -> None:
@@ -117,3 +118,35 @@ def test_no_list_grows_with_the_data() -> None:
     assert {v.event.id for v in month.context["month"].events} == {
         e.id for e in many if e.start.year == 2027 and e.start.month == 3
     }
+
+
+def test_a_crowded_month_and_a_crowded_province_come_in_parts() -> None:
+    from mbo_alumni.pages import MONTH_PAGE_EVENTS, REGION_PAGE_ASSOCIATIONS
+
+    # Everything in one month and one province: the most uneven spread there is.
+    members = [
+        Association(id=f"a{i:04d}", name=f"Vereniging {i}", institution="School",
+                    city="Tilburg", province="Noord-Brabant")
+        for i in range(2 * REGION_PAGE_ASSOCIATIONS + 1)
+    ]  # fmt: skip
+    crowded = [
+        Event(id=f"e{i:04d}", title=f"E {i}", start=f"2027-03-{1 + i % 28:02d} 19:30",
+              organizer=[members[i].id])
+        for i in range(2 * MONTH_PAGE_EVENTS + 1)
+    ]  # fmt: skip
+    data = Data(associations=members, events=crowded)
+    facets = province_facets(members, crowded, SITE, dutch_provinces().names)
+    specs = {s.src_uri: s for s in build_pages(data, [], TODAY, SITE, facets)}
+    months = [s for uri, s in specs.items() if uri.startswith("agenda/maand/2027-03/")]
+    assert [len(s.context["month"].events) for s in months] == [MONTH_PAGE_EVENTS] * 2 + [1]
+    shown = [v.event.id for s in months for v in s.context["month"].events]
+    assert sorted(shown) == [e.id for e in crowded]  # every event on exactly one part
+    agenda_links = [m.url for m in specs["agenda/index.md"].context["months"]]
+    assert [urls.page_source(u) for u in agenda_links] == [s.src_uri for s in months]
+    regions = [s for uri, s in specs.items() if uri.startswith("provincies/noord-brabant/")]
+    assert [len(s.context["members"]) for s in regions] == [REGION_PAGE_ASSOCIATIONS] * 2 + [1]
+    listed = [v.association.id for s in regions for v in s.context["members"]]
+    assert sorted(listed) == [a.id for a in members]
+    parts = specs["verenigingen/index.md"].context["province_pages"]["Noord-Brabant"]
+    assert [urls.page_source(p) for p in parts] == [s.src_uri for s in regions]
+    assert "upcoming" in regions[0].context and "upcoming" not in regions[1].context

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,8 @@ from .views import (
 SHOWN_UPCOMING = 50
 SHOWN_PAST = 100
 LISTED_ASSOCIATIONS = 300  # above this, the directory lists provinces, each on its own page
+MONTH_PAGE_EVENTS = 200  # a month with more events has more than one page
+REGION_PAGE_ASSOCIATIONS = 300  # a province with more associations has more than one page
 
 HOME = "index.md"
 
@@ -109,7 +112,7 @@ class _Shared:
 
     @cached_property
     def months(self) -> list[Month]:
-        return by_month(self.events, self.site)
+        return by_month(self.events, self.site, MONTH_PAGE_EVENTS)
 
     @cached_property
     def view_of(self) -> dict[str, EventView]:
@@ -137,6 +140,7 @@ def _bounded(upcoming: list[EventView], past: list[EventView]) -> dict[str, Any]
 def directory_page(shared: _Shared) -> PageSpec:
     """Return the directory: every association, grouped by province."""
     words = shared.site.words
+    counts = Counter(a.province for a in shared.data.associations)
     return PageSpec(
         urls.page_source(shared.site.paths.directory),
         words("directory.title"),
@@ -144,7 +148,11 @@ def directory_page(shared: _Shared) -> PageSpec:
         {
             "groups": directory_groups(shared.associations, shared.data.regions.names),
             "listed": len(shared.associations) <= LISTED_ASSOCIATIONS,
-            "province_pages": {f.name: f.page for f in shared.facets if f.kind == "provincie"},
+            "province_pages": {
+                f.name: region_parts(f.page, counts[f.name])
+                for f in shared.facets
+                if f.kind == "provincie"
+            },
             "total": len(shared.associations),
             "institutions": sorted(
                 {a.institution for a in shared.data.associations}, key=str.casefold
@@ -188,7 +196,7 @@ def month_pages(shared: _Shared) -> Iterator[PageSpec]:
     for index, month in enumerate(months):
         yield PageSpec(
             urls.page_source(month.url),
-            words("month.title", month=month.name),
+            words("month.title", month=month.label),
             "mbo-alumni/month.html",
             {
                 "month": month,
@@ -196,8 +204,8 @@ def month_pages(shared: _Shared) -> Iterator[PageSpec]:
                 "next": months[index + 1] if index + 1 < len(months) else None,
                 "today": shared.today,
             },
-            search_text=words("month.search", month=month.name),
-            description=words("month.description", month=month.name),
+            search_text=words("month.search", month=month.label),
+            description=words("month.description", month=month.label),
         )
 
 
@@ -235,29 +243,49 @@ def association_pages(shared: _Shared) -> Iterator[PageSpec]:
         )
 
 
+def region_parts(page: str, count: int) -> list[str]:
+    """Return the pages of a province with `count` associations: its own page, then
+    'provincies/<slug>/2/' and so on, REGION_PAGE_ASSOCIATIONS on each."""
+    parts = max(1, -(-count // REGION_PAGE_ASSOCIATIONS))
+    return [page, *(f"{page}{part}/" for part in range(2, parts + 1))]
+
+
 def province_pages(shared: _Shared) -> Iterator[PageSpec]:
-    """Yield one page per province with associations: them, their events, its feeds."""
+    """Yield the pages of each province with associations: them, their events, its feeds.
+
+    The first page has the events and the feeds; a province with more associations than
+    fit on one page lists the rest on further pages."""
     words = shared.site.words
     for facet in (f for f in shared.facets if f.kind == "provincie"):
         members = [v for v in shared.associations if v.association.province == facet.name]
         members.sort(key=lambda v: (v.association.name.casefold(), v.association.id))
         views = [shared.view_of[e.id] for e in facet.events]
-        yield PageSpec(
-            urls.page_source(facet.page),
-            facet.name,
-            "mbo-alumni/province.html",
-            {
-                "province": facet.name,
-                "members": members,
-                **_bounded(*split(views, shared.today)),
-                "subscribe": subscribe_links(shared.site, facet.calendar),
-                "calendar_name": facet.title,
-                "facet": facet,
-            },
-            search_text=words("region.search", region=facet.name),
-            alternates=facet_alternates(facet, shared.site),
-            description=words("region.description", region=facet.name),
-        )
+        parts = region_parts(facet.page, len(members))
+        for index, page in enumerate(parts):
+            first = index == 0
+            per = REGION_PAGE_ASSOCIATIONS
+            title = facet.name
+            if len(parts) > 1:
+                title = words("part", name=facet.name, part=index + 1, parts=len(parts))
+            yield PageSpec(
+                urls.page_source(page),
+                title,
+                "mbo-alumni/province.html",
+                {
+                    "province": facet.name,
+                    "members": members[index * per : (index + 1) * per],
+                    "total": len(members),
+                    "parts": parts,
+                    "part": index + 1,
+                    **(_bounded(*split(views, shared.today)) if first else {}),
+                    "subscribe": subscribe_links(shared.site, facet.calendar),
+                    "calendar_name": facet.title,
+                    "facet": facet,
+                },
+                search_text=words("region.search", region=facet.name),
+                alternates=facet_alternates(facet, shared.site),
+                description=words("region.description", region=facet.name),
+            )
 
 
 def event_pages(shared: _Shared) -> Iterator[PageSpec]:

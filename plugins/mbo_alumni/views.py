@@ -128,10 +128,15 @@ class Month:
     events: list[EventView]  # in order of start
     url: str
     name: str  # 'maart 2027'
+    label: str  # the name, with the part when the month has several: 'maart 2027 (2/3)'
+    part: int = 1  # a month with more events than fit on a page has several parts
+    parts: int = 1
 
 
-def by_month(views: list[EventView], site: Site) -> list[Month]:
-    """Return every month that has events, in order, each with its events (by start).
+def by_month(views: list[EventView], site: Site, per_page: int) -> list[Month]:
+    """Return every month that has events, in order, each with its events (by start); a
+    month with more than `per_page` events comes in parts of at most that many, each with a
+    page of its own ('agenda/maand/2027-03/', 'agenda/maand/2027-03/2/').
 
     An event belongs to the month it starts in (Amsterdam time)."""
     ordered = sorted(views, key=start_key)
@@ -139,10 +144,17 @@ def by_month(views: list[EventView], site: Site) -> list[Month]:
     for view in ordered:
         day = local_day(view.event.start)
         found.setdefault((day.year, day.month), []).append(view)
-    return [
-        Month(y, m, events, site.paths.month_page(y, m), phrasing.month(y, m, site.words))
-        for (y, m), events in sorted(found.items())
-    ]
+    months = []
+    for (y, m), events in sorted(found.items()):
+        url, name = site.paths.month_page(y, m), phrasing.month(y, m, site.words)
+        chunks = [events[i : i + per_page] for i in range(0, len(events), per_page)]
+        for part, chunk in enumerate(chunks, start=1):
+            where = url if part == 1 else f"{url}{part}/"
+            label = name
+            if len(chunks) > 1:
+                label = site.words("part", name=name, part=part, parts=len(chunks))
+            months.append(Month(y, m, chunk, where, name, label, part, len(chunks)))
+    return months
 
 
 def directory_groups(

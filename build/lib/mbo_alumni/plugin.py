@@ -116,6 +116,12 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Nothing to start; defining this hook keeps one instance across serve rebuilds."""
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.spill.remove()  # MkDocs has copied the generated files into site_dir by now
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.spill.remove()
+
     def on_shutdown(self) -> None:
         self.spill.remove()
 
