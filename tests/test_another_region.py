@@ -5,6 +5,7 @@ provinces) with its own wording, beside Material's blog and tags plugins."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -102,9 +103,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     MkDocs and the other dependencies come from the test venv (a .pth file), so no
     download is needed; the package itself is the installed wheel, not this checkout."""
     where = tmp_path_factory.mktemp("fresh")
+    # From a copy of the package's sources: setuptools writes build/ beside what it builds.
+    source = where / "source"
+    skipped = shutil.ignore_patterns("*.egg-info", "__pycache__", ".mypy_cache")
+    shutil.copytree(ROOT / "plugins", source / "plugins", ignore=skipped)
+    shutil.copy(ROOT / "pyproject.toml", source / "pyproject.toml")
     wheels = where / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), ROOT],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), source],
         check=True,
         capture_output=True,
     )
