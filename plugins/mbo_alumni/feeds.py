@@ -66,26 +66,20 @@ class FeedSpec:
         return f"{self.slug}.atom.xml"
 
 
+def _site_feed(site: Site, kind: str, slug: str, page: str) -> FeedSpec:
+    """Return one of the site's own news feeds, named and described by the catalogue."""
+    words = site.words
+    return FeedSpec(slug, words(f"feed.{kind}.title"), words(f"feed.{kind}.description"), page)
+
+
 def agenda_feed(site: Site) -> FeedSpec:
     """Return the site-wide agenda's news feed."""
-    words, paths = site.words, site.paths
-    return FeedSpec(
-        paths.site_feed,
-        words("feed.agenda.title"),
-        words("feed.agenda.description"),
-        paths.agenda_page,
-    )
+    return _site_feed(site, "agenda", site.paths.site_feed, site.paths.agenda_page)
 
 
 def articles_feed(site: Site) -> FeedSpec:
     """Return the articles' news feed."""
-    words, paths = site.words, site.paths
-    return FeedSpec(
-        paths.articles,
-        words("feed.articles.title"),
-        words("feed.articles.description"),
-        paths.articles_page,
-    )
+    return _site_feed(site, "articles", site.paths.articles, site.paths.articles_page)
 
 
 def _moment(day: date) -> datetime:
