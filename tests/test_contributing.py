@@ -13,7 +13,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ASSOCIATIONS, EVENTS, MKDOCS_YML, ROOT, Project, cli, mkdocs_build, validate
+from conftest import (
+    ASSOCIATIONS,
+    EVENTS,
+    MKDOCS_YML,
+    ROOT,
+    Project,
+    cli,
+    mkdocs_build,
+    validate,
+    write_tree,
+)
 from mbo_alumni.issue_form import form_keys, read_form
 from mbo_alumni.model import Association, Event
 
@@ -372,3 +382,21 @@ def test_join_page_links_the_forms(tmp_path: Path) -> None:
     page = (tmp_path / "site/meedoen/index.html").read_text()
     for form in FORMS.glob("*.yml"):
         assert f"https://github.com/voorbeeld/site/issues/new?template={form.name}" in page
+
+
+def test_from_issue_checks_the_province_against_the_sites_regions(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "regions.yaml": "- Antwerpen\n- Limburg\n- Oost-Vlaanderen\n",
+            "associations.yaml": "[]\n",
+            "events.yaml": "[]\n",
+        },
+    )
+    form = str(FORMS / "vereniging-aanmelden.yml")
+    result = cli("from-issue", "--form", form, "--data", str(tmp_path), "-", stdin=ASSOCIATION_BODY)
+    assert result.returncode == 1
+    assert "Veld 'Provincie': 'Fryslân' is geen provincie; kies uit: Antwerpen," in result.stdout
+    flemish = ASSOCIATION_BODY.replace("Fryslân", "Limburg")
+    again = cli("from-issue", "--form", form, "--data", str(tmp_path), "-", stdin=flemish)
+    assert again.returncode == 0, again.stdout

@@ -108,10 +108,11 @@ def _from_issue(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     candidate = issue_form.entry(body, form, clock.today())
     try:
-        known = {a.id for a in load(Path(args.data)).associations}
+        data = load(Path(args.data))
+        known, regions = {a.id for a in data.associations}, data.regions
     except (DataError, UnreadableInput):
-        known = set()
-    messages = issue_form.problems(candidate, form, known)
+        known, regions = set(), None
+    messages = issue_form.problems(candidate, form, known, regions)
     for message in messages:
         print(f"error: {message}")
     if messages:

@@ -148,7 +148,7 @@ def check(
     except (DataError, UnreadableInput) as error:
         raise IntakeError(f"de gegevens op de hoofdtak zijn zelf niet geldig:\n{error}") from None
     known = {a.id for a in data.associations}
-    messages = issue_form.problems(candidate, form, known)
+    messages = issue_form.problems(candidate, form, known, data.regions)
     taken = known if form.model is Association else {e.id for e in data.events}
     ident = candidate.get("id")
     if isinstance(ident, str) and ident in taken:

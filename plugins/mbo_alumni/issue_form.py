@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .messages import explain
 from .model import Association, Event
+from .regions import Regions
 
 NESTED = ("contact", "socials", "location")
 LISTS = ("sectors", "organizer", "tags")
@@ -136,11 +137,17 @@ def entry(body: str, form: Form, today: date) -> dict[str, Any]:
     return result
 
 
-def problems(candidate: dict[str, Any], form: Form, known_associations: set[str]) -> list[str]:
-    """Return messages, in Dutch and by form label, for whatever makes the entry invalid."""
+def problems(
+    candidate: dict[str, Any],
+    form: Form,
+    known_associations: set[str],
+    regions: Regions | None = None,
+) -> list[str]:
+    """Return messages, in Dutch and by form label, for whatever makes the entry invalid;
+    a province must be one of `regions` (the site's list; by default the Dutch provinces)."""
     messages = []
     try:
-        form.model.model_validate(candidate)
+        form.model.model_validate(candidate, context={"regions": regions})
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             loc = [str(p) for p in detail["loc"] if isinstance(p, str) and "[" not in str(p)]
