@@ -19,6 +19,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, write_tree
 from mbo_alumni.load import load
 from mbo_alumni.problems import DataError
+from mbo_alumni.site import zone_named
+from mbo_alumni.when import WhenError, parse_when
 from mbo_alumni.wording import WordingError, site_wording
 
 MKDOCS_YML = """\
@@ -41,6 +43,7 @@ plugins:
         associations: kringen
         agenda: activiteiten
       edit_branch: productie
+      timezone: Europe/Brussels
 """
 REGIONS = """\
 - Antwerpen
@@ -198,8 +201,14 @@ def test_the_directory_lists_the_flemish_provinces_in_the_sites_words(site: Path
 
 
 def test_feeds_follow_the_folder_names_and_the_wording(site: Path) -> None:
-    calendar = icalendar.Calendar.from_ical((site / "activiteiten.ics").read_bytes())
+    raw = (site / "activiteiten.ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(raw)
     assert calendar["X-WR-CALNAME"] == "Kalender Alumni Vlaanderen"
+    # Times are read and written in the site's zone: the option, not Amsterdam.
+    assert b"DTSTART;TZID=Europe/Brussels:20270330T193000" in raw
+    assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["Europe/Brussels"]
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("DTSTART").isoformat() == "2027-03-30T19:30:00+02:00"
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Netwerkavond"]
     gent = icalendar.Calendar.from_ical((site / "activiteiten-kring-gent.ics").read_bytes())
     assert gent["X-WR-CALNAME"] == "Kalender Testkring Gent"
@@ -248,3 +257,13 @@ def test_a_wording_file_with_an_unknown_key_or_field_is_refused(tmp_path: Path) 
     wording.write_text("calendar.name: Kalender {naam}\n", encoding="utf-8")
     with pytest.raises(WordingError, match=r"\{naam\}.*\{name\}"):
         site_wording(wording)
+
+
+def test_times_are_read_in_the_sites_zone() -> None:
+    london = zone_named("Europe/London")
+    assert parse_when("2027-03-30 19:30", london).isoformat() == "2027-03-30T19:30:00+01:00"
+    with pytest.raises(WhenError, match="in de tijdzone Europe/London: de klok springt die "
+                       "nacht van 01:00 naar 02:00"):  # fmt: skip
+        parse_when("2027-03-28 01:30", london)
+    with pytest.raises(ValueError, match="onbekende tijdzone 'Europe/Nergens'"):
+        zone_named("Europe/Nergens")

@@ -308,10 +308,11 @@ def test_vtimezone_is_byte_for_byte_what_icalendar_writes() -> None:
     # The lines are assembled by hand for speed; icalendar's own serialiser is the reference.
     from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
-    from mbo_alumni.vtimezone import TZID, _transitions
+    from mbo_alumni.vtimezone import _transitions
+    from mbo_alumni.when import AMSTERDAM
 
     reference = Timezone()
-    reference.add("tzid", TZID)
+    reference.add("tzid", AMSTERDAM.key)
     groups: dict[tuple[Any, Any], list[datetime]] = {}
     for instant, before, after in _transitions(2001, 2034):
         groups.setdefault((before, after), []).append((instant + before).replace(tzinfo=None))

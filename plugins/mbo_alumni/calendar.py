@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from icalendar import vDDDTypes, vText
 
@@ -18,7 +19,7 @@ from .facets import Facet
 from .model import Association, Event, chronological
 from .site import Site
 from .text import markdown_to_text
-from .vtimezone import TZID, vtimezone
+from .vtimezone import vtimezone
 from .when import AMSTERDAM, occurs_twice
 
 REFRESH = "PT12H"
@@ -113,8 +114,9 @@ def _moment(name: str, value: date | datetime) -> bytes:
     if isinstance(value, datetime):
         if value.utcoffset() == timedelta(0) and value.tzinfo is UTC:
             return name.encode() + b":" + vDDDTypes(value).to_ical()
-        local = value.astimezone(AMSTERDAM).replace(tzinfo=None)
-        return f"{name};TZID={TZID}:".encode() + vDDDTypes(local).to_ical()
+        zone = value.tzinfo if isinstance(value.tzinfo, ZoneInfo) else AMSTERDAM
+        local = value.replace(tzinfo=None)  # wall clock in the site's zone, which it carries
+        return f"{name};TZID={zone.key}:".encode() + vDDDTypes(local).to_ical()
     return f"{name};VALUE=DATE:".encode() + vDDDTypes(value).to_ical()
 
 
@@ -228,6 +230,7 @@ def calendar(
     serialised: dict[str, bytes],
     *,
     timezone: bool = True,
+    zone: ZoneInfo = AMSTERDAM,
 ) -> bytes:
     """Return a whole calendar from already serialised VEVENTs (in `events` order).
 
@@ -236,7 +239,7 @@ def calendar(
     parts = [_header(prodid, name, description)]
     years = _years(events) if timezone else None
     if years is not None:
-        parts.append(vtimezone(*years))
+        parts.append(vtimezone(*years, zone))
     parts.extend(serialised[e.id] for e in events)
     parts.append(b"END:VCALENDAR" + CRLF)
     return b"".join(parts)
@@ -296,7 +299,9 @@ def feeds(
         ),
     ]
     for path, name, description, chosen in named:
-        yield Feed(path, calendar(site.prodid, name, description, chosen, serialised))
+        yield Feed(
+            path, calendar(site.prodid, name, description, chosen, serialised, zone=site.zone)
+        )
     for event in ordered:  # one-off downloads: an appointment in UTC, no calendar name
         single = {event.id: vevent(event, site, stamp, organizers[event.id], utc=True)}
         yield Feed(

@@ -10,7 +10,6 @@ from urllib.parse import quote, urlencode
 from .calendar import description_text, end_exclusive, location_text
 from .model import Association, Event
 from .site import Site
-from .vtimezone import TZID
 from .when import iso_utc
 
 
@@ -61,7 +60,7 @@ def add_links(event: Event, site: Site, organizers: Sequence[Association] = ()) 
         "dates": f"{_compact(event.start)}/{_compact(end)}",
         "details": details,
         "location": location,
-        "ctz": TZID,
+        "ctz": site.zone.key,
     }
     outlook = {
         "path": "/calendar/action/compose",

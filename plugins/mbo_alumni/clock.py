@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from .when import AMSTERDAM
 
@@ -22,6 +23,6 @@ def now() -> datetime:
     return moment.replace(microsecond=0)
 
 
-def today() -> date:
-    """Return the calendar day of now() in the Netherlands."""
-    return now().astimezone(AMSTERDAM).date()
+def today(zone: ZoneInfo = AMSTERDAM) -> date:
+    """Return the calendar day of now() in the site's zone (the Netherlands by default)."""
+    return now().astimezone(zone).date()

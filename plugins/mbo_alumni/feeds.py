@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from markupsafe import Markup
@@ -82,25 +83,25 @@ def articles_feed(site: Site) -> FeedSpec:
     return _site_feed(site, "articles", site.paths.articles, site.paths.articles_page)
 
 
-def _moment(day: date) -> datetime:
+def _moment(day: date, zone: ZoneInfo = AMSTERDAM) -> datetime:
     """Return the moment a date-only entry is dated: noon in Amsterdam.
 
     Readers show the day in their own zone; noon Amsterdam (10:00 or 11:00 UTC) is the
     same calendar day everywhere from UTC-10 to UTC+12, where midnight was the day before
     anywhere west of Amsterdam.
     """
-    return datetime.combine(day, time(12, 0), AMSTERDAM)
+    return datetime.combine(day, time(12, 0), zone)
 
 
-def event_entry_date(event: Event, built: datetime) -> datetime:
+def event_entry_date(event: Event, built: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime:
     """Return when an event was announced or last changed, never after the build.
 
     Without `announced`, the start date stands in (capped at the build moment), so the
     date is deterministic under SOURCE_DATE_EPOCH and never lies in the future.
     """
     if event.announced is not None:
-        return min(_moment(event.announced), built)
-    return min(_moment(local_day(event.start)), built)
+        return min(_moment(event.announced, zone), built)
+    return min(_moment(local_day(event.start), zone), built)
 
 
 def event_entry(
@@ -134,7 +135,7 @@ def event_entry(
         id=url,
         title=summary_text(event, site),
         url=url,
-        date=event_entry_date(event, built),
+        date=event_entry_date(event, built, site.zone),
         html=html.strip(),
         summary=shorten(" ".join(teaser), SUMMARY_LENGTH),
         categories=(site.words(f"status.{event.status}").lower(), *event.tags),
@@ -194,12 +195,17 @@ def render(
 
 
 def article_entry(
-    title: str, url: str, day: date | datetime, html: str, description: str | None = None
+    title: str,
+    url: str,
+    day: date | datetime,
+    html: str,
+    description: str | None = None,
+    zone: ZoneInfo = AMSTERDAM,
 ) -> Entry:
     """Return the feed entry of an article page: its HTML without the page's own <h1>,
     links made absolute, and as summary its front-matter description or first paragraph.
     """
-    moment = day.astimezone(AMSTERDAM) if isinstance(day, datetime) else _moment(day)
+    moment = day.astimezone(zone) if isinstance(day, datetime) else _moment(day, zone)
     body = without_title(html)
     teaser = shorten(description, SUMMARY_LENGTH) if description else html_summary(body)
     return Entry(
@@ -226,7 +232,9 @@ def agenda_feeds(
     made: dict[str, Entry] = {}
 
     def entries(chosen: Sequence[Event]) -> list[Entry]:
-        newest = sorted(chosen, key=lambda e: (event_entry_date(e, built), e.id), reverse=True)
+        newest = sorted(
+            chosen, key=lambda e: (event_entry_date(e, built, site.zone), e.id), reverse=True
+        )
         for event in newest[:FEED_LENGTH]:
             if event.id not in made:
                 organizers = [by_id[i] for i in event.organizer if i in by_id]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -54,7 +55,7 @@ def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
     return _ADAPTERS[model]
 
 
-def _validate(document: Document, model: type[BaseModel], regions: Regions) -> list[Any]:
+def _validate(document: Document, model: type[BaseModel], context: dict[str, Any]) -> list[Any]:
     if document.value is None and document.problems:  # unreadable or not YAML at all
         return []
     if not isinstance(document.value, list):
@@ -65,21 +66,26 @@ def _validate(document: Document, model: type[BaseModel], regions: Regions) -> l
         )
         return []
     try:
-        return list(_adapter(model).validate_python(document.value, context={"regions": regions}))
+        return list(_adapter(model).validate_python(document.value, context=context))
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             report_error(document, model, detail)
         return []
 
 
-def load(data_dir: Path, today: date | None = None, files: DataFiles | None = None) -> Data:
+def load(
+    data_dir: Path,
+    today: date | None = None,
+    files: DataFiles | None = None,
+    zone: ZoneInfo | None = None,
+) -> Data:
     """Return the validated data in `data_dir`, or raise DataError with every problem found.
 
     All files are always checked, so one run reports every problem of all of them.
     Raises UnreadableInput when a required file is missing or unreadable.
     """
     with paused_gc():
-        return _load(data_dir, today, files or DataFiles())
+        return _load(data_dir, today, files or DataFiles(), zone)
 
 
 def _read(path: Path) -> Document:
@@ -90,7 +96,7 @@ def _read(path: Path) -> Document:
         return Document(str(path), problems=list(error.problems))
 
 
-def _load(data_dir: Path, today: date | None, files: DataFiles) -> Data:
+def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo | None) -> Data:
     association_doc = _read(data_dir / files.associations)
     event_doc = _read(data_dir / files.events)
     themes_path, regions_path = data_dir / files.themes, data_dir / files.regions
@@ -100,9 +106,10 @@ def _load(data_dir: Path, today: date | None, files: DataFiles) -> Data:
     if regions_path.exists():  # optional: without it, the twelve Dutch provinces
         documents.append(region_doc := _read(regions_path))
         regions = from_document(region_doc) if not region_doc.problems else regions
-    associations: list[Association] = _validate(association_doc, Association, regions)
-    events: list[Event] = _validate(event_doc, Event, regions)
-    themes: list[Theme] = _validate(theme_doc, Theme, regions)
+    context = {"regions": regions, "zone": zone}  # what the model's validators read
+    associations: list[Association] = _validate(association_doc, Association, context)
+    events: list[Event] = _validate(event_doc, Event, context)
+    themes: list[Theme] = _validate(theme_doc, Theme, context)
     known = check_unique_ids(association_doc, "vereniging")
     check_unique_ids(event_doc, "evenement")
     theme_ids = check_unique_ids(theme_doc, "thema")

@@ -114,8 +114,10 @@ def _check_single_line(value: str) -> str:
     return value
 
 
-def _check_when(value: Any) -> When:
-    return parse_when(value)
+def _check_when(value: Any, info: ValidationInfo) -> When:
+    """Return a date or a moment in the zone the loader passes (Europe/Amsterdam if none)."""
+    zone = (info.context or {}).get("zone")
+    return parse_when(value, zone) if zone is not None else parse_when(value)
 
 
 Text = Annotated[

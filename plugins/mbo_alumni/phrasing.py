@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from babel.dates import format_date, format_time
 
-from .when import AMSTERDAM, When, occurs_twice, summer_time
+from .when import When, occurs_twice, summer_time
 from .wording import Wording
 
 
@@ -27,7 +27,7 @@ def month(year: int, number: int, words: Wording) -> str:
 
 def clock(value: datetime, words: Wording) -> str:
     """Return e.g. '09.00' (Dutch writes hours and minutes with a dot)."""
-    return format_time(value.astimezone(AMSTERDAM), "HH.mm", locale=words.locale)
+    return format_time(value, "HH.mm", locale=words.locale)  # in its (the site's) zone
 
 
 def _which(value: datetime, words: Wording) -> str:
@@ -49,11 +49,11 @@ def when(start: When, end: When | None, words: Wording) -> str:
         if end is None or end == start:
             return day(start, words)
         return f"{day(start, words)} {until} {day(end, words)}"
-    first = start.astimezone(AMSTERDAM)
+    first = start  # moments carry the site's zone
     opening = f"{day(first.date(), words)}, {clock(first, words)}"
     if not isinstance(end, datetime):  # the model gives a moment an end of the same kind
         return f"{opening} {hour}{_which(start, words)}"
-    last = end.astimezone(AMSTERDAM)
+    last = end
     if last.date() == first.date():
         return f"{opening}{_which(start, words)}–{clock(last, words)} {hour}{_which(end, words)}"
     return (

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
-import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -39,7 +38,7 @@ from .load import Data, DataFiles, load
 from .model import Event
 from .pages import HOME, PageSpec, build_pages, home_context
 from .problems import DataError, UnreadableInput
-from .site import PRODID, Site
+from .site import PRODID, Site, zone_named
 from .spill import Spill
 from .text import external_rel
 from .urls import Paths
@@ -93,6 +92,7 @@ class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
     paths = c.SubConfig(PathsConfig)
     wording = c.Optional(c.Type(str))  # a YAML file of texts, relative to mkdocs.yml
     calendar_prodid = c.Type(str, default=PRODID)
+    timezone = c.Type(str, default="Europe/Amsterdam")
     edit_branch = c.Type(str, default="main")
 
 
@@ -131,7 +131,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         cached = self.cache.get(data_dir)
         if cached is not None and cached[0] == key:
             return cached[1], True
-        data = load(data_dir, files=self.files)
+        zone = self.site.zone if self.site else None
+        data = load(data_dir, files=self.files, zone=zone)
         self.cache[data_dir] = (key, data)
         return data, False
 
@@ -183,25 +184,15 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     def _site(self, config: MkDocsConfig) -> Site:
         """Return the site's settings from mkdocs.yml and the plugin's options."""
         options = self.config
-        paths = Paths(articles=options.articles_dir.strip("/"), **options.paths)
-        folders = [paths.associations, paths.agenda, paths.themes, paths.regions, paths.articles]
-        for name in [*folders, paths.join]:
-            if not re.fullmatch(r"[a-z0-9]+([-_][a-z0-9]+)*", name):
-                raise PluginError(
-                    f"mbo-alumni: '{name}' kan geen mapnaam zijn in 'paths'; "
-                    "gebruik kleine letters, cijfers en streepjes"
-                )
-        if len(set(folders)) < len(folders):
-            raise PluginError(f"mbo-alumni: twee mappen in 'paths' heten hetzelfde: {folders}")
-        words = default()
-        if options.wording:
-            base = Path(config.config_file_path or ".").resolve().parent
-            try:
-                words = site_wording(base / options.wording)
-            except WordingError as error:
-                raise PluginError(f"mbo-alumni: {error}") from None
+        base = Path(config.config_file_path or ".").resolve().parent
+        try:
+            paths = Paths(articles=options.articles_dir.strip("/"), **options.paths).checked()
+            words = site_wording(base / options.wording) if options.wording else default()
+            zone = zone_named(options.timezone)
+        except (WordingError, ValueError) as error:
+            raise PluginError(f"mbo-alumni: {error}") from None
         url = config.site_url.rstrip("/") + "/" if config.site_url else ""
-        return Site(url, config.site_name, paths, words, options.calendar_prodid)
+        return Site(url, config.site_name, paths, words, options.calendar_prodid, zone)
 
     def _edit_links(self, config: MkDocsConfig) -> dict[str, str]:
         """Return the repository's edit page of each data file, when repo_url is set."""
@@ -227,7 +218,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.article_by_src = {article.src: article for article in self.articles}
         self.moment = moment = clock.now()
         self.pages = {}
-        self.today = moment.astimezone(clock.AMSTERDAM).date()
+        self.today = moment.astimezone(site.zone).date()
         regions = data.regions.names
         facets = province_facets(data.associations, data.events, site, regions)
         facets += theme_facets(data.themes, data.events, site)
@@ -355,10 +346,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             url = site.absolute(page.url)
             title = html.unescape(page.title or file.src_uri)
             about = page.meta.get("description")
+            about = about if isinstance(about, str) else None
             entries.append(
-                feeds.article_entry(
-                    title, url, day, page.content or "", about if isinstance(about, str) else None
-                )
+                feeds.article_entry(title, url, day, page.content or "", about, site.zone)
             )
         with paused_gc():
             rendered = feeds.render(

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .urls import Paths
+from .when import AMSTERDAM
 from .wording import Wording, default
 
 PRODID = "-//mbo-alumni//Alumni in het mbo//NL"
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """Return the time zone with an IANA name, or raise ValueError that says what to write."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"onbekende tijdzone '{name}' in 'timezone'; schrijf een naam als Europe/Amsterdam"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -20,6 +32,7 @@ class Site:
     paths: Paths = field(default_factory=Paths)
     words: Wording = field(default_factory=default)
     prodid: str = PRODID  # the calendars' PRODID: who made them
+    zone: ZoneInfo = AMSTERDAM  # the zone of every time in the data
 
     @property
     def origin(self) -> str:

@@ -35,6 +35,19 @@ class Paths:
     articles: str = "artikelen"
     join: str = "meedoen"
 
+    def checked(self) -> Paths:
+        """Return these paths, or raise ValueError when a folder name cannot be used."""
+        folders = [self.associations, self.agenda, self.themes, self.regions, self.articles]
+        for name in [*folders, self.join]:
+            if not re.fullmatch(r"[a-z0-9]+([-_][a-z0-9]+)*", name):
+                raise ValueError(
+                    f"'{name}' kan geen mapnaam zijn in 'paths'; "
+                    "gebruik kleine letters, cijfers en streepjes"
+                )
+        if len(set(folders)) < len(folders):
+            raise ValueError(f"twee mappen in 'paths' heten hetzelfde: {', '.join(folders)}")
+        return self
+
     # Section pages (the templates link to these).
     @property
     def directory(self) -> str:

@@ -27,14 +27,15 @@ class WhenError(ValueError):
     """A date or time that cannot be used; the message says how to write it."""
 
 
-def parse_when(value: object) -> When:
-    """Return a date, or a datetime in Europe/Amsterdam, from the contract's notations.
+def parse_when(value: object, zone: ZoneInfo = AMSTERDAM) -> When:
+    """Return a date, or a datetime in the site's zone (Europe/Amsterdam unless the site
+    chose another), from the contract's notations. Every moment carries that zone.
 
     Naive local times are checked against the DST changes: a time that does not exist
     (the clock jumps forward) or exists twice (the clock goes back) is refused.
     """
     if isinstance(value, datetime):
-        return _localise(value)
+        return _localise(value, zone)
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
@@ -55,7 +56,7 @@ def parse_when(value: object) -> When:
     naive = datetime(day.year, day.month, day.day, hour, minute, second)
     offset = match["offset"]
     if offset is None:
-        return _localise(naive)
+        return _localise(naive, zone)
     if offset == "Z":
         tz = UTC
     else:
@@ -63,34 +64,48 @@ def parse_when(value: object) -> When:
         sign = -1 if digits[0] == "-" else 1
         delta = timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5]))
         tz = timezone(sign * delta)
-    return naive.replace(tzinfo=tz).astimezone(AMSTERDAM)
+    return naive.replace(tzinfo=tz).astimezone(zone)
 
 
-def _localise(value: datetime) -> datetime:
-    """Attach Europe/Amsterdam to a naive wall-clock time, refusing DST gaps and overlaps."""
+def _localise(value: datetime, zone: ZoneInfo) -> datetime:
+    """Attach the zone to a naive wall-clock time, refusing DST gaps and overlaps."""
     if value.tzinfo is not None:
-        return value.astimezone(AMSTERDAM)
-    first = value.replace(tzinfo=AMSTERDAM, fold=0)
-    second = value.replace(tzinfo=AMSTERDAM, fold=1)
+        return value.astimezone(zone)
+    first = value.replace(tzinfo=zone, fold=0)
+    second = value.replace(tzinfo=zone, fold=1)
     stamp = value.strftime("%Y-%m-%d %H:%M")
-    if first.utcoffset() != second.utcoffset():
+    where = "in Nederland" if zone == AMSTERDAM else f"in de tijdzone {zone.key}"
+    offsets = (first.utcoffset() or timedelta(0), second.utcoffset() or timedelta(0))
+    if offsets[0] != offsets[1]:
+        shift = abs(offsets[1] - offsets[0])  # the clock changes by this much, on the hour
         # In a gap, fold=0 uses the offset before the jump; a round trip through UTC moves it.
-        if first.astimezone(UTC).astimezone(AMSTERDAM).replace(tzinfo=None) != value:
+        moved = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+        if moved != value:
+            to = moved.replace(minute=0, second=0)
             raise WhenError(
-                f"'{stamp}' bestaat niet in Nederland: de klok springt die nacht van 02:00 "
-                "naar 03:00 (zomertijd); kies een tijd vanaf 03:00"
+                f"'{stamp}' bestaat niet {where}: de klok springt die nacht van "
+                f"{to - shift:%H:%M} naar {to:%H:%M} (zomertijd); kies een tijd vanaf {to:%H:%M}"
             )
+        back_to = value.replace(minute=0, second=0)
         raise WhenError(
-            f"'{stamp}' bestaat twee keer in Nederland: de klok gaat die nacht van 03:00 "
-            f"terug naar 02:00; schrijf '{stamp}+02:00' voor de eerste keer (zomertijd) "
-            f"of '{stamp}+01:00' voor de tweede (wintertijd)"
+            f"'{stamp}' bestaat twee keer {where}: de klok gaat die nacht van "
+            f"{back_to + shift:%H:%M} terug naar {back_to:%H:%M}; schrijf "
+            f"'{stamp}{_offset_text(offsets[0])}' voor de eerste keer (zomertijd) "
+            f"of '{stamp}{_offset_text(offsets[1])}' voor de tweede (wintertijd)"
         )
     return first
 
 
+def _offset_text(offset: timedelta) -> str:
+    """Return '+02:00' for an offset of two hours."""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def local_day(value: When) -> date:
-    """Return the Amsterdam calendar day of a date or moment."""
-    return value.astimezone(AMSTERDAM).date() if isinstance(value, datetime) else value
+    """Return the local calendar day of a date or moment (a moment carries the site's zone)."""
+    return value.date() if isinstance(value, datetime) else value
 
 
 def instant(value: When) -> datetime:
@@ -104,18 +119,23 @@ def instant(value: When) -> datetime:
     return datetime(value.year, value.month, value.day, tzinfo=AMSTERDAM).astimezone(UTC)
 
 
+def _zone(moment: datetime) -> ZoneInfo:
+    return moment.tzinfo if isinstance(moment.tzinfo, ZoneInfo) else AMSTERDAM
+
+
 def occurs_twice(moment: datetime) -> bool:
-    """Return whether the moment's Amsterdam wall-clock time occurs twice (autumn change)."""
-    wall = moment.astimezone(AMSTERDAM).replace(tzinfo=None)
+    """Return whether the moment's wall-clock time occurs twice in its zone (autumn change)."""
+    zone = _zone(moment)
+    wall = moment.astimezone(zone).replace(tzinfo=None)
     return (
-        wall.replace(tzinfo=AMSTERDAM, fold=0).utcoffset()
-        != wall.replace(tzinfo=AMSTERDAM, fold=1).utcoffset()
+        wall.replace(tzinfo=zone, fold=0).utcoffset()
+        != wall.replace(tzinfo=zone, fold=1).utcoffset()
     )
 
 
 def summer_time(moment: datetime) -> bool:
-    """Return whether Amsterdam keeps summer time (CEST) at the moment."""
-    return moment.astimezone(AMSTERDAM).dst() != timedelta(0)
+    """Return whether the moment's zone keeps summer time at the moment."""
+    return moment.astimezone(_zone(moment)).dst() != timedelta(0)
 
 
 def is_all_day(value: When) -> bool:
@@ -124,12 +144,8 @@ def is_all_day(value: When) -> bool:
 
 
 def iso(value: When) -> str:
-    """Return ISO 8601: a date as is, a moment in Amsterdam time with its offset."""
-    return (
-        value.astimezone(AMSTERDAM).isoformat()
-        if isinstance(value, datetime)
-        else value.isoformat()
-    )
+    """Return ISO 8601: a date as is, a moment in its (the site's) zone with its offset."""
+    return value.isoformat()
 
 
 def iso_utc(value: When) -> str:
