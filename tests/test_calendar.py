@@ -326,3 +326,22 @@ def test_vtimezone_is_byte_for_byte_what_icalendar_writes() -> None:
         observance.add("tzname", "CEST" if after > before else "CET")
         reference.add_component(observance)
     assert vtimezone(2001, 2034) == reference.to_ical()
+
+
+@parsers
+def test_a_site_in_another_zone_is_read_right_by_every_client(parse: Parser) -> None:
+    # The `timezone` option: 19:30 in London is 18:30 UTC in summer, 19:30 UTC in winter.
+    from zoneinfo import ZoneInfo
+
+    london = ZoneInfo("Europe/London")
+    events = [
+        Event.model_validate({"id": i, "title": i, "start": s}, context={"zone": london})
+        for i, s in (("zomer", "2027-07-01 19:30"), ("winter", "2027-12-01 19:30"))
+    ]
+    site = Site("https://alumni.test/", "Alumni", zone=london)
+    data = next(feeds([], events, site, STAMP)).content
+    assert b"DTSTART;TZID=Europe/London:20270701T193000" in data
+    assert {e["uid"]: e["start"] for e in parse(data)} == {
+        "zomer@alumni.test": "2027-07-01T18:30:00Z",
+        "winter@alumni.test": "2027-12-01T19:30:00Z",
+    }
