@@ -115,7 +115,7 @@ def _moment(name: str, value: date | datetime) -> bytes:
         if value.utcoffset() == timedelta(0) and value.tzinfo is UTC:
             return name.encode() + b":" + vDDDTypes(value).to_ical()
         zone = value.tzinfo if isinstance(value.tzinfo, ZoneInfo) else AMSTERDAM
-        local = value.replace(tzinfo=None)  # wall clock in the site's zone, which it carries
+        local = value.astimezone(zone).replace(tzinfo=None)  # wall clock in the site's zone
         return f"{name};TZID={zone.key}:".encode() + vDDDTypes(local).to_ical()
     return f"{name};VALUE=DATE:".encode() + vDDDTypes(value).to_ical()
 

@@ -21,8 +21,8 @@ from .gcpause import paused_gc
 from .messages import report_error
 from .model import Association, Event, Theme
 from .problems import DataError, Problem
-from .regions import REGIONS_FILE, Regions, dutch_provinces, from_document
-from .yaml_source import Document, compose_document, read_text
+from .regions import REGIONS_FILE, Regions, dutch_provinces, read_regions
+from .yaml_source import Document, read_document
 
 
 @dataclass(frozen=True)
@@ -88,24 +88,17 @@ def load(
         return _load(data_dir, today, files or DataFiles(), zone)
 
 
-def _read(path: Path) -> Document:
-    """Return the composed file, or a document holding the reasons it cannot be read."""
-    try:
-        return compose_document(read_text(path), str(path))
-    except DataError as error:
-        return Document(str(path), problems=list(error.problems))
-
-
 def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo | None) -> Data:
-    association_doc = _read(data_dir / files.associations)
-    event_doc = _read(data_dir / files.events)
+    association_doc = read_document(data_dir / files.associations)
+    event_doc = read_document(data_dir / files.events)
     themes_path, regions_path = data_dir / files.themes, data_dir / files.regions
-    theme_doc = _read(themes_path) if themes_path.exists() else Document(str(themes_path), [])
+    theme_doc = (
+        read_document(themes_path) if themes_path.exists() else Document(str(themes_path), [])
+    )
     documents = [association_doc, event_doc, theme_doc]
-    regions = dutch_provinces()
-    if regions_path.exists():  # optional: without it, the twelve Dutch provinces
-        documents.append(region_doc := _read(regions_path))
-        regions = from_document(region_doc) if not region_doc.problems else regions
+    regions, region_doc = read_regions(regions_path)
+    if region_doc is not None:
+        documents.append(region_doc)
     context = {"regions": regions, "zone": zone}  # what the model's validators read
     associations: list[Association] = _validate(association_doc, Association, context)
     events: list[Event] = _validate(event_doc, Event, context)

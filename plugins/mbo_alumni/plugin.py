@@ -127,7 +127,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
 
     def _load_cached(self, data_dir: Path) -> tuple[Data, bool]:
         """Return the data in `data_dir` and whether it came from an earlier build's cache."""
-        key = _fingerprint(data_dir)
+        # The options the data is read with count too (serve keeps this instance when
+        # mkdocs.yml changes).
+        key = _fingerprint(data_dir) + repr((self.files, self.site.zone if self.site else None))
         cached = self.cache.get(data_dir)
         if cached is not None and cached[0] == key:
             return cached[1], True

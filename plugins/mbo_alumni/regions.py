@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .yaml_source import Document, compose_document, read_text
+from .yaml_source import Document, compose_document, read_document, read_text
 
 REGIONS_FILE = "regions.yaml"
 DUTCH_PROVINCES = Path(__file__).parent / "regions" / "nl.yaml"
@@ -64,6 +64,19 @@ def from_document(document: Document) -> Regions:
         else:
             document.problem((index,), "schrijf een naam, of 'name:' met een lijst 'also:'")
     return Regions(tuple(names), tuple(aliases))
+
+
+def read_regions(path: Path) -> tuple[Regions, Document | None]:
+    """Return a data folder's region list and its document (whose problems say what is
+    wrong), or the Dutch provinces and None when the folder has no such file."""
+    if not path.exists():
+        return dutch_provinces(), None
+    document = read_document(path)
+    if not document.problems:
+        regions = from_document(document)  # adds problems when the list itself is wrong
+        if not document.problems:
+            return regions, document
+    return dutch_provinces(), document
 
 
 @lru_cache(maxsize=1)

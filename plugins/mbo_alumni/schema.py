@@ -10,8 +10,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from .model import Association, Event, Theme
 from .problems import DataError
-from .regions import REGIONS_FILE, Regions, dutch_provinces, from_document
-from .yaml_source import compose_document, read_text
+from .regions import REGIONS_FILE, Regions, dutch_provinces, read_regions
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "associations.schema.json": Association,
@@ -44,11 +43,9 @@ def site_regions(data_dir: Path) -> Regions | None:
     """Return the region list in a data folder's regions.yaml, None when it has none.
 
     Raises DataError when the file cannot be used."""
-    path = data_dir / REGIONS_FILE
-    if not path.exists():
+    regions, document = read_regions(data_dir / REGIONS_FILE)
+    if document is None:
         return None
-    document = compose_document(read_text(path), str(path))
-    regions = from_document(document)
     if document.problems:
         raise DataError(document.problems)
     return regions

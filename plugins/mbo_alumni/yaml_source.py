@@ -294,6 +294,14 @@ def compose_document(text: str, file: str) -> Document:
     return document
 
 
+def read_document(path: Path) -> Document:
+    """Return the composed file, or a document holding the reasons it cannot be read."""
+    try:
+        return compose_document(read_text(path), str(path))
+    except DataError as error:
+        return Document(str(path), problems=list(error.problems))
+
+
 def read_text(path: Path) -> str:
     """Return the text of a data file; raise UnreadableInput or DataError when it cannot be used."""
     try:
