@@ -175,6 +175,22 @@ def site(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+def test_validate_reads_the_sites_options_from_its_mkdocs_yml(installed: Path, site: Path) -> None:
+    # Run in the project, as a volunteer would: the data folder, the region list and the
+    # articles folder come from mkdocs.yml, and the blog post is not an article.
+    result = subprocess.run(
+        [installed, "-m", "mbo_alumni.cli", "validate"],
+        cwd=site.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split(": ")[0] == str(site.parent / "gegevens")
+    counts = [int(w.strip("(")) for w in result.stdout.split() if w.strip("(").isdigit()]
+    assert counts == [2, 1, 1]  # associations, events, articles
+
+
 def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 

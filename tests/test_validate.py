@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ASSOCIATIONS, EVENTS, cli_process, validate, write_tree
+from conftest import ASSOCIATIONS, EVENTS, cli, cli_process, validate, write_tree
 
 A, E = "associations.yaml", "events.yaml"
 
@@ -396,3 +396,64 @@ def test_one_clock_decides_what_is_in_the_future(tmp_path: Path, epoch: str, val
     if not valid:
         assert "2030 is geen geldig oprichtingsjaar" in result.stdout
         assert "2029-06-01 ligt in de toekomst" in result.stdout
+
+
+# --- the site's own options, from its mkdocs.yml ----------------------------------------
+
+SITE_YML = """\
+site_name: Test
+site_url: !ENV [SITE_URL, "https://example.org/"]
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+plugins:
+  - search
+  - mbo-alumni:
+      data_dir: !ENV [TEST_DATA_DIR, gegevens]
+      files: {events: activiteiten.yaml}
+      timezone: Europe/London
+"""
+
+
+def london_project(root: Path, start: str) -> Path:
+    return write_tree(
+        root,
+        {
+            "mkdocs.yml": SITE_YML,
+            "gegevens/associations.yaml": ONE_ASSOCIATION,
+            "gegevens/activiteiten.yaml": event(f"start: {start}"),
+        },
+    )
+
+
+def test_validate_reads_data_dir_file_names_and_time_zone_from_mkdocs_yml(tmp_path: Path) -> None:
+    root = london_project(tmp_path, "2027-03-28 01:30")  # London's clocks skip 01:00-02:00
+    result = cli("validate", "--config", str(root / "mkdocs.yml"))
+    assert result.returncode == 1, result.stdout
+    (line,) = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert line.startswith(f"{root / 'gegevens' / 'activiteiten.yaml'}:3:10: error: ")
+    assert "Europe/London" in line
+    # --data still names another data folder, read with the site's options.
+    other = london_project(tmp_path / "other", "2027-03-28 02:30")
+    result = cli(
+        "validate", "--config", str(root / "mkdocs.yml"), "--data", str(other / "gegevens")
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{other / 'gegevens'}: ")
+    # In Amsterdam, the default zone, the clocks skip 02:00-03:00: 01:30 exists there.
+    (root / "mkdocs.yml").write_text(SITE_YML.replace("timezone: Europe/London", ""), "utf-8")
+    assert cli("validate", "--config", str(root / "mkdocs.yml")).returncode == 0
+
+
+def test_validate_names_what_is_wrong_in_mkdocs_yml(tmp_path: Path) -> None:
+    root = london_project(tmp_path, "2027-03-28 19:30")
+    config = root / "mkdocs.yml"
+    for old, new, words in [
+        ("  - mbo-alumni:\n", "  - other:\n", "'mbo-alumni' staat niet onder 'plugins'"),
+        ("Europe/London", "Europe/Nergens", "onbekende tijdzone 'Europe/Nergens'"),
+        ("{events: activiteiten.yaml}", "{evenementen: x.yaml}", "'files' kent alleen"),
+    ]:
+        config.write_text(SITE_YML.replace(old, new), encoding="utf-8")
+        result = cli("validate", "--config", str(config))
+        assert result.returncode == 2, (new, result.stdout)
+        assert result.stderr.startswith(f"error: {config}: ") and words in result.stderr

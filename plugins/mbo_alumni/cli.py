@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import clock, issue_form
 from .articles import read_articles
 from .checks import stale
-from .load import DataFiles, load
+from .load import Data, load
 from .problems import DataError, UnreadableInput
+from .project import Project, ProjectError, plain_project, read_project
 from .schema import site_regions, write_schemas
 from .tidy import sort_entries
 from .yaml_source import read_text
@@ -19,16 +21,36 @@ from .yaml_source import read_text
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+def _project(args: argparse.Namespace) -> Project:
+    """The project the arguments name. Its mkdocs.yml (--config, or the one in this folder
+    when neither --config nor --data is given) gives the plugin's options, so the command
+    reads what `mkdocs build` reads; --data names another data folder. Without a
+    configuration: the plugin's defaults, with the docs folder beside the data folder."""
+    config = args.config
+    if config is None and args.data is None and Path("mkdocs.yml").is_file():
+        config = "mkdocs.yml"
+    if config is None:
+        return plain_project(Path(args.data or "data"))
+    project = read_project(Path(config))
+    return replace(project, data_dir=Path(args.data)) if args.data else project
+
+
+def _load(project: Project) -> Data:
+    return load(project.data_dir, clock.today(), project.files, project.zone)
+
+
 def _validate(args: argparse.Namespace) -> int:
-    data_dir = Path(args.data)
+    project = _project(args)
+    data_dir = project.data_dir
     if not data_dir.is_dir():
         print(f"error: data folder not found: {data_dir}", file=sys.stderr)
         return EXIT_USAGE
-    # The docs folder sits beside the data folder in a project, unless told otherwise.
-    docs_dir = Path(args.docs) if args.docs else data_dir.parent / "docs"
+    docs_dir = Path(args.docs) if args.docs else project.docs_dir
     try:
-        data = load(data_dir, clock.today())
-        articles = read_articles(docs_dir, data) if docs_dir.is_dir() else []
+        data = _load(project)
+        articles = (
+            read_articles(docs_dir, data, folder=project.articles_dir) if docs_dir.is_dir() else []
+        )
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -55,11 +77,11 @@ def _print_problems(problems: list) -> None:  # type: ignore[type-arg]
 
 
 def _sort(args: argparse.Namespace) -> int:
-    data_dir = Path(args.data)
+    project = _project(args)
     unsorted = []
     try:
-        for name in (DataFiles().associations, DataFiles().events):
-            path = data_dir / name
+        for name in (project.files.associations, project.files.events):
+            path = project.data_dir / name
             text = read_text(path)
             result = sort_entries(text, str(path))
             if result != text:
@@ -79,7 +101,7 @@ def _sort(args: argparse.Namespace) -> int:
 
 def _stale(args: argparse.Namespace) -> int:
     try:
-        data = load(Path(args.data))
+        data = _load(_project(args))
     except (DataError, UnreadableInput) as error:
         print(f"error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'\n{error}",
               file=sys.stderr)  # fmt: skip
@@ -108,7 +130,7 @@ def _from_issue(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     candidate = issue_form.entry(body, form, clock.today())
     try:
-        data = load(Path(args.data))
+        data = _load(_project(args))
         known, regions = {a.id for a in data.associations}, data.regions
     except (DataError, UnreadableInput):
         known, regions = set(), None
@@ -143,7 +165,7 @@ def _links(args: argparse.Namespace) -> int:
     from . import links
 
     try:
-        data = load(Path(args.data), clock.today())
+        data = _load(_project(args))
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -166,7 +188,7 @@ def _patrol(args: argparse.Namespace) -> int:
     from . import patrol
 
     try:
-        data = load(Path(args.data), clock.today())
+        data = _load(_project(args))
         report = patrol.read_report(Path(args.links)) if args.links else None
     except (UnreadableInput, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -194,7 +216,8 @@ def _count(number: int, one: str, many: str) -> str:
 
 def _schema(args: argparse.Namespace) -> int:
     try:
-        regions = site_regions(Path(args.data))
+        project = _project(args)
+        regions = site_regions(project.data_dir / project.files.regions)
     except (DataError, UnreadableInput) as error:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
@@ -203,22 +226,29 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _data_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--config", help="the site's mkdocs.yml, for the plugin's options (default: ./mkdocs.yml)"
+    )
+    command.add_argument("--data", help="the data folder (default: the site's, or data)")
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the command-line parser."""
     root = argparse.ArgumentParser(prog="mbo-alumni", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check data/associations.yaml and events.yaml")
-    validate.add_argument("--data", default="data", help="folder with the YAML files (data)")
+    _data_arguments(validate)
     validate.add_argument(
         "--docs", help="folder with the Markdown pages to check (default: docs beside the data)"
     )
     validate.set_defaults(run=_validate)
     sort = commands.add_parser("sort", help="put the entries of the data files in id order")
-    sort.add_argument("--data", default="data", help="folder with the YAML files (data)")
+    _data_arguments(sort)
     sort.add_argument("--check", action="store_true", help="only report; exit 1 when unsorted")
     sort.set_defaults(run=_sort)
     stale_command = commands.add_parser("stale", help="list associations unconfirmed 18 months")
-    stale_command.add_argument("--data", default="data", help="folder with the YAML files")
+    _data_arguments(stale_command)
     stale_command.set_defaults(run=_stale)
     from_issue = commands.add_parser(
         "from-issue", help="turn a submitted issue form into a YAML entry"
@@ -226,13 +256,13 @@ def parser() -> argparse.ArgumentParser:
     from_issue.add_argument(
         "--form", required=True, help="the issue form (.github/ISSUE_TEMPLATE/...)"
     )
-    from_issue.add_argument("--data", default="data", help="folder with the YAML files")
+    _data_arguments(from_issue)
     from_issue.add_argument("body", help="file with the issue body, or - for standard input")
     from_issue.set_defaults(run=_from_issue)
     links_command = commands.add_parser(
         "links", help="check every URL in the data; exit 1 when one is dead"
     )
-    links_command.add_argument("--data", default="data", help="folder with the YAML files")
+    _data_arguments(links_command)
     links_command.add_argument("--json", help="also write the report as JSON to this file")
     links_command.add_argument("--concurrency", type=int, default=8, help="at most N at once (8)")
     links_command.add_argument("--timeout", type=float, default=10.0, help="seconds (10)")
@@ -244,7 +274,7 @@ def parser() -> argparse.ArgumentParser:
         "patrol", help="keep one issue per stale association and one for dead links (CI)"
     )
     patrol_command.add_argument("--repo", required=True, help="owner/name on GitHub")
-    patrol_command.add_argument("--data", default="data", help="folder with the YAML files")
+    _data_arguments(patrol_command)
     patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
     patrol_command.set_defaults(run=_patrol)
     intake_command = commands.add_parser(
@@ -258,7 +288,7 @@ def parser() -> argparse.ArgumentParser:
     intake_command.set_defaults(run=_intake)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
-    schema.add_argument("--data", default="data", help="folder with regions.yaml (data)")
+    _data_arguments(schema)
     schema.set_defaults(run=_schema)
     return root
 
@@ -266,7 +296,11 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code (argparse exits 2 on usage errors)."""
     args = parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except ProjectError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

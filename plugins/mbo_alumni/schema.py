@@ -10,7 +10,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from .model import Association, Event, Theme
 from .problems import DataError
-from .regions import REGIONS_FILE, Regions, dutch_provinces, read_regions
+from .regions import Regions, dutch_provinces, read_regions
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "associations.schema.json": Association,
@@ -39,11 +39,11 @@ def render(model: type[BaseModel], regions: Regions | None = None) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def site_regions(data_dir: Path) -> Regions | None:
-    """Return the region list in a data folder's regions.yaml, None when it has none.
+def site_regions(path: Path) -> Regions | None:
+    """Return the region list in a site's regions file, None when it has none.
 
     Raises DataError when the file cannot be used."""
-    regions, document = read_regions(data_dir / REGIONS_FILE)
+    regions, document = read_regions(path)
     if document is None:
         return None
     if document.problems:
