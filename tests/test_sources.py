@@ -246,11 +246,12 @@ def test_home_to_guide_to_every_tip_in_two_clicks(chromium: Any, built: tuple[Pa
             href = step.locator("a").last.get_attribute("href")
             tips.add(href)
         for href in sorted(tips):
-            page.goto(base + "zo-begin-je/")
             page.click(f"article a[href='{href}']")
             page.wait_for_load_state("load")
             assert page.url.startswith(base + "artikelen/"), page.url
             assert page.locator("article h1").count() == 1
+            page.go_back(wait_until="load")  # the browser's back button, to the guide
+            assert page.url == base + "zo-begin-je/"
         assert len(tips) >= 10
         context.close()
 
