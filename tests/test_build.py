@@ -8,8 +8,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 
 from conftest import MKDOCS_YML, ROOT, Project, mkdocs_build, mkdocs_cli, validate
+from mbo_alumni import phrasing
+from mbo_alumni.when import parse_when
+from mbo_alumni.wording import default
 
 
 class _NavLinks(HTMLParser):
@@ -61,20 +65,46 @@ def test_generates_every_page(project: Project) -> None:
         assert (site / page / "index.html").is_file(), page
 
 
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup(read(site, page), "html.parser")
+
+
 def test_directory_groups_by_province(project: Project) -> None:
-    html = read(built(project), "verenigingen")
-    assert "2 verenigingen in 2 provincies" in html
+    page = soup(built(project), "verenigingen")
     # Provinces in their fixed order; "Friesland" is stored as the official "Fryslân".
-    assert html.index('id="fryslân"') < html.index('id="noord-brabant"')
-    assert 'href="a-academy/"' in html and 'href="noorderlicht/"' in html
-    assert "Koning Willem I College, &#39;s-Hertogenbosch" in html
+    groups = page.select("section.mbo-province")
+    assert [g["data-province"] for g in groups] == ["Fryslân", "Noord-Brabant"]
+    listed = {
+        g["data-province"]: [
+            (li.a["href"], li["data-institution"], li.get_text(" ", strip=True))
+            for li in g.select("ul.mbo-associations > li")
+        ]
+        for g in groups
+    }
+    assert listed["Noord-Brabant"] == [
+        ("a-academy/", "Koning Willem I College",
+         "A-Academy Koning Willem I College, 's-Hertogenbosch"),
+    ]  # fmt: skip
+    assert [href for href, _, _ in listed["Fryslân"]] == ["noorderlicht/"]
+
+
+def events_in(section: list[Tag]) -> list[tuple[str, str]]:
+    """(link, datetime) of each event listed in a run of elements."""
+    return [
+        (e.a["href"], e.time["datetime"]) for tag in section for e in tag.select("li.mbo-event")
+    ]
 
 
 def test_agenda_lists_upcoming_first_then_archive_by_year(project: Project) -> None:
-    html = read(built(project), "agenda")
-    upcoming, archive = html.index("Voorjaarsbijeenkomst"), html.index("Oude bijeenkomst")
-    assert upcoming < html.index('id="archief"') < html.index('id="archief-2020"') < archive
-    assert "dinsdag 30 maart 2027, 19.30–21.00 uur" in html
+    page = soup(built(project), "agenda")
+    headings = [h["id"] for h in page.select("article h2, article h3")]
+    assert headings.index("binnenkort") < headings.index("archief") < headings.index("archief-2020")
+    coming = page.find(id="binnenkort").find_next("ul", class_="mbo-events")
+    archive = page.find(id="archief-2020").find_next("ul", class_="mbo-events")
+    assert events_in([coming]) == [("voorjaar/", "2027-03-30T19:30:00+02:00")]
+    assert events_in([archive]) == [("oud/", "2020-09-22")]
+    when = phrasing.when(parse_when("2027-03-30 19:30"), parse_when("2027-03-30 21:00"), default())
+    assert coming.time.get_text() == when
 
 
 DOUBLED_HOUR = """\
@@ -106,12 +136,17 @@ def test_the_doubled_hour_is_ordered_by_instant_and_named(project: Project) -> N
 
 
 def test_event_page_in_dutch_with_organizers(project: Project) -> None:
-    html = read(built(project), "agenda/voorjaar")
-    assert "dinsdag 30 maart 2027, 19.30–21.00 uur" in html
-    assert 'datetime="2027-03-30T19:30:00+02:00"' in html
-    assert 'href="../../verenigingen/a-academy/"' in html
-    assert 'href="../../verenigingen/noorderlicht/"' in html
-    assert "Aula, Den Bosch" in html
+    page = soup(built(project), "agenda/voorjaar")
+    (time,) = page.select("article time")
+    assert time["datetime"] == "2027-03-30T19:30:00+02:00"
+    when = phrasing.when(parse_when("2027-03-30 19:30"), parse_when("2027-03-30 21:00"), default())
+    assert time.get_text() == when
+    links = [a["href"] for a in page.select("article a")]
+    assert "../../verenigingen/a-academy/" in links and "../../verenigingen/noorderlicht/" in links
+    details = {dt.get_text(): dt.find_next_sibling("dd") for dt in page.select("article dl dt")}
+    assert any(
+        dd.get_text(" ", strip=True).startswith("Aula, Den Bosch") for dd in details.values()
+    )
 
 
 CHECKED = """\
