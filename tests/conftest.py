@@ -247,3 +247,16 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     return site
+
+
+# The modules whose shared fixture takes longest to make run first, so that under xdist they
+# overlap with the many short tests instead of finishing last on one worker.
+SLOW_FIXTURES_FIRST = ("test_scale.py", "test_another_region.py", "test_browser.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return SLOW_FIXTURES_FIRST.index(name) if name in SLOW_FIXTURES_FIRST else 99
+
+    items.sort(key=rank)
