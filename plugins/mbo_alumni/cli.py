@@ -240,7 +240,8 @@ def parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check data/associations.yaml and events.yaml")
     _data_arguments(validate)
     validate.add_argument(
-        "--docs", help="folder with the Markdown pages to check (default: docs beside the data)"
+        "--docs",
+        help="folder with the Markdown pages (default: the site's docs_dir, or docs beside data)",
     )
     validate.set_defaults(run=_validate)
     sort = commands.add_parser("sort", help="put the entries of the data files in id order")

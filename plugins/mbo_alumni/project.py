@@ -73,7 +73,7 @@ def read_project(config: Path) -> Project:
     if not isinstance(top, dict):
         raise ProjectError(f"{config}: geen MkDocs-configuratie (verwacht key: waarde)")
     options = _plugin_options(config, top.get("plugins"))
-    base = config.resolve().parent
+    base = config.parent  # relative stays relative: messages name files as the user does
     text = _text_options(config, options, ("data_dir", "articles_dir", "timezone"))
     files = options.get("files") or {}
     known = {f.name for f in fields(DataFiles)}
