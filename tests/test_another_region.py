@@ -4,6 +4,7 @@ provinces) with its own wording, beside Material's blog and tags plugins."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -226,6 +227,8 @@ def test_feeds_follow_the_folder_names_and_the_wording(site: Path) -> None:
     (event,) = calendar.walk("VEVENT")
     assert event.decoded("DTSTART").isoformat() == "2027-03-30T19:30:00+02:00"
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Netwerkavond"]
+    (record,) = json.loads((site / "api" / "events.json").read_text("utf-8"))["events"]
+    assert (record["timezone"], record["start"]) == ("Europe/Brussels", "2027-03-30T19:30:00+02:00")
     gent = icalendar.Calendar.from_ical((site / "activiteiten-kring-gent.ics").read_bytes())
     assert gent["X-WR-CALNAME"] == "Kalender Testkring Gent"
     assert (site / "activiteiten.provincie-oost-vlaanderen.ics").is_file()

@@ -76,7 +76,7 @@ class ApiEvent(_Record):
     end: str | None = Field(
         description="as start; for all-day events the last day, inclusive", pattern=ISO_PATTERN
     )
-    timezone: Literal["Europe/Amsterdam"]
+    timezone: str = Field(description="IANA name of the site's time zone (Europe/Amsterdam)")
     status: Literal["confirmed", "tentative", "cancelled"]
     organizer: list[str] = Field(description="association ids")
     host: str | None = Field(description="the organiser when it is not an association")
@@ -146,7 +146,7 @@ def event_record(event: Event, site: Site) -> ApiEvent:
         all_day=event.all_day,
         start=_iso(event.start) or "",
         end=_iso(event.end),
-        timezone="Europe/Amsterdam",
+        timezone=site.zone.key,
         status=event.status,
         organizer=list(event.organizer),
         host=event.host,
