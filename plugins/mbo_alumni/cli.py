@@ -13,7 +13,7 @@ from .articles import read_articles
 from .checks import stale
 from .load import Data, load
 from .problems import DataError, UnreadableInput
-from .project import Project, ProjectError, plain_project, read_project
+from .project import DATA_DIR, Project, ProjectError, plain_project, read_project
 from .schema import site_regions, write_schemas
 from .tidy import sort_entries
 from .yaml_source import read_text
@@ -30,7 +30,7 @@ def _project(args: argparse.Namespace) -> Project:
     if config is None and args.data is None and Path("mkdocs.yml").is_file():
         config = "mkdocs.yml"
     if config is None:
-        return plain_project(Path(args.data or "data"))
+        return plain_project(Path(args.data or DATA_DIR))
     project = read_project(Path(config))
     return replace(project, data_dir=Path(args.data)) if args.data else project
 

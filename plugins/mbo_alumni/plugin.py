@@ -38,6 +38,7 @@ from .load import Data, DataFiles, load
 from .model import Event
 from .pages import HOME, PageSpec, build_pages, home_context
 from .problems import DataError, UnreadableInput
+from .project import DATA_DIR, TIMEZONE
 from .site import PRODID, Site, zone_named
 from .spill import Spill
 from .text import external_rel
@@ -86,13 +87,13 @@ class FilesConfig(Config):  # type: ignore[no-untyped-call]
 
 
 class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
-    data_dir = c.Type(str, default="data")
+    data_dir = c.Type(str, default=DATA_DIR)
     files = c.SubConfig(FilesConfig)
     articles_dir = c.Type(str, default=_PATHS.articles)
     paths = c.SubConfig(PathsConfig)
     wording = c.Optional(c.Type(str))  # a YAML file of texts, relative to mkdocs.yml
     calendar_prodid = c.Type(str, default=PRODID)
-    timezone = c.Type(str, default="Europe/Amsterdam")
+    timezone = c.Type(str, default=TIMEZONE)
     edit_branch = c.Type(str, default="main")
 
 

@@ -21,6 +21,7 @@ from .site import zone_named
 from .when import AMSTERDAM
 
 PLUGIN = "mbo-alumni"
+DATA_DIR, TIMEZONE = "data", "Europe/Amsterdam"  # the defaults of data_dir and timezone
 
 
 class ProjectError(Exception):
@@ -38,9 +39,9 @@ class Project:
     zone: ZoneInfo = AMSTERDAM
 
 
-def plain_project(data_dir: Path, docs_dir: Path | None = None) -> Project:
-    """Return the plugin's defaults for a data folder (docs beside it unless told)."""
-    return Project(data_dir, docs_dir or data_dir.parent / "docs")
+def plain_project(data_dir: Path) -> Project:
+    """Return the plugin's defaults for a data folder, with the docs folder beside it."""
+    return Project(data_dir, data_dir.parent / "docs")
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -83,11 +84,11 @@ def read_project(config: Path) -> Project:
             "bestandsnaam"
         )
     try:
-        zone = zone_named(text.get("timezone", "Europe/Amsterdam"))
+        zone = zone_named(text.get("timezone", TIMEZONE))
     except ValueError as error:
         raise ProjectError(f"{config}: {error}") from None
     return Project(
-        data_dir=base / text.get("data_dir", "data"),
+        data_dir=base / text.get("data_dir", DATA_DIR),
         docs_dir=base / str(top.get("docs_dir") or "docs"),
         articles_dir=text.get("articles_dir", ARTICLES_FOLDER).strip("/"),
         files=DataFiles(**files),
