@@ -18,11 +18,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, write_tree
-from mbo_alumni.load import load
-from mbo_alumni.problems import DataError
-from mbo_alumni.site import zone_named
-from mbo_alumni.when import WhenError, parse_when
-from mbo_alumni.wording import WordingError, site_wording
+from mbo_alumni.core.dates import WhenError, parse_when
+from mbo_alumni.core.problems import DataError
+from mbo_alumni.core.website import zone_named
+from mbo_alumni.core.wording import WordingError, site_wording
+from mbo_alumni.source.load import load
 
 MKDOCS_YML = """\
 site_name: Alumni Vlaanderen

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mbo_alumni.api import EventsDocument, _indented, _with_events, event_record
-from mbo_alumni.model import Event
-from mbo_alumni.site import Site
+from mbo_alumni.core.website import Site
+from mbo_alumni.outputs.open_data import EventsDocument, _indented, _with_events, event_record
+from mbo_alumni.source.model import Event
 
 SITE = Site("https://alumni.test/", "Alumni")
 BUILT = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

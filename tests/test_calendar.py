@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from calendars import PARSERS, Parser
-from mbo_alumni.calendar import feeds
-from mbo_alumni.calendar_links import add_links, subscribe_links
-from mbo_alumni.model import Association, Event
-from mbo_alumni.site import Site
-from mbo_alumni.vtimezone import vtimezone
+from mbo_alumni.core.website import Site
+from mbo_alumni.outputs.calendar_links import add_links, subscribe_links
+from mbo_alumni.outputs.calendars import feeds
+from mbo_alumni.outputs.vtimezone import vtimezone
+from mbo_alumni.source.model import Association, Event
 
 SITE = Site("https://alumni.test/", "Alumni in het mbo")
 STAMP = datetime(2026, 11, 18, 11, 6, 40, tzinfo=UTC)
@@ -308,8 +308,8 @@ def test_vtimezone_is_byte_for_byte_what_icalendar_writes() -> None:
     # The lines are assembled by hand for speed; icalendar's own serialiser is the reference.
     from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
-    from mbo_alumni.vtimezone import _transitions
-    from mbo_alumni.when import AMSTERDAM
+    from mbo_alumni.core.dates import AMSTERDAM
+    from mbo_alumni.outputs.vtimezone import _transitions
 
     reference = Timezone()
     reference.add("tzid", AMSTERDAM.key)

@@ -24,8 +24,8 @@ from conftest import (
     validate,
     write_tree,
 )
-from mbo_alumni.issue_form import form_keys, read_form
-from mbo_alumni.model import Association, Event
+from mbo_alumni.contrib.issue_form import form_keys, read_form
+from mbo_alumni.source.model import Association, Event
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

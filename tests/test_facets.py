@@ -17,9 +17,9 @@ from bs4 import BeautifulSoup
 from browser import serve
 from calendars import PARSERS, Parser
 from conftest import MKDOCS_YML, mkdocs_build, write_tree
-from mbo_alumni import phrasing
-from mbo_alumni.when import parse_when
-from mbo_alumni.wording import default
+from mbo_alumni.core import wording
+from mbo_alumni.core.dates import parse_when
+from mbo_alumni.core.wording import default
 
 ASSOCIATIONS = """\
 - id: brabant-een
@@ -201,13 +201,13 @@ def test_the_embed_page_is_small_self_contained_and_dutch(site: Path) -> None:
     ]  # fmt: skip
     assert listed == [
         ("https://alumni.test/agenda/samen/", "_blank", ["noopener"],
-         phrasing.when(parse_when("2027-02-10 19:30"), None, words), None),
+         wording.when(parse_when("2027-02-10 19:30"), None, words), None),
         ("https://alumni.test/agenda/fries-dag/", "_blank", ["noopener"],
-         phrasing.when(parse_when("2027-03-01"), None, words), "Aula, Leeuwarden"),
+         wording.when(parse_when("2027-03-01"), None, words), "Aula, Leeuwarden"),
     ]  # fmt: skip
     hrefs = [a["href"] for a in embed.select("main p a")]
     assert "webcal://alumni.test/agenda-fries.ics" in hrefs
-    assert phrasing.day(date(2026, 11, 18), words) in embed.select("main p")[-1].get_text()
+    assert wording.day(date(2026, 11, 18), words) in embed.select("main p")[-1].get_text()
     past = BeautifulSoup((site / "embed/brabant-een/index.html").read_text("utf-8"), "html.parser")
     assert past.select("main li") == []  # 'oud' is over
 

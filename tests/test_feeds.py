@@ -361,9 +361,9 @@ def test_every_page_has_a_link_preview(site: Path) -> None:
 
 
 def test_agenda_feed_carries_the_newest_hundred(tmp_path: Path) -> None:
-    from mbo_alumni.feeds import FEED_LENGTH, agenda_feeds
-    from mbo_alumni.model import Event
-    from mbo_alumni.site import Site
+    from mbo_alumni.core.website import Site
+    from mbo_alumni.outputs.news_feeds import FEED_LENGTH, agenda_feeds
+    from mbo_alumni.source.model import Event
 
     events = [
         Event(

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, mkdocs_build
-from mbo_alumni.load import load
-from mbo_alumni.model import ASSOCIATION_KEYS, EVENT_KEYS, SLUG_PATTERN
-from mbo_alumni.problems import DataError, Problem
-from mbo_alumni.urls import Paths, page_source
+from mbo_alumni.core.problems import DataError, Problem
+from mbo_alumni.core.urls import Paths, page_source
+from mbo_alumni.source.load import load
+from mbo_alumni.source.model import ASSOCIATION_KEYS, EVENT_KEYS, SLUG_PATTERN
 
 VALID_EVENTS = "[]\n"
 
@@ -159,7 +159,7 @@ def test_yaml_like_noise_is_accepted_or_refused_with_positions(tmp_path: Path, t
 def test_loading_again_and_again_keeps_nothing_behind(tmp_path: Path) -> None:
     # PyYAML's constructor remembers every node it built; a module-level one used to keep
     # them all, growing with every rebuild of `mkdocs serve`.
-    from mbo_alumni import yaml_source
+    from mbo_alumni.source import yaml_positions as yaml_source
 
     (tmp_path / "associations.yaml").write_text(
         "- id: a\n  name: Aa\n  institution: B\n  city: C\n  province: Utrecht\n  founded: 2015\n"

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from conftest import ASSOCIATIONS, CLI, EVENTS, ROOT, write_tree
-from mbo_alumni.intake import MARKER
-from mbo_alumni.issue_form import read_form
+from mbo_alumni.contrib.intake import MARKER
+from mbo_alumni.contrib.issue_form import read_form
 
 STAND_INS = Path(__file__).parent / "stand_ins"
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"

@@ -14,7 +14,7 @@ import yaml
 
 from browser import screenshot, serve
 from conftest import REPO_URL, copy_project, mkdocs_build
-from mbo_alumni.model import Association, Event
+from mbo_alumni.source.model import Association, Event
 
 A = "vereniging-aanmelden"
 E = "evenement-aanmelden"
@@ -222,7 +222,7 @@ def test_without_javascript_the_forms_still_reach_github(chromium: Any, base: st
 
 def test_the_form_fields_are_the_issue_forms_fields(page: Any) -> None:
     from conftest import ROOT
-    from mbo_alumni.issue_form import read_form
+    from mbo_alumni.contrib.issue_form import read_form
 
     for form in (A, E):
         expected = [f.id for f in read_form(ROOT / ".github/ISSUE_TEMPLATE" / f"{form}.yml").fields]

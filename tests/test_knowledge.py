@@ -9,8 +9,8 @@ import yaml
 
 from browser import screenshot, serve
 from conftest import ASSOCIATIONS, EVENTS, MKDOCS_YML, ROOT, Project, mkdocs_build, validate
-from mbo_alumni.articles import read_articles
-from mbo_alumni.load import load
+from mbo_alumni.source.articles import read_articles
+from mbo_alumni.source.load import load
 
 
 def html(site: Path, page: str) -> str:

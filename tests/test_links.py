@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import cli, write_tree
-from mbo_alumni.links import Link, check_links, text_report
+from mbo_alumni.contrib.links import Link, check_links, text_report
 
 SLOW = 2.0  # seconds the slow page takes; the checker's timeout in the tests is 0.5
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from mbo_alumni import urls
-from mbo_alumni.facets import province_facets, theme_facets
-from mbo_alumni.load import Data
-from mbo_alumni.model import Association, Event, Theme
-from mbo_alumni.pages import PageSpec, build_pages
-from mbo_alumni.regions import dutch_provinces
-from mbo_alumni.site import Site
+from mbo_alumni.core import urls
+from mbo_alumni.core.website import Site
+from mbo_alumni.outputs.agenda_slices import province_facets, theme_facets
+from mbo_alumni.pages.build import build_pages
+from mbo_alumni.pages.specs import PageSpec
+from mbo_alumni.source.load import Data
+from mbo_alumni.source.model import Association, Event, Theme
+from mbo_alumni.source.regions import dutch_provinces
 
 SITE = Site("https://alumni.test/", "Alumni")
 TODAY = date(2027, 1, 1)
@@ -93,7 +94,7 @@ def test_titles_are_escaped_in_the_generated_markdown() -> None:
 
 
 def test_no_list_grows_with_the_data() -> None:
-    from mbo_alumni.pages import SHOWN_PAST, SHOWN_UPCOMING
+    from mbo_alumni.pages.specs import SHOWN_PAST, SHOWN_UPCOMING
 
     many = [
         Event(id=f"e{i:04d}", title=f"E {i}", start=f"{2025 + i % 4}-{1 + i // 4 % 12:02d}-15",
@@ -121,7 +122,7 @@ def test_no_list_grows_with_the_data() -> None:
 
 
 def test_a_crowded_month_and_a_crowded_province_come_in_parts() -> None:
-    from mbo_alumni.pages import MONTH_PAGE_EVENTS, REGION_PAGE_ASSOCIATIONS
+    from mbo_alumni.pages.specs import MONTH_PAGE_EVENTS, REGION_PAGE_ASSOCIATIONS
 
     # Everything in one month and one province: the most uneven spread there is.
     members = [

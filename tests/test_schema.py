@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from mbo_alumni.schema import SCHEMAS, render
+from mbo_alumni.source.schema import SCHEMAS, render
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

@@ -370,7 +370,7 @@ SECOND = "- id: b\n  name: Bee\n  institution: B\n  city: {city}\n  province: Ut
 def test_yaml_mistakes_are_named_where_they_are_in_dutch(
     text: str, line: int, column: int, words: str
 ) -> None:
-    from mbo_alumni.yaml_source import compose_document
+    from mbo_alumni.source.yaml_positions import compose_document
 
     (problem,) = compose_document(text, "associations.yaml").problems
     assert (problem.line, problem.column) == (line, column), problem.format()

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from mbo_alumni import phrasing, wording
-from mbo_alumni.when import WhenError, parse_when
+from mbo_alumni.core import wording
+from mbo_alumni.core.dates import WhenError, parse_when
 
 
 @pytest.mark.parametrize(
@@ -88,4 +88,4 @@ def test_offsets_follow_daylight_saving() -> None:
 )
 def test_dutch_wording(start: str, end: str | None, words: str) -> None:
     catalogue = wording.default()
-    assert phrasing.when(parse_when(start), parse_when(end) if end else None, catalogue) == words
+    assert wording.when(parse_when(start), parse_when(end) if end else None, catalogue) == words

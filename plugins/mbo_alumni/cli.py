@@ -8,15 +8,17 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import clock, issue_form
-from .articles import read_articles
-from .checks import stale
-from .load import Data, load
-from .problems import DataError, UnreadableInput
-from .project import DATA_DIR, Project, ProjectError, plain_project, read_project
-from .schema import site_regions, write_schemas
-from .tidy import sort_entries
-from .yaml_source import read_text
+from .contrib import issue_form
+from .contrib.github import GitHubError
+from .core import dates
+from .core.problems import DataError, UnreadableInput
+from .source.articles import read_articles
+from .source.checks import stale
+from .source.load import Data, load
+from .source.order import sort_entries
+from .source.project import DATA_DIR, Project, ProjectError, plain_project, read_project
+from .source.schema import site_regions, write_schemas
+from .source.yaml_positions import read_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -36,7 +38,7 @@ def _project(args: argparse.Namespace) -> Project:
 
 
 def _load(project: Project) -> Data:
-    return load(project.data_dir, clock.today(), project.files, project.zone)
+    return load(project.data_dir, dates.today(), project.files, project.zone)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -106,7 +108,7 @@ def _stale(args: argparse.Namespace) -> int:
         print(f"error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'\n{error}",
               file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
-    found = stale(data.associations, clock.today())
+    found = stale(data.associations, dates.today())
     for association in found:
         addresses = [association.email] if association.email else []
         contact = association.contact
@@ -128,7 +130,7 @@ def _from_issue(args: argparse.Namespace) -> int:
     except (OSError, KeyError, TypeError) as error:
         print(f"error: kan formulier of tekst niet lezen: {error}", file=sys.stderr)
         return EXIT_USAGE
-    candidate = issue_form.entry(body, form, clock.today())
+    candidate = issue_form.entry(body, form, dates.today())
     try:
         data = _load(_project(args))
         known, regions = {a.id for a in data.associations}, data.regions
@@ -144,12 +146,12 @@ def _from_issue(args: argparse.Namespace) -> int:
 
 
 def _intake(args: argparse.Namespace) -> int:
-    from . import intake
+    from .contrib import intake
 
     try:
         issue = intake.Issue.from_event(Path(args.event))
-        outcome = intake.intake(issue, Path(args.root), clock.today(), base=args.base)
-    except intake.IntakeError as error:
+        outcome = intake.intake(issue, Path(args.root), dates.today(), base=args.base)
+    except GitHubError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     if outcome is None:
@@ -162,7 +164,7 @@ def _intake(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from . import links
+    from .contrib import links
 
     try:
         data = _load(_project(args))
@@ -185,7 +187,7 @@ def _links(args: argparse.Namespace) -> int:
 
 
 def _patrol(args: argparse.Namespace) -> int:
-    from . import patrol
+    from .contrib import patrol
 
     try:
         data = _load(_project(args))
@@ -197,14 +199,14 @@ def _patrol(args: argparse.Namespace) -> int:
         _print_problems(error.problems)
         return EXIT_USAGE
     try:
-        done = patrol.patrol_stale(data.associations, args.repo, clock.today())
+        done = patrol.patrol_stale(data.associations, args.repo, dates.today())
         print(
             f"controle: {len(done.opened)} geopend, {len(done.closed)} gesloten, "
             f"{len(done.kept)} staan nog open"
         )
         if report is not None:
             print(f"links: {patrol.patrol_links(report, args.repo)}")
-    except patrol.PatrolError as error:
+    except GitHubError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK

@@ -25,25 +25,30 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import api, clock, feeds
-from .alternates import Alternate, site_alternates
-from .articles import Article, read_articles, related
-from .calendar import feeds as calendar_feeds
-from .embed import embed_page
-from .facets import Facet, province_facets, theme_facets
-from .gcpause import paused_gc
-from .join_form import join_forms, rules_script
-from .join_form import rules as join_rules
-from .load import Data, DataFiles, load
-from .model import Event
-from .pages import HOME, PageSpec, build_pages, home_context
-from .problems import DataError, UnreadableInput
-from .project import DATA_DIR, TIMEZONE
-from .site import PRODID, Site, zone_named
-from .spill import Spill
-from .text import external_rel
-from .urls import Paths
-from .wording import WordingError, default, site_wording
+from .core import dates
+from .core.gcpause import paused_gc
+from .core.markup import external_rel
+from .core.problems import DataError, UnreadableInput
+from .core.scratch import Spill
+from .core.urls import Paths
+from .core.website import PRODID, Site, zone_named
+from .core.wording import WordingError, default, site_wording
+from .outputs import news_feeds as feeds
+from .outputs import open_data as api
+from .outputs.agenda_slices import Facet, province_facets, theme_facets
+from .outputs.calendars import feeds as calendar_feeds
+from .outputs.embeds import embed_page
+from .pages.build import build_pages
+from .pages.head import Alternate, site_alternates
+from .pages.join_form import join_forms, rules_script
+from .pages.join_form import rules as join_rules
+from .pages.listings import home_context
+from .pages.related import related
+from .pages.specs import HOME, PageSpec
+from .source.articles import Article, read_articles
+from .source.load import Data, DataFiles, load
+from .source.model import Event
+from .source.project import DATA_DIR, TIMEZONE
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,7 +65,7 @@ def _fingerprint(data_dir: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(data_dir.glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(clock.today().isoformat().encode())
+    digest.update(dates.today().isoformat().encode())
     return digest.hexdigest()
 
 
@@ -219,7 +224,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         built = {f.src_uri for f in files.documentation_pages()}
         self.articles = [a for a in self.articles if a.src in built]
         self.article_by_src = {article.src: article for article in self.articles}
-        self.moment = moment = clock.now()
+        self.moment = moment = dates.now()
         self.pages = {}
         self.today = moment.astimezone(site.zone).date()
         regions = data.regions.names
@@ -258,7 +263,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     ) -> Iterator[tuple[str, bytes]]:
         """Yield (path, bytes) of every file the data makes beside the pages: calendars,
         news feeds, open data and the embed pages, one at a time."""
-        moment = self.moment or clock.now()
+        moment = self.moment or dates.now()
         calendars = calendar_feeds(data.associations, data.events, site, moment, facets)
         yield from ((feed.path, feed.content) for feed in calendars)
         yield from feeds.agenda_feeds(
@@ -338,7 +343,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         # Every page's Markdown is rendered by now and nothing is written yet: fill in the
         # article feeds, whose files were added in on_files so links to them validate.
         _, site = self._loaded()
-        moment = self.moment or clock.now()
+        moment = self.moment or dates.now()
         entries = []
         for file in files.documentation_pages():
             page = file.page

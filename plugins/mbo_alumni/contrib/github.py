@@ -1,0 +1,45 @@
+"""The one runner of `git` and `gh`: untrusted text goes in as arguments, stdin or files,
+never through a shell, and a failure is one error with the command's own words."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+class GitHubError(Exception):
+    """A `git` or `gh` call failed, or GitHub's answer cannot be read (not a volunteer's
+    mistake: the workflow's log says what went wrong)."""
+
+
+def run(args: list[str], cwd: Path | None = None, stdin: str | None = None) -> str:
+    """Run a command without a shell; return its output, or raise GitHubError."""
+    result = subprocess.run(args, cwd=cwd, input=stdin, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise GitHubError(f"{' '.join(args[:3])} faalde: {result.stderr.strip()[:500]}")
+    return result.stdout
+
+
+def gh(args: list[str], body: str | None = None, cwd: Path | None = None) -> str:
+    """Run `gh` with `args`; a `body` goes in a file (`--body-file`), never on the command line."""
+    with tempfile.NamedTemporaryFile("w", suffix=".md", encoding="utf-8") as handle:
+        if body is not None:
+            handle.write(body)
+            handle.flush()
+            args = [*args, "--body-file", handle.name]
+        return run(["gh", *args], cwd)
+
+
+def gh_api(path: str, method: str = "GET", body: str | None = None, cwd: Path | None = None) -> Any:
+    """Call GitHub's REST API through `gh api`; return the decoded answer (None when empty)."""
+    args = ["gh", "api", "-X", method, path]
+    if body is not None:
+        args += ["--input", "-"]
+    output = run(args, cwd, json.dumps({"body": body}) if body is not None else None)
+    try:
+        return json.loads(output) if output.strip() else None
+    except ValueError as error:
+        raise GitHubError(f"gh api {path}: geen JSON: {error}") from None

@@ -1,0 +1,234 @@
+"""A submitted issue form -> a checked pull request: `mbo-alumni intake`.
+
+Runs in the `aanmelding` workflow on an issue opened or edited from one of the forms. The
+issue text is untrusted: it is read from the event file GitHub writes, never from a
+command line, and reaches git and `gh` only as arguments or files, never through a shell.
+
+An invalid entry gets one comment in Dutch, by form field, updated on every edit. A valid one
+goes onto the branch `aanmelding/issue-<number>`, inserted in id order, and one pull request
+from that branch is opened or updated; the same comment then points to it.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..core.problems import DataError, UnreadableInput
+from ..source.load import DataFiles, load
+from ..source.model import Association
+from ..source.order import sort_entries
+from ..source.yaml_positions import read_text
+from . import issue_form
+from .github import GitHubError, gh_api, run
+
+MARKER = "<!-- mbo-alumni:aanmelding -->"
+FORMS = {"vereniging": "vereniging-aanmelden.yml", "evenement": "evenement-aanmelden.yml"}
+CHECK_WORKFLOW = "check.yml"
+MAX_BODY = 65_536  # GitHub's own limit for an issue body; anything longer is not a form
+BOT = ("mbo-alumni aanmelding", "41898282+github-actions[bot]@users.noreply.github.com")
+
+
+class IntakeError(GitHubError):
+    """The event or the repository cannot be processed (not the volunteer's mistake)."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """The parts of an `issues` event payload that intake reads."""
+
+    repo: str  # owner/name
+    number: int
+    body: str
+    labels: tuple[str, ...]
+
+    @classmethod
+    def from_event(cls, path: Path) -> Issue:
+        try:
+            payload = json.loads(path.read_text(encoding="utf-8"))
+            issue = payload["issue"]
+            return cls(
+                repo=str(payload["repository"]["full_name"]),
+                number=int(issue["number"]),
+                body=str(issue.get("body") or ""),
+                labels=tuple(str(label["name"]) for label in issue.get("labels") or []),
+            )
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise IntakeError(f"kan het event niet lezen: {error}") from None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What intake did: the comment it left and, when valid, the pull request's branch."""
+
+    comment: str
+    branch: str | None = None
+
+
+def upsert_comment(root: Path, issue: Issue, text: str) -> None:
+    """Leave `text` as intake's one comment on the issue: update it if it exists."""
+    body = f"{MARKER}\n{text}"
+    comments = gh_api(f"repos/{issue.repo}/issues/{issue.number}/comments?per_page=100", cwd=root)
+    for comment in comments or []:
+        if MARKER in str(comment.get("body", "")):
+            gh_api(f"repos/{issue.repo}/issues/comments/{comment['id']}", "PATCH", body, cwd=root)
+            return
+    gh_api(f"repos/{issue.repo}/issues/{issue.number}/comments", "POST", body, cwd=root)
+
+
+def problems_text(messages: list[str]) -> str:
+    """Return the Dutch comment for an entry that is not valid yet."""
+    lines = "\n".join(f"- {message}" for message in messages)
+    return (
+        "**Nog niet helemaal in orde.** Dank je voor je aanmelding! Een paar dingen kloppen "
+        "nog niet:\n\n"
+        f"{lines}\n\n"
+        "Pas je aanmelding aan: kies rechtsboven bij je bericht de drie puntjes (···) en dan "
+        "*Edit*. Na het opslaan controleren we alles opnieuw en verandert dit bericht mee."
+    )
+
+
+def accepted_text(pull: str) -> str:
+    """Return the Dutch comment for an entry that became a pull request."""
+    return (
+        f"**Dank je, je aanmelding is in orde.** Er staat een voorstel klaar: {pull}. Een "
+        "beheerder kijkt ernaar en zet het online.\n\n"
+        "Wil je nog iets veranderen? Pas dit bericht aan (··· en dan *Edit*); het voorstel "
+        "verandert dan mee."
+    )
+
+
+def pull_request_body(issue: Issue, name: str, form_label: str) -> str:
+    """Return the pull request's text: the repository's template, filled in."""
+    return (
+        "## Wat verandert er?\n\n"
+        f"{form_label}: {name}. Gemaakt uit de aanmelding in #{issue.number}.\n\n"
+        "## Checklist\n\n"
+        "- [x] Alleen gegevens uit de aanmelding zijn toegevoegd.\n"
+        "- [x] Het item staat op de goede plek: op alfabetische volgorde van `id` "
+        "(`mbo-alumni sort`).\n"
+        "- [x] De gegevens zijn gecontroleerd met `mbo-alumni validate`; een persoon met naam "
+        "of eigen e-mailadres gaf toestemming (`consent: true`), of er staat een algemeen adres.\n"
+        "- [ ] De controle (het vinkje onder deze pull request) is groen.\n\n"
+        f"Closes #{issue.number}\n"
+    )
+
+
+def check(
+    issue: Issue, root: Path, form: issue_form.Form, today: date
+) -> tuple[dict[str, Any], list[str]]:
+    """Return the entry the issue describes and every problem with it, against the data."""
+    if len(issue.body) > MAX_BODY:
+        return {}, [
+            f"Je bericht is te lang ({len(issue.body):,} tekens; het mag {MAX_BODY:,} zijn). "
+            "Maak de beschrijving korter."
+        ]
+    candidate = issue_form.entry(issue.body, form, today)
+    try:
+        data = load(root / "data", today)
+    except (DataError, UnreadableInput) as error:
+        raise IntakeError(f"de gegevens op de hoofdtak zijn zelf niet geldig:\n{error}") from None
+    known = {a.id for a in data.associations}
+    messages = issue_form.problems(candidate, form, known, data.regions)
+    taken = known if form.model is Association else {e.id for e in data.events}
+    ident = candidate.get("id")
+    if isinstance(ident, str) and ident in taken:
+        kind = "vereniging" if form.model is Association else "bijeenkomst"
+        messages.append(
+            f"Veld '{form.label('id')}': er staat al een {kind} met id '{ident}' op de site. "
+            "Kies een andere korte naam; wil je de bestaande gegevens wijzigen, gebruik dan "
+            "de link 'Wijzig deze gegevens' op haar pagina."
+        )
+    return candidate, messages
+
+
+def _insert(root: Path, file: str, candidate: dict[str, Any]) -> None:
+    path = root / "data" / file
+    text = read_text(path)
+    text = text.rstrip("\n") + "\n\n" + issue_form.to_yaml(candidate)
+    path.write_text(sort_entries(text, str(path)), encoding="utf-8")
+
+
+def _open_or_update_pull(root: Path, issue: Issue, branch: str, base: str, title: str,
+                         body: str) -> str:  # fmt: skip
+    found = json.loads(
+        run(
+            [
+                "gh",
+                "pr",
+                "list",
+                "--repo",
+                issue.repo,
+                "--head",
+                branch,
+                "--state",
+                "open",
+                "--json",
+                "number,url",
+            ],
+            root,
+        )  # fmt: skip
+        or "[]"
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".md", encoding="utf-8") as handle:
+        handle.write(body)
+        handle.flush()
+        if found:
+            number = str(found[0]["number"])
+            run(["gh", "pr", "edit", number, "--repo", issue.repo, "--title", title,
+                  "--body-file", handle.name], root)  # fmt: skip
+            return f"#{number}"
+        output = run(["gh", "pr", "create", "--repo", issue.repo, "--base", base, "--head",
+                       branch, "--title", title, "--body-file", handle.name], root)  # fmt: skip
+    url = output.strip().splitlines()[-1] if output.strip() else ""
+    return f"#{url.rsplit('/', 1)[-1]}" if url.rsplit("/", 1)[-1].isdigit() else url
+
+
+def intake(issue: Issue, root: Path, today: date, base: str = "main",
+           remote: str = "origin") -> Outcome | None:  # fmt: skip
+    """Turn one submitted issue into a comment and, when valid, a pull request.
+
+    Returns None when the issue did not come from one of the forms.
+    """
+    kind = next((label for label in issue.labels if label in FORMS), None)
+    if kind is None:
+        return None
+    form = issue_form.read_form(root / ".github" / "ISSUE_TEMPLATE" / FORMS[kind])
+    candidate, messages = check(issue, root, form, today)
+    if messages:
+        text = problems_text(messages)
+        upsert_comment(root, issue, text)
+        return Outcome(text)
+    branch = f"aanmelding/issue-{issue.number}"
+    run(["git", "fetch", "--quiet", remote, base], root)
+    run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{base}"], root)
+    is_association = form.model is Association
+    files = DataFiles()
+    _insert(root, files.associations if is_association else files.events, candidate)
+    try:
+        load(root / "data", today)  # the whole data set, with the new entry in it
+    except DataError as error:
+        text = problems_text([problem.message for problem in error.problems])
+        upsert_comment(root, issue, text)
+        return Outcome(text)
+    label = "Nieuwe vereniging" if is_association else "Nieuwe bijeenkomst"
+    name = str(candidate.get("name") or candidate.get("title") or candidate["id"])
+    title = f"{label}: {name}"
+    name_, email = BOT
+    run(["git", "add", "data"], root)
+    run(["git", "-c", f"user.name={name_}", "-c", f"user.email={email}", "commit", "--quiet",
+          "-m", f"{title}\n\nUit de aanmelding in #{issue.number}."], root)  # fmt: skip
+    run(["git", "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}"], root)
+    pull = _open_or_update_pull(
+        root, issue, branch, base, title, pull_request_body(issue, name, label)
+    )
+    # Pushes and pull requests made with the workflow's token start no other workflow;
+    # a dispatch does, and its checks land on the branch's commit, so the PR shows them.
+    run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch], root)
+    text = accepted_text(pull)
+    upsert_comment(root, issue, text)
+    return Outcome(text, branch)

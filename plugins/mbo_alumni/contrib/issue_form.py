@@ -1,0 +1,167 @@
+"""GitHub issue forms -> data entries: `mbo-alumni from-issue`.
+
+A form's field ids are the data keys; a nested key is written with an underscore
+(`contact_name` is `contact.name`), so the mapping is one to one and needs no table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..source.messages import explain
+from ..source.model import Association, Event
+from ..source.regions import Regions
+
+NESTED = ("contact", "socials", "location")
+LISTS = ("sectors", "organizer", "tags")
+NO_RESPONSE = "_No response_"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an issue form."""
+
+    id: str
+    label: str
+    kind: str  # input, textarea, dropdown, checkboxes
+    required: bool
+    description: str = ""
+    options: tuple[str, ...] = ()  # a dropdown's choices, or a checkbox's own label
+
+    @property
+    def key(self) -> str:
+        """Return the data key the field fills ('contact_name' fills 'contact.name')."""
+        return _key_path(self.id)
+
+
+@dataclass(frozen=True)
+class Form:
+    """An issue form: which model it fills and its fields."""
+
+    model: type[BaseModel]
+    fields: tuple[Field, ...]
+    name: str = ""
+    title: str = ""  # the issue title the form starts with
+
+    def label(self, key: str) -> str:
+        """Return the label of a field id; for a whole group (contact) its last field's."""
+        exact = [f.label for f in self.fields if f.id == key]
+        group = [f.label for f in self.fields if f.id.startswith(f"{key}_")]
+        return (exact or group[-1:] or [key])[0]
+
+
+def read_form(path: Path) -> Form:
+    """Return the form in a GitHub issue-form file."""
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    fields = tuple(
+        Field(
+            id=item["id"],
+            label=item["attributes"]["label"],
+            kind=item["type"],
+            required=bool(item.get("validations", {}).get("required")),
+            description=str(item["attributes"].get("description", "")),
+            options=tuple(
+                str(option["label"]) if isinstance(option, dict) else str(option)
+                for option in item["attributes"].get("options", [])
+            ),
+        )
+        for item in spec["body"]
+        if item["type"] != "markdown"
+    )
+    ids = {f.id for f in fields}
+    model: type[BaseModel] = Event if "start" in ids else Association
+    return Form(
+        model=model,
+        fields=fields,
+        name=str(spec.get("name", "")),
+        title=str(spec.get("title", "")),
+    )
+
+
+def form_keys(form: Form) -> set[str]:
+    """Return the data keys a form asks for (nested ones as 'contact.name')."""
+    return {_key_path(f.id) for f in form.fields}
+
+
+def _key_path(field_id: str) -> str:
+    head, _, rest = field_id.partition("_")
+    return f"{head}.{rest}" if head in NESTED and rest else field_id
+
+
+def answers(body: str, form: Form) -> dict[str, str]:
+    """Return {field id: raw answer} from a submitted issue's Markdown body."""
+    by_label = {f.label: f for f in form.fields}
+    found: dict[str, str] = {}
+    for section in re.split(r"^### ", body, flags=re.M)[1:]:
+        label, _, value = section.partition("\n")
+        field = by_label.get(label.strip())
+        if field is not None:
+            found[field.id] = value.strip()
+    return found
+
+
+def _value(field: Field, raw: str) -> Any:
+    if field.kind == "checkboxes":
+        return bool(re.search(r"^- \[[xX]\]", raw, flags=re.M))
+    if raw in ("", NO_RESPONSE):
+        return None
+    if field.id in LISTS:
+        return [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
+    if field.id == "founded" and raw.isdigit():
+        return int(raw)
+    return raw
+
+
+def entry(body: str, form: Form, today: date) -> dict[str, Any]:
+    """Return the data entry a submitted form describes, keys in the form's order."""
+    raw = answers(body, form)
+    result: dict[str, Any] = {}
+    for field in form.fields:
+        value = _value(field, raw.get(field.id, ""))
+        if value is None or value is False and field.kind == "checkboxes":
+            continue
+        head, _, rest = field.id.partition("_")
+        if head in NESTED and rest:
+            result.setdefault(head, {})[rest] = value
+        else:
+            result[field.id] = value
+    # The association confirmed its data today; an event was announced today.
+    result["checked" if form.model is Association else "announced"] = today
+    return result
+
+
+def problems(
+    candidate: dict[str, Any],
+    form: Form,
+    known_associations: set[str],
+    regions: Regions | None = None,
+) -> list[str]:
+    """Return messages, in Dutch and by form label, for whatever makes the entry invalid;
+    a province must be one of `regions` (the site's list; by default the Dutch provinces)."""
+    messages = []
+    try:
+        form.model.model_validate(candidate, context={"regions": regions})
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            loc = [str(p) for p in detail["loc"] if isinstance(p, str) and "[" not in str(p)]
+            field_id = "_".join(loc[:2]) if loc and loc[0] in NESTED else (loc[0] if loc else "")
+            messages.append(f"Veld '{form.label(field_id)}': {explain(detail)}")
+    for ident in candidate.get("organizer", []) if form.model is Event else []:
+        if ident not in known_associations:
+            messages.append(
+                f"Veld '{form.label('organizer')}': onbekende vereniging '{ident}'; "
+                "meld de vereniging eerst aan"
+            )
+    return messages
+
+
+def to_yaml(candidate: dict[str, Any]) -> str:
+    """Return the entry as a YAML list item, ready to paste into a data file."""
+    return yaml.safe_dump([candidate], sort_keys=False, allow_unicode=True, width=88)

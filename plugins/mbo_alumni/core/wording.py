@@ -1,0 +1,143 @@
+"""The text the plugin writes itself, from one catalogue: `wording/nl.yaml`, which a site can
+override key by key (the plugin's `wording` option). No generated sentence lives in Python."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.dates import format_date, format_time
+
+from .dates import When, occurs_twice, summer_time
+from .problems import did_you_mean
+
+CATALOGUE = Path(__file__).parent.parent / "wording" / "nl.yaml"
+
+
+class WordingError(ValueError):
+    """A site's wording file that cannot be used; the message says what to change."""
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+class Wording:
+    """A catalogue of texts by key; `words('calendar.name', name='X')` fills one in."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = dict(texts)
+
+    @property
+    def locale(self) -> str:
+        return self.texts["locale"]
+
+    def __call__(self, key: str, **fields: Any) -> str:
+        return self.texts[key].format_map(fields)
+
+    def replaced(self, overrides: object, source: str) -> Wording:
+        """Return this catalogue with a site's texts in place of ours.
+
+        Every key must be one of ours, every value a text that uses no field ours lacks.
+        """
+        if overrides is None:
+            return self
+        if not isinstance(overrides, dict):
+            raise WordingError(f"{source}: verwacht 'sleutel: tekst'-regels")
+        texts = dict(self.texts)
+        for key, value in overrides.items():
+            if key not in self.texts:
+                hint = did_you_mean(
+                    str(key), list(self.texts), "zie de sleutels in wording/nl.yaml"
+                )
+                raise WordingError(f"{source}: onbekende sleutel '{key}'; {hint}")
+            if not isinstance(value, str):
+                raise WordingError(f"{source}: '{key}' moet een tekst zijn")
+            try:
+                extra = _fields(value) - _fields(self.texts[key])
+            except ValueError as error:
+                raise WordingError(f"{source}: '{key}': {error}") from None
+            if extra:
+                allowed = ", ".join(f"{{{f}}}" for f in sorted(_fields(self.texts[key])))
+                raise WordingError(
+                    f"{source}: '{key}' gebruikt {{{sorted(extra)[0]}}}; "
+                    f"hier kan: {allowed or 'geen velden'}"
+                )
+            texts[key] = value
+        return Wording(texts)
+
+
+@lru_cache(maxsize=1)
+def default() -> Wording:
+    """Return the plugin's own (Dutch) catalogue."""
+    return Wording(yaml.safe_load(CATALOGUE.read_text(encoding="utf-8")))
+
+
+def site_wording(path: Path) -> Wording:
+    """Return the default catalogue with the texts of a site's wording file in place."""
+    try:
+        overrides = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise WordingError(f"{path}: kan het bestand niet lezen ({error.strerror})") from None
+    except yaml.YAMLError as error:
+        raise WordingError(f"{path}: geen geldige YAML ({error})") from None
+    return default().replaced(overrides, str(path))
+
+
+def status_label(status: str, words: Wording) -> str:
+    """Return the label a page or feed shows beside an event: none for a confirmed one."""
+    return "" if status == "confirmed" else words(f"status.{status}")
+
+
+def day(value: date, words: Wording) -> str:
+    """Return e.g. 'dinsdag 22 september 2020'."""
+    return format_date(value, "EEEE d MMMM y", locale=words.locale)
+
+
+def month(year: int, number: int, words: Wording) -> str:
+    """Return e.g. 'maart 2027'."""
+    return format_date(date(year, number, 1), "MMMM y", locale=words.locale)
+
+
+def time_of_day(value: datetime, words: Wording) -> str:
+    """Return e.g. '09.00' (Dutch writes hours and minutes with a dot)."""
+    return format_time(value, "HH.mm", locale=words.locale)  # in its (the site's) zone
+
+
+def _which(value: datetime, words: Wording) -> str:
+    """Return ' (zomertijd)' or ' (wintertijd)' for a wall time that occurs twice, else ''."""
+    if not occurs_twice(value):
+        return ""
+    return f" ({words('when.summer_time' if summer_time(value) else 'when.winter_time')})"
+
+
+def when(start: When, end: When | None, words: Wording) -> str:
+    """Return the wording of an event's date or date range.
+
+    'dinsdag 22 september 2020', 'dinsdag 22 september 2020, 09.00–13.00 uur',
+    'vrijdag 5 maart 2027 t/m zondag 7 maart 2027'. A time that occurs twice (the night
+    the clock goes back) says which of the two it is: '02.30 uur (zomertijd)'.
+    """
+    until, hour = words("when.until"), words("when.hour")
+    if not isinstance(start, datetime):
+        if end is None or end == start:
+            return day(start, words)
+        return f"{day(start, words)} {until} {day(end, words)}"
+    first = start  # moments carry the site's zone
+    opening = f"{day(first.date(), words)}, {time_of_day(first, words)}"
+    if not isinstance(end, datetime):  # the model gives a moment an end of the same kind
+        return f"{opening} {hour}{_which(start, words)}"
+    last = end
+    if last.date() == first.date():
+        return (
+            f"{opening}{_which(start, words)}–{time_of_day(last, words)} {hour}{_which(end, words)}"
+        )
+    return (
+        f"{day(first.date(), words)} {time_of_day(first, words)} {hour}{_which(start, words)} "
+        f"{until} {day(last.date(), words)} {time_of_day(last, words)} {hour}{_which(end, words)}"
+    )

@@ -1,0 +1,310 @@
+"""Models -> iCalendar feeds (RFC 5545 and RFC 7986) that every calendar app reads alike.
+
+Each VEVENT is serialised once and reused by every feed that holds it, so the cost grows
+with the number of events, not with the number of feeds. UIDs, stamps and time zones are
+always ours: the library is never left to invent them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from icalendar import vDDDTypes, vText
+
+from ..core.dates import AMSTERDAM, occurs_twice
+from ..core.markup import markdown_to_text
+from ..core.website import Site
+from ..source.model import Association, Event, chronological
+from .agenda_slices import Facet
+from .vtimezone import vtimezone
+
+REFRESH = "PT12H"
+CRLF = b"\r\n"
+STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+def uid(event: Event, site: Site) -> str:
+    """Return the event's calendar UID: derived from its id only, so it never changes."""
+    return f"{event.id}@{site.host}"
+
+
+def end_exclusive(event: Event) -> date | datetime | None:
+    if event.all_day:
+        last = event.end or event.start
+        assert isinstance(last, date)
+        return last + timedelta(days=1)  # DTEND of an all-day event is the day after
+    return event.end
+
+
+def location_text(event: Event) -> str | None:
+    """Return the LOCATION text: name, address and city, or the online link."""
+    place = event.location
+    if place is None:
+        return None
+    if place.online:
+        return f"Online: {place.url}"
+    return ", ".join(part for part in (place.name, place.address, place.city) if part)
+
+
+def summary_text(event: Event, site: Site) -> str:
+    """Return the SUMMARY: the title, 'Afgelast: ' before it when the event is cancelled."""
+    if event.status == "cancelled":
+        return f"{site.words('status.cancelled')}: {event.title}"
+    return event.title
+
+
+def organizers_text(event: Event, organizers: Sequence[Association], site: Site) -> str | None:
+    """Return who organises, in words: the associations (with their school), or the host."""
+    names = [f"{a.name} ({a.institution})" for a in organizers]
+    if event.host:
+        names.append(event.host)
+    return site.words("calendar.organisers", names=", ".join(names)) if names else None
+
+
+def description_text(event: Event, site: Site, organizers: Sequence[Association] = ()) -> str:
+    """Return the plain-text DESCRIPTION: status, organisers, the text, then the event page."""
+    # What a client that ignores STATUS (calcurse, several others) still shows.
+    words = site.words
+    parts = [words(f"calendar.{event.status}")] if event.status != "confirmed" else []
+    who = organizers_text(event, organizers, site)
+    if who:
+        parts.append(who)
+    if event.description:
+        parts.append(markdown_to_text(event.description))
+    if event.url:
+        parts.append(words("calendar.more", url=event.url))
+    parts.append(words("calendar.on_site", url=site.absolute(site.paths.event_page(event.id))))
+    return "\n\n".join(parts)
+
+
+def _written(value: date | datetime | None, utc: bool) -> date | datetime | None:
+    """Return the value as it goes into the file: Amsterdam wall time, or UTC where needed.
+
+    A wall time that occurs twice cannot say which one it is (clients disagree: ical.js takes
+    the second), so those are written in UTC.
+    """
+    if isinstance(value, datetime) and (utc or occurs_twice(value)):
+        return value.astimezone(UTC)
+    return value
+
+
+def fold(line: bytes) -> bytes:
+    """Return one content line folded at 75 octets (RFC 5545 3.1), ending in CRLF.
+
+    A fold never splits a UTF-8 character; continuation lines start with one space.
+    """
+    if len(line) <= 75:
+        return line + CRLF
+    parts = []
+    start, limit = 0, 75
+    while start < len(line):
+        end = min(start + limit, len(line))
+        while end < len(line) and line[end] & 0xC0 == 0x80:  # inside a multi-byte character
+            end -= 1
+        parts.append(line[start:end])
+        start, limit = end, 74
+    return b"\r\n ".join(parts) + CRLF
+
+
+def _moment(name: str, value: date | datetime) -> bytes:
+    if isinstance(value, datetime):
+        if value.utcoffset() == timedelta(0) and value.tzinfo is UTC:
+            return name.encode() + b":" + vDDDTypes(value).to_ical()
+        zone = value.tzinfo if isinstance(value.tzinfo, ZoneInfo) else AMSTERDAM
+        local = value.astimezone(zone).replace(tzinfo=None)  # wall clock in the site's zone
+        return f"{name};TZID={zone.key}:".encode() + vDDDTypes(local).to_ical()
+    return f"{name};VALUE=DATE:".encode() + vDDDTypes(value).to_ical()
+
+
+def _text(name: str, value: str) -> bytes:
+    return name.encode() + b":" + vText(value).to_ical()
+
+
+def organizer_line(organizers: Sequence[Association]) -> bytes | None:
+    """Return the ORGANIZER line: the first organising association with a published address.
+
+    ORGANIZER is a mailbox (RFC 5545 CAL-ADDRESS) and occurs at most once; only an
+    association's own functional address is used, never a contact person's.
+    """
+    for association in organizers:
+        if association.email:
+            name = association.name.replace('"', "'")  # a quoted parameter cannot hold '"'
+            return f'ORGANIZER;CN="{name}":mailto:{association.email}'.encode()
+    return None
+
+
+def vevent(
+    event: Event,
+    site: Site,
+    stamp: datetime,
+    organizers: Sequence[Association] = (),
+    *,
+    utc: bool = False,
+) -> bytes:
+    """Return the serialised VEVENT of one event; `organizers` are its associations.
+
+    With `utc`, times are written in UTC, which needs no VTIMEZONE (one-off downloads).
+    Values are encoded by icalendar's property types; the lines are assembled here, because
+    icalendar's generic serialiser (about 0.5 ms an event) dominated the build.
+    """
+    start, end = _written(event.start, utc), _written(end_exclusive(event), utc)
+    assert start is not None
+    lines = [
+        b"BEGIN:VEVENT",
+        _text("UID", uid(event, site)),
+        b"DTSTAMP:" + vDDDTypes(stamp.astimezone(UTC)).to_ical(),
+        _moment("DTSTART", start),
+    ]
+    if end is not None:
+        lines.append(_moment("DTEND", end))
+    lines += [
+        _text("SUMMARY", summary_text(event, site)),
+        b"STATUS:" + STATUS[event.status].encode(),
+    ]
+    if event.status == "cancelled":
+        lines.append(b"TRANSP:TRANSPARENT")
+    location = location_text(event)
+    if location:
+        lines.append(_text("LOCATION", location))
+    if event.location and event.location.online and event.location.url:
+        lines.append(b"CONFERENCE;VALUE=URI:" + event.location.url.encode())
+    organizer = organizer_line(organizers)
+    if organizer:
+        lines.append(organizer)
+    lines.append(b"URL:" + (event.url or site.absolute(site.paths.event_page(event.id))).encode())
+    lines.append(_text("DESCRIPTION", description_text(event, site, organizers)))
+    if event.tags:
+        lines.append(b"CATEGORIES:" + b",".join(vText(tag).to_ical() for tag in event.tags))
+    lines.append(b"END:VEVENT")
+    return b"".join(fold(line) for line in lines)
+
+
+# No METHOD: it belongs to iTIP messages (RFC 5546 wants an ORGANIZER on every event then,
+# which only associations with a published address have), and RFC 5545 3.7.2 ties it to a
+# Content-Type `method` parameter that a static host does not send.
+@lru_cache(maxsize=4096)
+def _header(prodid: str, name: str | None, description: str | None) -> bytes:
+    """Return the calendar's opening lines, up to its first component.
+
+    A subscribed feed has a name and a refresh interval. A one-off download (no name) is an
+    appointment: Outlook files X-WR-CALNAME as a new calendar folder (MS-OXCICAL), so it
+    carries none of those. No X-WR-TIMEZONE anywhere: every time has a TZID or is UTC,
+    and recurring-ical-events reads a UTC time as local time of X-WR-TIMEZONE.
+    """
+    lines = [
+        b"BEGIN:VCALENDAR",
+        b"VERSION:2.0",
+        b"PRODID:" + vText(prodid).to_ical(),
+        b"CALSCALE:GREGORIAN",
+    ]
+    if name is not None and description is not None:
+        lines += [
+            _text("NAME", name),
+            _text("X-WR-CALNAME", name),
+            _text("DESCRIPTION", description),
+            _text("X-WR-CALDESC", description),
+            # RFC 7986 requires VALUE=DURATION here; X-PUBLISHED-TTL is its older spelling.
+            b"REFRESH-INTERVAL;VALUE=DURATION:" + REFRESH.encode(),
+            b"X-PUBLISHED-TTL:" + REFRESH.encode(),
+        ]
+    return b"".join(fold(line) for line in lines)
+
+
+def _years(events: Sequence[Event]) -> tuple[int, int] | None:
+    timed = [e for e in events if not e.all_day]
+    if not timed:
+        return None
+    years = [e.start.year for e in timed] + [e.end.year for e in timed if e.end is not None]
+    return min(years), max(years)
+
+
+def calendar(
+    prodid: str,
+    name: str | None,
+    description: str | None,
+    events: Sequence[Event],
+    serialised: dict[str, bytes],
+    *,
+    timezone: bool = True,
+    zone: ZoneInfo = AMSTERDAM,
+) -> bytes:
+    """Return a whole calendar from already serialised VEVENTs (in `events` order).
+
+    Without a name it is a one-off download: an appointment rather than a calendar.
+    """
+    parts = [_header(prodid, name, description)]
+    years = _years(events) if timezone else None
+    if years is not None:
+        parts.append(vtimezone(*years, zone))
+    parts.extend(serialised[e.id] for e in events)
+    parts.append(b"END:VCALENDAR" + CRLF)
+    return b"".join(parts)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One calendar file of the site."""
+
+    path: str
+    content: bytes
+
+
+def feeds(
+    associations: Iterable[Association],
+    events: Sequence[Event],
+    site: Site,
+    stamp: datetime,
+    facets: Sequence[Facet] = (),
+) -> Iterator[Feed]:
+    """Yield every calendar file: the site-wide feed, one per association, one per facet
+    (province, theme) and one per event. Each VEVENT is serialised once for all of them;
+    each file is made when asked for, so a caller can write it out before the next."""
+    ordered = sorted(events, key=chronological)
+    by_id = {a.id: a for a in associations}
+    organizers = {e.id: [by_id[i] for i in e.organizer if i in by_id] for e in ordered}
+    serialised = {e.id: vevent(e, site, stamp, organizers[e.id]) for e in ordered}
+    by_organizer: dict[str, list[Event]] = {}
+    for event in ordered:  # an index, so the per-association feeds cost O(events) in all
+        for ident in event.organizer:
+            by_organizer.setdefault(ident, []).append(event)
+    words, paths = site.words, site.paths
+    named = [
+        (
+            paths.site_calendar,
+            words("calendar.name", name=site.name),
+            words("calendar.site"),
+            ordered,
+        ),
+        *(
+            (
+                paths.association_calendar(a.id),
+                words("calendar.name", name=a.name),
+                words("calendar.association", association=a.name, site=site.name),
+                by_organizer.get(a.id, []),
+            )
+            for a in by_id.values()
+        ),
+        *(
+            (
+                f.calendar,
+                words("calendar.facet_name", name=f.title, site=site.name),
+                words("calendar.facet", name=f.name),
+                f.events,
+            )
+            for f in facets
+        ),
+    ]
+    for path, name, description, chosen in named:
+        yield Feed(
+            path, calendar(site.prodid, name, description, chosen, serialised, zone=site.zone)
+        )
+    for event in ordered:  # one-off downloads: an appointment in UTC, no calendar name
+        single = {event.id: vevent(event, site, stamp, organizers[event.id], utc=True)}
+        yield Feed(
+            paths.event_download(event.id),
+            calendar(site.prodid, None, None, [event], single, timezone=False),
+        )

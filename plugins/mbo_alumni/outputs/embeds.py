@@ -1,0 +1,53 @@
+"""`/embed/<id>/`: an association's next events as a small page for its own website's iframe.
+
+Self-contained: no theme, no JavaScript, its stylesheet inline, no request to any other origin,
+readable from 300 px wide. Rendered with Jinja (autoescaped) from templates/mbo-alumni/embed.html,
+outside MkDocs, so it is the same under any generator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from ..core import wording
+from ..core.templating import render
+from ..core.website import Site
+from ..source.model import Association, Event, chronological, ended
+from .calendar_links import subscribe_links
+from .calendars import location_text
+
+SHOWN = 5  # the next few events; the link leads to the rest
+
+
+def embed_page(
+    association: Association,
+    events: Sequence[Event],
+    site: Site,
+    today: date,
+    built: datetime,
+) -> bytes:
+    """Return the embed page of one association: its next events, soonest first."""
+    words, paths = site.words, site.paths
+    coming = [e for e in sorted(events, key=chronological) if not ended(e, today)]
+    items = [
+        {
+            "title": e.title,
+            "when": wording.when(e.start, e.end, words),
+            "where": location_text(e),
+            "status": wording.status_label(e.status, words),
+            "url": site.absolute(paths.event_page(e.id)),
+        }
+        for e in coming[:SHOWN]
+    ]
+    html = render(
+        "mbo-alumni/embed.html",
+        association=association,
+        items=items,
+        more=len(coming) - len(items),
+        page=site.absolute(paths.association_page(association.id)),
+        subscribe=subscribe_links(site, paths.association_calendar(association.id)),
+        built=wording.day(built.date(), words),
+        site_name=site.name,
+    )
+    return html.encode("utf-8")

@@ -1,0 +1,124 @@
+"""Structured data for search engines and link previews: schema.org JSON-LD, OpenGraph."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from ..core.dates import iso
+from ..core.markup import summary
+from ..core.website import Site
+from ..source.model import Association, Event
+from .calendars import location_text
+
+EVENT_STATUS = {
+    "confirmed": "https://schema.org/EventScheduled",
+    "tentative": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+
+
+class Deferred:
+    """Markup made only when a template prints it, and not kept: the JSON-LD of thousands of
+    pages need not sit in memory until each page is rendered."""
+
+    def __init__(self, make: Callable[[], Markup]) -> None:
+        self.make = make
+
+    def __html__(self) -> Markup:
+        return self.make()
+
+    def __str__(self) -> str:
+        return str(self.make())
+
+
+def script(data: dict[str, Any]) -> Markup:
+    """Return a JSON-LD <script> element; '<' is escaped so no text can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return Markup('<script type="application/ld+json">\n{}\n</script>').format(Markup(text))
+
+
+def organization(association: Association, site: Site) -> dict[str, Any]:
+    """Return schema.org Organization data of an association."""
+    same_as = [association.website] if association.website else []
+    if association.socials:
+        same_as += [url for _, url in association.socials if url]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": association.name,
+        "url": site.absolute(site.paths.association_page(association.id)),
+        "parentOrganization": {"@type": "EducationalOrganization", "name": association.institution},
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": association.city,
+            "addressRegion": association.province,
+            "addressCountry": "NL",
+        },
+    }
+    if same_as:
+        data["sameAs"] = same_as
+    if association.email:
+        data["email"] = association.email
+    if association.founded:
+        data["foundingDate"] = str(association.founded)
+    if association.description:
+        data["description"] = summary(association.description, 500)
+    return data
+
+
+def event_data(event: Event, organizers: list[Association], site: Site) -> dict[str, Any]:
+    """Return schema.org Event data of an event."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": iso(event.start),
+        "eventStatus": EVENT_STATUS[event.status],
+        "url": site.absolute(site.paths.event_page(event.id)),
+    }
+    if event.end is not None:
+        data["endDate"] = iso(event.end)
+    place = event.location
+    if place is not None and place.online:
+        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        data["location"] = {"@type": "VirtualLocation", "url": place.url}
+    elif place is not None:
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        if place.address:
+            address["streetAddress"] = place.address
+        if place.city:
+            address["addressLocality"] = place.city
+        data["location"] = {
+            "@type": "Place",
+            "name": place.name or location_text(event),
+            "address": address,
+        }
+    if organizers:
+        data["organizer"] = [
+            {
+                "@type": "Organization",
+                "name": a.name,
+                "url": site.absolute(site.paths.association_page(a.id)),
+            }
+            for a in organizers
+        ]
+    if event.host:
+        data.setdefault("organizer", []).append({"@type": "Organization", "name": event.host})
+    if event.description:
+        data["description"] = summary(event.description, 500)
+    return data
+
+
+def organization_script(association: Association, site: Site) -> Markup:
+    """Return the JSON-LD <script> of an association's page."""
+    return script(organization(association, site))
+
+
+def event_script(event: Event, organizers: list[Association], site: Site) -> Markup:
+    """Return the JSON-LD <script> of an event's page."""
+    return script(event_data(event, organizers, site))

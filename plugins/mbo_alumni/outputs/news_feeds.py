@@ -1,0 +1,249 @@
+"""Models and articles -> RSS 2.0 and Atom feeds (feedgen).
+
+feedgen traps avoided here: the RSS channel <link> is the *last* link() call, so the
+alternate link goes last; updated() defaults to now, so every date is passed explicitly;
+add_entry() prepends unless order="append"; naive datetimes raise; description() resets
+the Atom content to one without a type (read as plain text), so summary() sets the short
+text and content() the HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
+from markupsafe import Markup
+
+from ..core import wording
+from ..core.dates import AMSTERDAM, local_day
+from ..core.markup import (
+    absolute_links,
+    html_summary,
+    markdown_to_html,
+    markdown_to_text,
+    shorten,
+    without_title,
+)
+from ..core.templating import render as render_template
+from ..core.website import Site
+from ..source.model import Association, Event
+from .agenda_slices import Facet
+from .calendars import location_text, organizers_text, summary_text
+
+SUMMARY_LENGTH = 300  # RSS <description> and Atom <summary>: a teaser, the HTML is the content
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed entry, already in its final form."""
+
+    id: str
+    title: str
+    url: str
+    date: datetime  # aware; when announced, published or last changed
+    html: str
+    summary: str
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed, written as RSS and as Atom."""
+
+    slug: str  # agenda, artikelen: the feeds' paths without extension
+    title: str
+    description: str
+    page: str  # site-relative path of the HTML page the feed mirrors
+
+    @property
+    def rss_path(self) -> str:
+        return f"{self.slug}.rss.xml"
+
+    @property
+    def atom_path(self) -> str:
+        return f"{self.slug}.atom.xml"
+
+
+def _site_feed(site: Site, kind: str, slug: str, page: str) -> FeedSpec:
+    """Return one of the site's own news feeds, named and described by the catalogue."""
+    words = site.words
+    return FeedSpec(slug, words(f"feed.{kind}.title"), words(f"feed.{kind}.description"), page)
+
+
+def agenda_feed(site: Site) -> FeedSpec:
+    """Return the site-wide agenda's news feed."""
+    return _site_feed(site, "agenda", site.paths.site_feed, site.paths.agenda_page)
+
+
+def articles_feed(site: Site) -> FeedSpec:
+    """Return the articles' news feed."""
+    return _site_feed(site, "articles", site.paths.articles, site.paths.articles_page)
+
+
+def _moment(day: date, zone: ZoneInfo = AMSTERDAM) -> datetime:
+    """Return the moment a date-only entry is dated: noon in Amsterdam.
+
+    Readers show the day in their own zone; noon Amsterdam (10:00 or 11:00 UTC) is the
+    same calendar day everywhere from UTC-10 to UTC+12, where midnight was the day before
+    anywhere west of Amsterdam.
+    """
+    return datetime.combine(day, time(12, 0), zone)
+
+
+def event_entry_date(event: Event, built: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime:
+    """Return when an event was announced or last changed, never after the build.
+
+    Without `announced`, the start date stands in (capped at the build moment), so the
+    date is deterministic under SOURCE_DATE_EPOCH and never lies in the future.
+    """
+    if event.announced is not None:
+        return min(_moment(event.announced, zone), built)
+    return min(_moment(local_day(event.start), zone), built)
+
+
+def event_entry(
+    event: Event, site: Site, built: datetime, organizers: Sequence[Association] = ()
+) -> Entry:
+    """Return the feed entry of an event: status, when, where, who, and description."""
+    url = site.absolute(site.paths.event_page(event.id))
+    status = wording.status_label(event.status, site.words)
+    facts = [
+        status and f"{status}.",
+        f"{wording.when(event.start, event.end, site.words)}.",
+        location_text(event),
+        organizers_text(event, organizers, site),
+    ]
+    description = (
+        Markup(absolute_links(markdown_to_html(event.description), url))  # sanitised by nh3
+        if event.description
+        else None
+    )
+    html = render_template(
+        "mbo-alumni/feed-event.html",
+        status=facts[0] if status else None,
+        facts=[fact for fact in facts[1:] if fact],
+        description=description,
+        link=event.url,
+    )
+    teaser = [fact for fact in facts if fact]
+    if event.description:
+        teaser.append(markdown_to_text(event.description))
+    return Entry(
+        id=url,
+        title=summary_text(event, site),
+        url=url,
+        date=event_entry_date(event, built, site.zone),
+        html=html.strip(),
+        summary=shorten(" ".join(teaser), SUMMARY_LENGTH),
+        categories=(site.words(f"status.{event.status}").lower(), *event.tags),
+    )
+
+
+def _generator(spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry]) -> FeedGenerator:
+    feed = FeedGenerator()
+    page = site.absolute(spec.page)
+    feed.id(page)
+    feed.title(f"{spec.title} - {site.name}")
+    feed.subtitle(spec.description)
+    feed.language(site.words.locale.split("_")[0])
+    feed.author({"name": author})
+    feed.generator("mbo-alumni")
+    newest = max((entry.date for entry in entries), default=None)
+    if newest is not None:
+        feed.updated(newest)
+        feed.lastBuildDate(newest)
+    for entry in entries:
+        item = feed.add_entry(order="append")
+        item.id(entry.id)
+        item.guid(entry.id, permalink=True)
+        item.title(entry.title)
+        item.link(href=entry.url)
+        item.published(entry.date)
+        item.updated(entry.date)
+        # Summary first, content last: see the module's note on description().
+        if entry.summary:
+            item.summary(entry.summary)
+        item.content(entry.html, type="html")
+        item.author({"name": author})
+        for category in entry.categories:
+            item.category(term=category)
+    return feed
+
+
+FEED_LENGTH = 100  # a news feed carries the latest entries; the site and the API keep them all
+
+
+def render(
+    spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry], built: datetime
+) -> dict[str, bytes]:
+    """Return {path: bytes} of the RSS and Atom feeds: the newest FEED_LENGTH entries first."""
+    ordered = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:FEED_LENGTH]
+    result = {}
+    for path, kind in ((spec.rss_path, "rss"), (spec.atom_path, "atom")):
+        feed = _generator(spec, site, author, ordered)
+        if not ordered:  # an empty feed still needs dates; the build moment is deterministic
+            feed.updated(built)
+            feed.lastBuildDate(built)
+        # The RSS channel <link> is the last link() call: self first, the page last.
+        feed.link(href=site.absolute(path), rel="self")
+        feed.link(href=site.absolute(spec.page), rel="alternate")
+        result[path] = feed.rss_str(pretty=True) if kind == "rss" else feed.atom_str(pretty=True)
+    return result
+
+
+def article_entry(
+    title: str,
+    url: str,
+    day: date | datetime,
+    html: str,
+    description: str | None = None,
+    zone: ZoneInfo = AMSTERDAM,
+) -> Entry:
+    """Return the feed entry of an article page: its HTML without the page's own <h1>,
+    links made absolute, and as summary its front-matter description or first paragraph.
+    """
+    moment = day.astimezone(zone) if isinstance(day, datetime) else _moment(day, zone)
+    body = without_title(html)
+    teaser = shorten(description, SUMMARY_LENGTH) if description else html_summary(body)
+    return Entry(
+        id=url,
+        title=title,
+        url=url,
+        date=moment,
+        html=absolute_links(body, url),
+        summary=teaser,
+    )
+
+
+def agenda_feeds(
+    events: Sequence[Event],
+    associations: Sequence[Association],
+    site: Site,
+    author: str,
+    built: datetime,
+    facets: Sequence[Facet] = (),
+) -> dict[str, bytes]:
+    """Return {path: bytes} of the agenda's RSS and Atom feeds (the newest FEED_LENGTH), and
+    those of every facet (province, theme). Each event's entry is made once for all of them."""
+    by_id = {a.id: a for a in associations}
+    made: dict[str, Entry] = {}
+
+    def entries(chosen: Sequence[Event]) -> list[Entry]:
+        newest = sorted(
+            chosen, key=lambda e: (event_entry_date(e, built, site.zone), e.id), reverse=True
+        )
+        for event in newest[:FEED_LENGTH]:
+            if event.id not in made:
+                organizers = [by_id[i] for i in event.organizer if i in by_id]
+                made[event.id] = event_entry(event, site, built, organizers)
+        return [made[e.id] for e in newest[:FEED_LENGTH]]
+
+    result = render(agenda_feed(site), site, author, entries(events), built)
+    for facet in facets:
+        about = site.words("feed.facet.description", name=facet.name)
+        spec = FeedSpec(facet.base, facet.title, about, facet.page)
+        result |= render(spec, site, author, entries(facet.events), built)
+    return result

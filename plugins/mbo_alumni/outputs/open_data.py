@@ -1,0 +1,239 @@
+"""Models -> the open data: /api/associations.json and /api/events.json, with JSON Schemas.
+
+The records are pydantic models of their own, so the published schema is generated from the
+same code that writes the JSON and cannot drift from it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..core.dates import iso
+from ..core.website import Site
+from ..source.model import Association, Event, chronological
+from .calendars import uid
+
+LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
+LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+ASSOCIATIONS_PATH = "api/associations.json"
+EVENTS_PATH = "api/events.json"
+ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ApiContact(_Record):
+    name: str | None = None
+    role: str | None = None
+    email: str | None = None
+
+
+class ApiLocation(_Record):
+    name: str | None = None
+    address: str | None = None
+    city: str | None = None
+    online: bool
+    url: str | None = None
+
+
+class ApiAssociation(_Record):
+    """One association as published."""
+
+    id: str
+    name: str
+    institution: str
+    city: str
+    province: str
+    website: str | None
+    email: str | None
+    founded: int | None
+    description: str | None = Field(description="Markdown")
+    socials: dict[str, str]
+    sectors: list[str]
+    contact: ApiContact | None = Field(description="only when the person consented")
+    checked: date | None
+    page: str = Field(description="absolute URL of the association's page")
+    calendar: str = Field(description="absolute URL of the association's iCalendar feed")
+
+
+class ApiEvent(_Record):
+    """One event as published."""
+
+    id: str
+    uid: str = Field(description="the UID in every calendar feed; never changes")
+    title: str
+    all_day: bool
+    start: str = Field(
+        description="ISO 8601: a date, or a date-time with its UTC offset", pattern=ISO_PATTERN
+    )
+    end: str | None = Field(
+        description="as start; for all-day events the last day, inclusive", pattern=ISO_PATTERN
+    )
+    timezone: str = Field(description="IANA name of the site's time zone (Europe/Amsterdam)")
+    status: Literal["confirmed", "tentative", "cancelled"]
+    organizer: list[str] = Field(description="association ids")
+    host: str | None = Field(description="the organiser when it is not an association")
+    location: ApiLocation | None
+    url: str | None = Field(description="information or registration, from the organizer")
+    description: str | None = Field(description="Markdown")
+    tags: list[str]
+    announced: date | None
+    page: str = Field(description="absolute URL of the event's page")
+    calendar: str = Field(description="absolute URL of the one-event .ics download")
+
+
+class _Collection(_Record):
+    schema_: str = Field(alias="$schema", serialization_alias="$schema")
+    license: Literal["CC0-1.0"]
+    license_url: str
+    generated: datetime
+
+
+class AssociationsDocument(_Collection):
+    """The document at /api/associations.json."""
+
+    associations: list[ApiAssociation]
+
+
+class EventsDocument(_Collection):
+    """The document at /api/events.json."""
+
+    events: list[ApiEvent]
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return iso(value) if value is not None else None
+
+
+def association_record(association: Association, site: Site) -> ApiAssociation:
+    """Return the published form of an association."""
+    contact = association.contact
+    return ApiAssociation(
+        id=association.id,
+        name=association.name,
+        institution=association.institution,
+        city=association.city,
+        province=association.province,
+        website=association.website,
+        email=association.email,
+        founded=association.founded,
+        description=association.description,
+        socials=association.socials.model_dump(exclude_none=True) if association.socials else {},
+        sectors=list(association.sectors or []),
+        contact=ApiContact(name=contact.name, role=contact.role, email=contact.email)
+        if contact and contact.consent
+        else None,
+        checked=association.checked,
+        page=site.absolute(site.paths.association_page(association.id)),
+        calendar=site.absolute(site.paths.association_calendar(association.id)),
+    )
+
+
+def event_record(event: Event, site: Site) -> ApiEvent:
+    """Return the published form of an event."""
+    location = event.location
+    return ApiEvent(
+        id=event.id,
+        uid=uid(event, site),
+        title=event.title,
+        all_day=event.all_day,
+        start=_iso(event.start) or "",
+        end=_iso(event.end),
+        timezone=site.zone.key,
+        status=event.status,
+        organizer=list(event.organizer),
+        host=event.host,
+        location=ApiLocation(**location.model_dump()) if location else None,
+        url=event.url,
+        description=event.description,
+        tags=list(event.tags),
+        announced=event.announced,
+        page=site.absolute(site.paths.event_page(event.id)),
+        calendar=site.absolute(site.paths.event_download(event.id)),
+    )
+
+
+def _dump(document: BaseModel) -> bytes:
+    # pydantic writes the JSON text itself: no dicts of 10,000 events on the way, and the
+    # same bytes as json.dumps(..., ensure_ascii=False, indent=2).
+    return (document.model_dump_json(by_alias=True, indent=2) + "\n").encode("utf-8")
+
+
+def _indented(record: ApiEvent) -> bytes:
+    """Return a record as JSON indented to sit in an events document's list."""
+    text = record.model_dump_json(by_alias=True, indent=2)
+    return ("    " + text.replace("\n", "\n    ")).encode("utf-8")
+
+
+_NO_EVENTS = '  "events": []\n}'
+
+
+def _with_events(head: EventsDocument, records: list[bytes]) -> bytes:
+    """Return an events document: `head` (whose list is empty) with the written records in
+    its list, byte for byte what dumping the whole document would give."""
+    text = head.model_dump_json(by_alias=True, indent=2)
+    if not text.endswith(_NO_EVENTS):  # "events" is the document's last field
+        raise ValueError("an events document must end with its events")
+    if not records:
+        return (text + "\n").encode("utf-8")
+    opening = text.removesuffix(_NO_EVENTS).encode("utf-8")
+    return opening + b'  "events": [\n' + b",\n".join(records) + b"\n  ]\n}\n"
+
+
+def schema_path(path: str) -> str:
+    return path.removesuffix(".json") + ".schema.json"
+
+
+def documents(
+    associations: Sequence[Association], events: Sequence[Event], site: Site, built: datetime
+) -> Iterator[tuple[str, bytes]]:
+    """Yield (path, bytes) of both JSON documents, their JSON Schemas, and per association
+    the events it organises (the events document's shape, for an association's own site)."""
+    ordered = sorted(events, key=chronological)
+    yield (
+        ASSOCIATIONS_PATH,
+        _dump(
+            AssociationsDocument(
+                **{"$schema": site.absolute(schema_path(ASSOCIATIONS_PATH))},
+                license=LICENSE,
+                license_url=LICENSE_URL,
+                generated=built,
+                associations=[
+                    association_record(a, site) for a in sorted(associations, key=lambda a: a.id)
+                ],
+            )
+        ),
+    )
+    # Each event is written once, as JSON at the depth of the documents' "events" list,
+    # and the same bytes go into events.json and into its organisers' own documents.
+    written = [(e.organizer, _indented(event_record(e, site))) for e in ordered]
+    head = EventsDocument(
+        **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
+        license=LICENSE,
+        license_url=LICENSE_URL,
+        generated=built,
+        events=[],
+    )
+    yield EVENTS_PATH, _with_events(head, [record for _, record in written])
+    of: dict[str, list[bytes]] = {}  # an index, so this costs O(events) in all
+    for organizers, record in written:
+        for ident in organizers:
+            of.setdefault(ident, []).append(record)
+    for association in associations:
+        path = site.paths.association_events_api(association.id)
+        yield path, _with_events(head, of.get(association.id, []))
+    for path, model in ((ASSOCIATIONS_PATH, AssociationsDocument), (EVENTS_PATH, EventsDocument)):
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": site.absolute(schema_path(path)),
+            **model.model_json_schema(mode="serialization", by_alias=True),
+        }
+        text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        yield schema_path(path), text.encode("utf-8")

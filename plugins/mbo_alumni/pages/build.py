@@ -1,0 +1,53 @@
+"""Every generated page, in the order the site lists them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from ..core.website import Site
+from ..outputs.agenda_slices import Facet
+from ..source.articles import Article
+from ..source.load import Data
+from .entries import association_pages, event_pages
+from .groups import province_pages, theme_pages
+from .listings import agenda_page, directory_page, month_pages
+
+# No page grows with the data: lists longer than these go to the month pages and the feeds.
+from .specs import (
+    PageSpec,
+    Shared,
+)
+from .views import (
+    association_view,
+    event_view,
+    theme_views,
+)
+
+
+def build_pages(
+    data: Data,
+    articles: list[Article],
+    today: date,
+    site: Site,
+    facets: Sequence[Facet] = (),
+) -> Iterator[PageSpec]:
+    """Yield every page the plugin generates, detail pages out of the navigation."""
+    by_id = {a.id: a for a in data.associations}
+    shared = Shared(
+        data=data,
+        articles=articles,
+        today=today,
+        site=site,
+        facets=facets,
+        events=[event_view(e, by_id, site) for e in data.events],
+        associations=[association_view(a, today, site) for a in data.associations],
+        themes=theme_views(data, site),
+    )
+    yield directory_page(shared)
+    yield agenda_page(shared)
+    yield from association_pages(shared)
+    yield from province_pages(shared)
+    yield from month_pages(shared)
+    yield from event_pages(shared)
+    yield from theme_pages(shared)

@@ -1,0 +1,80 @@
+"""The detail pages: one per association and one per event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from ..core import urls
+from ..core.markup import summary
+from ..outputs.calendar_links import subscribe_links
+from ..outputs.jsonld import Deferred, event_script, organization_script
+from ..source.model import ended
+from .head import calendar_alternate
+
+# No page grows with the data: lists longer than these go to the month pages and the feeds.
+from .specs import (
+    PageSpec,
+    Shared,
+)
+from .views import (
+    embed_snippet,
+    split,
+)
+
+
+def association_pages(shared: Shared) -> Iterator[PageSpec]:
+    """Yield one page per association: details, its events, articles, its feed, the embed."""
+    site, today, words, paths = shared.site, shared.today, shared.site.words, shared.site.paths
+    for item in shared.associations:
+        a = item.association
+        mine = shared.events_of[a.id]
+        feed = paths.association_calendar(a.id)
+        calendar_name = words("calendar.name", name=a.name)
+        upcoming, past = split(mine, today)
+        yield PageSpec(
+            urls.page_source(item.url),
+            a.name,
+            "mbo-alumni/association.html",
+            {
+                "item": item,
+                "upcoming": upcoming,
+                "past": past,
+                "subscribe": subscribe_links(site, feed),
+                "calendar_name": calendar_name,
+                "jsonld": Deferred(partial(organization_script, a, site)),
+                "articles": [x for x in shared.articles if a.id in x.associations],
+                "embed": site.absolute(paths.embed_page(a.id)),
+                "embed_code": embed_snippet(a, site),
+                "events_api": site.absolute(paths.association_events_api(a.id)),
+            },
+            search_text=" ".join(
+                filter(None, [a.name, a.institution, a.city, a.province, a.description])
+            ),
+            alternates=(calendar_alternate(site, calendar_name, feed),),
+            description=summary(a.description)
+            or words("association.description", institution=a.institution, city=a.city),
+        )
+
+
+def event_pages(shared: Shared) -> Iterator[PageSpec]:
+    """Yield one page per event: when, where, who, its reports and its themes."""
+    theme_of = {view.theme.id: view for view in shared.themes}
+    for view in shared.events:
+        e = view.event
+        yield PageSpec(
+            urls.page_source(view.url),
+            e.title,
+            "mbo-alumni/event.html",
+            {
+                "item": view,
+                "past": ended(e, shared.today),
+                "jsonld": Deferred(partial(event_script, e, view.organizers, shared.site)),
+                "reports": [x for x in shared.articles if x.event == e.id],
+                "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
+            },
+            search_text=" ".join(filter(None, [e.title, view.when, e.description])),
+            description=" ".join(
+                filter(None, [view.status_label, view.when + ".", summary(e.description)])
+            ),
+        )

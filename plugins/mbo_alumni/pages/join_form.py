@@ -1,0 +1,76 @@
+"""The form on /meedoen/: the repository's issue forms as one HTML form each.
+
+The fields (ids, labels, hints, choices) come from the issue forms, so the page and GitHub ask
+the same questions; the rules come from the JSON Schemas generated from the models, so the
+browser checks what `mbo-alumni validate` checks, without a second hand-written copy. The
+browser then opens GitHub's new-issue page with every field filled in through the URL.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..contrib.intake import FORMS
+from ..contrib.issue_form import Form, read_form
+from ..source.load import Data
+from ..source.model import Association
+from ..source.schema import schema_for
+
+# GitHub answers 414 to a very long URL; browsers and proxies differ too. Beyond this the
+# description is left out of the URL and the visitor is asked to paste it.
+MAX_URL = 6000
+
+
+@dataclass(frozen=True)
+class JoinForm:
+    """One form on the page: its issue form and where its fields' rules are."""
+
+    file: str  # vereniging-aanmelden.yml
+    form: Form
+
+    @property
+    def slug(self) -> str:
+        return self.file.removesuffix(".yml")
+
+
+def join_forms(forms_dir: Path) -> list[JoinForm]:
+    """Return the intake's issue forms found in `forms_dir`, in the intake's order."""
+    return [
+        JoinForm(file, read_form(forms_dir / file))
+        for file in FORMS.values()
+        if (forms_dir / file).is_file()
+    ]
+
+
+def rules(forms: list[JoinForm], data: Data) -> dict[str, Any]:
+    """Return what the browser checks a submission against: schemas and the ids in use."""
+    associations = sorted(a.id for a in data.associations)
+    return {
+        "maxUrl": MAX_URL,
+        "associations": associations,
+        "themes": sorted(t.id for t in data.themes),
+        "forms": {
+            join.file: {
+                "title": join.form.title,
+                "schema": schema_for(join.form.model),
+                "taken": associations
+                if join.form.model is Association
+                else sorted(e.id for e in data.events),
+                "stamp": "checked" if join.form.model is Association else "announced",
+            }
+            for join in forms
+        },
+    }
+
+
+def rules_script(value: dict[str, Any]) -> Markup:
+    """Return the rules as a JSON <script> element; '<' is escaped so nothing closes it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return Markup('<script type="application/json" id="mbo-join-rules">{}</script>').format(
+        Markup(text)
+    )

@@ -1,0 +1,203 @@
+"""The display form of the data: events, associations and themes as the pages show them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import groupby
+
+from markupsafe import Markup
+
+from ..core import wording
+from ..core.dates import local_day
+from ..core.markup import markdown_to_html
+from ..core.website import Site
+from ..outputs.calendar_links import AddLinks, add_links
+from ..source.articles import Article
+from ..source.checks import months_between
+from ..source.load import Data
+from ..source.model import Association, Event, Theme, chronological, ended
+
+
+@dataclass
+class EventView:
+    """An event with what its pages show, worded in Dutch.
+
+    What only the event's own page shows is computed when first asked for: lists of
+    thousands of events then cost no Markdown rendering and no link building.
+    """
+
+    event: Event
+    when: str
+    status_label: str
+    url: str
+    organizers: list[Association]
+    ics: str
+    site: Site
+
+    @property
+    def description_html(self) -> Markup | None:
+        return _html(self.event.description)  # the HTML itself is cached in text.py
+
+    @property
+    def organizer_pages(self) -> list[tuple[str, Association]]:
+        """Return (page URL, association) of each organiser, for the event's page."""
+        return [(self.site.paths.association_page(a.id), a) for a in self.organizers]
+
+    @property
+    def add(self) -> AddLinks:
+        """Not kept: the event's own page asks once, and 10,000 of them add up."""
+        return add_links(self.event, self.site, self.organizers)
+
+
+@dataclass(frozen=True)
+class AssociationView:
+    """An association with what its pages show."""
+
+    association: Association
+    url: str
+    description_html: Markup | None
+    checked: str | None
+    outdated: bool  # never confirmed, or not for OUTDATED_AFTER_MONTHS
+
+
+def _html(markdown: str | None) -> Markup | None:
+    # markdown_to_html sanitises with nh3, so the result may be marked safe.
+    return Markup(markdown_to_html(markdown)) if markdown else None
+
+
+def event_view(event: Event, associations: dict[str, Association], site: Site) -> EventView:
+    """Return the display form of an event."""
+    return EventView(
+        event=event,
+        when=wording.when(event.start, event.end, site.words),
+        status_label=wording.status_label(event.status, site.words),
+        url=site.paths.event_page(event.id),
+        organizers=[associations[ident] for ident in event.organizer],
+        ics=site.paths.event_download(event.id),
+        site=site,
+    )
+
+
+OUTDATED_AFTER_MONTHS = 24  # the page says so; the maintainers' patrol starts at 18
+
+
+def association_view(association: Association, today: date, site: Site) -> AssociationView:
+    """Return the display form of an association."""
+    checked = association.checked
+    return AssociationView(
+        association=association,
+        url=site.paths.association_page(association.id),
+        description_html=_html(association.description),
+        checked=wording.day(checked, site.words) if checked else None,
+        outdated=checked is None or months_between(checked, today) >= OUTDATED_AFTER_MONTHS,
+    )
+
+
+def start_key(view: EventView) -> tuple[datetime, str]:
+    return chronological(view.event)
+
+
+def split(views: Iterable[EventView], today: date) -> tuple[list[EventView], list[EventView]]:
+    """Return the coming events (soonest first) and the past ones (latest first)."""
+    coming: list[EventView] = []
+    past: list[EventView] = []
+    for view in views:
+        (past if ended(view.event, today) else coming).append(view)
+    return sorted(coming, key=start_key), sorted(past, key=start_key, reverse=True)
+
+
+def agenda_sections(
+    views: list[EventView], today: date
+) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
+    """Return upcoming events (soonest first) and the archive by year (newest first)."""
+    upcoming, past = split(views, today)
+    archive = [
+        (year, list(group)) for year, group in groupby(past, key=lambda v: v.event.start.year)
+    ]
+    return upcoming, archive
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of the agenda, with its page."""
+
+    year: int
+    month: int
+    events: list[EventView]  # in order of start
+    url: str
+    name: str  # 'maart 2027'
+    label: str  # the name, with the part when the month has several: 'maart 2027 (2/3)'
+    part: int = 1  # a month with more events than fit on a page has several parts
+    parts: int = 1
+
+
+def by_month(views: list[EventView], site: Site, per_page: int) -> list[Month]:
+    """Return every month that has events, in order, each with its events (by start); a
+    month with more than `per_page` events comes in parts of at most that many, each with a
+    page of its own ('agenda/maand/2027-03/', 'agenda/maand/2027-03/2/').
+
+    An event belongs to the month it starts in (Amsterdam time)."""
+    ordered = sorted(views, key=start_key)
+    found: dict[tuple[int, int], list[EventView]] = {}
+    for view in ordered:
+        day = local_day(view.event.start)
+        found.setdefault((day.year, day.month), []).append(view)
+    months = []
+    for (y, m), events in sorted(found.items()):
+        url, name = site.paths.month_page(y, m), wording.month(y, m, site.words)
+        chunks = [events[i : i + per_page] for i in range(0, len(events), per_page)]
+        for part, chunk in enumerate(chunks, start=1):
+            where = url if part == 1 else f"{url}{part}/"
+            label = name
+            if len(chunks) > 1:
+                label = site.words("part", name=name, part=part, parts=len(chunks))
+            months.append(Month(y, m, chunk, where, name, label, part, len(chunks)))
+    return months
+
+
+def directory_groups(
+    views: list[AssociationView], regions: Sequence[str]
+) -> list[tuple[str, list[AssociationView]]]:
+    """Return the associations grouped by region (in the list's order), by name inside."""
+    groups = []
+    for province in regions:
+        members = [v for v in views if v.association.province == province]
+        if members:
+            members.sort(key=lambda v: (v.association.name.casefold(), v.association.id))
+            groups.append((province, members))
+    return groups
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    """A theme with its page URL."""
+
+    theme: Theme
+    url: str
+
+
+def theme_views(data: Data, site: Site) -> list[ThemeView]:
+    """Return the themes in name order, with their page URLs."""
+    themes = sorted(data.themes, key=lambda t: t.name.casefold())
+    return [ThemeView(t, site.paths.theme_page(t.id)) for t in themes]
+
+
+def newest_articles(articles: list[Article], count: int) -> list[Article]:
+    """Return the newest dated articles, newest first."""
+    dated = [a for a in articles if a.date is not None]
+    return sorted(dated, key=lambda a: (a.date, a.src), reverse=True)[:count]
+
+
+def embed_snippet(association: Association, site: Site) -> str:
+    """Return the <iframe> an association pastes into its own website."""
+    return str(
+        Markup(
+            '<iframe src="{}" title="{}" width="100%" height="420" '
+            'style="border:0;max-width:40rem" loading="lazy"></iframe>'
+        ).format(
+            site.absolute(site.paths.embed_page(association.id)),
+            site.words("embed.title", name=association.name),
+        )
+    )
