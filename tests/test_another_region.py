@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, write_tree
 from mbo_alumni.core.dates import WhenError, parse_when
 from mbo_alumni.core.problems import DataError
-from mbo_alumni.core.website import zone_named
+from mbo_alumni.core.settings import zone_named
 from mbo_alumni.core.wording import WordingError, site_wording
 from mbo_alumni.source.load import load
 

@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mbo_alumni.core.website import Site
+from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.open_data import EventsDocument, _indented, _with_events, event_record
 from mbo_alumni.source.model import Event
 
-SITE = Site("https://alumni.test/", "Alumni")
+SITE = Settings().site("https://alumni.test/", "Alumni")
 BUILT = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 

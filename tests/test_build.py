@@ -13,7 +13,10 @@ from bs4 import BeautifulSoup, Tag
 from conftest import MKDOCS_YML, ROOT, Project, mkdocs_build, mkdocs_cli, validate
 from mbo_alumni.core import wording
 from mbo_alumni.core.dates import parse_when
+from mbo_alumni.core.settings import Settings
 from mbo_alumni.core.wording import default
+
+ZONE = Settings().zone
 
 
 class _NavLinks(HTMLParser):
@@ -103,7 +106,9 @@ def test_agenda_lists_upcoming_first_then_archive_by_year(project: Project) -> N
     archive = page.find(id="archief-2020").find_next("ul", class_="mbo-events")
     assert events_in([coming]) == [("voorjaar/", "2027-03-30T19:30:00+02:00")]
     assert events_in([archive]) == [("oud/", "2020-09-22")]
-    when = wording.when(parse_when("2027-03-30 19:30"), parse_when("2027-03-30 21:00"), default())
+    when = wording.when(
+        parse_when("2027-03-30 19:30", ZONE), parse_when("2027-03-30 21:00", ZONE), default()
+    )
     assert coming.time.get_text() == when
 
 
@@ -139,7 +144,9 @@ def test_event_page_in_dutch_with_organizers(project: Project) -> None:
     page = soup(built(project), "agenda/voorjaar")
     (time,) = page.select("article time")
     assert time["datetime"] == "2027-03-30T19:30:00+02:00"
-    when = wording.when(parse_when("2027-03-30 19:30"), parse_when("2027-03-30 21:00"), default())
+    when = wording.when(
+        parse_when("2027-03-30 19:30", ZONE), parse_when("2027-03-30 21:00", ZONE), default()
+    )
     assert time.get_text() == when
     links = [a["href"] for a in page.select("article a")]
     assert "../../verenigingen/a-academy/" in links and "../../verenigingen/noorderlicht/" in links

@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 
 from calendars import PARSERS, Parser
-from mbo_alumni.core.website import Site
+from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.calendar_links import add_links, subscribe_links
-from mbo_alumni.outputs.calendars import feeds
+from mbo_alumni.outputs.calendars import calendar_files as feeds
 from mbo_alumni.outputs.vtimezone import vtimezone
 from mbo_alumni.source.model import Association, Event
 
-SITE = Site("https://alumni.test/", "Alumni in het mbo")
+SITE = Settings().site("https://alumni.test/", "Alumni in het mbo")
 STAMP = datetime(2026, 11, 18, 11, 6, 40, tzinfo=UTC)
 A = Association(id="a-academy", name="A-Academy", institution="KW1C", city="Den Bosch",
                 province="Noord-Brabant", email="alumni@example.org")  # fmt: skip
@@ -151,7 +151,7 @@ def test_calendar_properties() -> None:
 
 
 def test_vtimezone_covers_only_the_years_in_use_one_date_per_rdate() -> None:
-    text = vtimezone(2026, 2029).decode()
+    text = vtimezone(2026, 2029, SITE.zone).decode()
     assert text.count("BEGIN:VTIMEZONE") == 1
     dates = re.findall(r"^(?:DTSTART|RDATE)[^:]*:(\d{8}T\d{6})\r$", text, flags=re.M)
     assert min(dates) == "20251026T030000"  # the change that opens 2026 (winter time)
@@ -308,13 +308,13 @@ def test_vtimezone_is_byte_for_byte_what_icalendar_writes() -> None:
     # The lines are assembled by hand for speed; icalendar's own serialiser is the reference.
     from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
-    from mbo_alumni.core.dates import AMSTERDAM
+    AMSTERDAM = SITE.zone
     from mbo_alumni.outputs.vtimezone import _transitions
 
     reference = Timezone()
     reference.add("tzid", AMSTERDAM.key)
     groups: dict[tuple[Any, Any], list[datetime]] = {}
-    for instant, before, after in _transitions(2001, 2034):
+    for instant, before, after in _transitions(2001, 2034, SITE.zone):
         groups.setdefault((before, after), []).append((instant + before).replace(tzinfo=None))
     for (before, after), starts in sorted(groups.items(), key=lambda item: item[1][0]):
         observance = (TimezoneDaylight if after > before else TimezoneStandard)()
@@ -325,7 +325,7 @@ def test_vtimezone_is_byte_for_byte_what_icalendar_writes() -> None:
         observance.add("tzoffsetto", after)
         observance.add("tzname", "CEST" if after > before else "CET")
         reference.add_component(observance)
-    assert vtimezone(2001, 2034) == reference.to_ical()
+    assert vtimezone(2001, 2034, SITE.zone) == reference.to_ical()
 
 
 @parsers
@@ -338,7 +338,7 @@ def test_a_site_in_another_zone_is_read_right_by_every_client(parse: Parser) -> 
         Event.model_validate({"id": i, "title": i, "start": s}, context={"zone": london})
         for i, s in (("zomer", "2027-07-01 19:30"), ("winter", "2027-12-01 19:30"))
     ]
-    site = Site("https://alumni.test/", "Alumni", zone=london)
+    site = Settings(timezone="Europe/London").site("https://alumni.test/", "Alumni")
     data = next(feeds([], events, site, STAMP)).content
     assert b"DTSTART;TZID=Europe/London:20270701T193000" in data
     assert {e["uid"]: e["start"] for e in parse(data)} == {

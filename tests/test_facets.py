@@ -19,6 +19,7 @@ from calendars import PARSERS, Parser
 from conftest import MKDOCS_YML, mkdocs_build, write_tree
 from mbo_alumni.core import wording
 from mbo_alumni.core.dates import parse_when
+from mbo_alumni.core.settings import Settings
 from mbo_alumni.core.wording import default
 
 ASSOCIATIONS = """\
@@ -75,6 +76,8 @@ FACETS = {
     "agenda.thema-opzetten": {"oud", "samen"},
     "agenda.thema-netwerk": {"samen", "zonder-organisator"},
 }
+
+ZONE = Settings().zone
 
 
 @pytest.fixture(scope="module")
@@ -201,9 +204,9 @@ def test_the_embed_page_is_small_self_contained_and_dutch(site: Path) -> None:
     ]  # fmt: skip
     assert listed == [
         ("https://alumni.test/agenda/samen/", "_blank", ["noopener"],
-         wording.when(parse_when("2027-02-10 19:30"), None, words), None),
+         wording.when(parse_when("2027-02-10 19:30", ZONE), None, words), None),
         ("https://alumni.test/agenda/fries-dag/", "_blank", ["noopener"],
-         wording.when(parse_when("2027-03-01"), None, words), "Aula, Leeuwarden"),
+         wording.when(parse_when("2027-03-01", ZONE), None, words), "Aula, Leeuwarden"),
     ]  # fmt: skip
     hrefs = [a["href"] for a in embed.select("main p a")]
     assert "webcal://alumni.test/agenda-fries.ics" in hrefs

@@ -361,7 +361,7 @@ def test_every_page_has_a_link_preview(site: Path) -> None:
 
 
 def test_agenda_feed_carries_the_newest_hundred(tmp_path: Path) -> None:
-    from mbo_alumni.core.website import Site
+    from mbo_alumni.core.settings import Settings
     from mbo_alumni.outputs.news_feeds import FEED_LENGTH, agenda_feeds
     from mbo_alumni.source.model import Event
 
@@ -374,7 +374,8 @@ def test_agenda_feed_carries_the_newest_hundred(tmp_path: Path) -> None:
         )
         for i in range(150)
     ]
-    feeds = agenda_feeds(events, [], Site("https://alumni.test/", "Test"), "Redactie", BUILT)
+    site = Settings().site("https://alumni.test/", "Test")
+    feeds = agenda_feeds(events, [], site, "Redactie", BUILT)
     parsed = feedparser.parse(feeds["agenda.atom.xml"])
     assert parsed.bozo == 0 and len(parsed.entries) == FEED_LENGTH == 100
     dates = [entry.updated for entry in parsed.entries]

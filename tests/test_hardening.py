@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from conftest import ROOT, mkdocs_build
 from mbo_alumni.core.problems import DataError, Problem
 from mbo_alumni.core.urls import Paths, page_source
+from mbo_alumni.source.fields import SLUG_PATTERN
 from mbo_alumni.source.load import load
-from mbo_alumni.source.model import ASSOCIATION_KEYS, EVENT_KEYS, SLUG_PATTERN
+from mbo_alumni.source.model import ASSOCIATION_KEYS, EVENT_KEYS
 
 VALID_EVENTS = "[]\n"
 

@@ -19,7 +19,7 @@ def html(site: Path, page: str) -> str:
 
 def test_every_real_article_has_complete_valid_front_matter() -> None:
     data = load(ROOT / "data")
-    articles = read_articles(ROOT / "docs", data)
+    articles = read_articles(ROOT / "docs", data, "artikelen")
     in_folder = sorted((ROOT / "docs" / "artikelen").glob("*.md"))
     assert len(articles) == len(in_folder) - 1  # all but the folder's index page
     themes = {theme.name for theme in data.themes}
@@ -47,7 +47,7 @@ def test_real_association_and_article_link_each_other(real_site: Path) -> None:
 
 def test_every_theme_page_lists_its_articles(real_site: Path) -> None:
     data = load(ROOT / "data")
-    articles = read_articles(ROOT / "docs", data)
+    articles = read_articles(ROOT / "docs", data, "artikelen")
     for theme in data.themes:
         page = html(real_site, f"themas/{theme.id}")
         mine = [a for a in articles if theme.name in a.tags]

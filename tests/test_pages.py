@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from mbo_alumni.core import urls
-from mbo_alumni.core.website import Site
+from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.agenda_slices import province_facets, theme_facets
 from mbo_alumni.pages.build import build_pages
 from mbo_alumni.pages.specs import PageSpec
@@ -13,7 +13,7 @@ from mbo_alumni.source.load import Data
 from mbo_alumni.source.model import Association, Event, Theme
 from mbo_alumni.source.regions import dutch_provinces
 
-SITE = Site("https://alumni.test/", "Alumni")
+SITE = Settings().site("https://alumni.test/", "Alumni")
 TODAY = date(2027, 1, 1)
 A = Association(id="a", name="Aa", institution="School", city="Tilburg", province="Noord-Brabant")
 B = Association(id="b", name="Bee", institution="School", city="Sneek", province="Friesland")

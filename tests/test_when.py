@@ -8,6 +8,9 @@ import pytest
 
 from mbo_alumni.core import wording
 from mbo_alumni.core.dates import WhenError, parse_when
+from mbo_alumni.core.settings import Settings
+
+ZONE = Settings().zone  # the default site zone, Europe/Amsterdam
 
 
 @pytest.mark.parametrize(
@@ -27,7 +30,7 @@ from mbo_alumni.core.dates import WhenError, parse_when
     ],
 )
 def test_notations(text: str, expected: date | str) -> None:
-    value = parse_when(text)
+    value = parse_when(text, ZONE)
     if isinstance(expected, date):
         assert value == expected and not isinstance(value, datetime)
     else:
@@ -49,12 +52,12 @@ def test_notations(text: str, expected: date | str) -> None:
 )
 def test_refusals_say_why(text: object, words: str) -> None:
     with pytest.raises(WhenError, match=words):
-        parse_when(text)
+        parse_when(text, ZONE)
 
 
 def test_offsets_follow_daylight_saving() -> None:
-    winter = parse_when("2027-03-27 19:30")
-    summer = parse_when("2027-03-28 19:30")
+    winter = parse_when("2027-03-27 19:30", ZONE)
+    summer = parse_when("2027-03-28 19:30", ZONE)
     assert isinstance(winter, datetime) and isinstance(summer, datetime)
     # Same-zone subtraction in Python is wall-clock; elapsed time is what calendars show.
     assert summer.timestamp() - winter.timestamp() == timedelta(hours=23).total_seconds()
@@ -88,4 +91,7 @@ def test_offsets_follow_daylight_saving() -> None:
 )
 def test_dutch_wording(start: str, end: str | None, words: str) -> None:
     catalogue = wording.default()
-    assert wording.when(parse_when(start), parse_when(end) if end else None, catalogue) == words
+    assert (
+        wording.when(parse_when(start, ZONE), parse_when(end, ZONE) if end else None, catalogue)
+        == words
+    )

@@ -7,23 +7,25 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from .contrib import issue_form
 from .contrib.github import GitHubError
 from .core import dates
 from .core.problems import DataError, UnreadableInput
+from .core.settings import Settings
 from .source.articles import read_articles
 from .source.checks import stale
 from .source.load import Data, load
 from .source.order import sort_entries
-from .source.project import DATA_DIR, Project, ProjectError, plain_project, read_project
+from .source.project import ProjectError, plain_project, read_project
 from .source.schema import site_regions, write_schemas
 from .source.yaml_positions import read_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def _project(args: argparse.Namespace) -> Project:
+def _project(args: argparse.Namespace) -> Settings:
     """The project the arguments name. Its mkdocs.yml (--config, or the one in this folder
     when neither --config nor --data is given) gives the plugin's options, so the command
     reads what `mkdocs build` reads; --data names another data folder. Without a
@@ -32,26 +34,32 @@ def _project(args: argparse.Namespace) -> Project:
     if config is None and args.data is None and Path("mkdocs.yml").is_file():
         config = "mkdocs.yml"
     if config is None:
-        return plain_project(Path(args.data or DATA_DIR))
+        return plain_project(Path(args.data or Settings().data_dir))
     project = read_project(Path(config))
-    return replace(project, data_dir=Path(args.data)) if args.data else project
+    if not args.data:
+        return project
+    data = Path(args.data)  # relative to the current folder, as the user typed it
+    shown = data if data.is_absolute() or project.root == Path() else data.resolve()
+    return replace(project, data_dir=str(shown))
 
 
-def _load(project: Project) -> Data:
-    return load(project.data_dir, dates.today(), project.files, project.zone)
+def _load(project: Settings) -> Data:
+    return load(project.data_path, dates.today(project.zone), project.files, project.zone)
 
 
 def _validate(args: argparse.Namespace) -> int:
     project = _project(args)
-    data_dir = project.data_dir
+    data_dir = project.data_path
     if not data_dir.is_dir():
         print(f"error: data folder not found: {data_dir}", file=sys.stderr)
         return EXIT_USAGE
-    docs_dir = Path(args.docs) if args.docs else project.docs_dir
+    docs_dir = Path(args.docs) if args.docs else project.docs_path
     try:
         data = _load(project)
         articles = (
-            read_articles(docs_dir, data, folder=project.articles_dir) if docs_dir.is_dir() else []
+            read_articles(docs_dir, data, folder=project.paths.articles)
+            if docs_dir.is_dir()
+            else []
         )
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
@@ -83,7 +91,7 @@ def _sort(args: argparse.Namespace) -> int:
     unsorted = []
     try:
         for name in (project.files.associations, project.files.events):
-            path = project.data_dir / name
+            path = project.data_path / name
             text = read_text(path)
             result = sort_entries(text, str(path))
             if result != text:
@@ -102,13 +110,14 @@ def _sort(args: argparse.Namespace) -> int:
 
 
 def _stale(args: argparse.Namespace) -> int:
+    project = _project(args)
     try:
-        data = _load(_project(args))
+        data = _load(project)
     except (DataError, UnreadableInput) as error:
         print(f"error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'\n{error}",
               file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
-    found = stale(data.associations, dates.today())
+    found = stale(data.associations, dates.today(project.zone))
     for association in found:
         addresses = [association.email] if association.email else []
         contact = association.contact
@@ -130,9 +139,10 @@ def _from_issue(args: argparse.Namespace) -> int:
     except (OSError, KeyError, TypeError) as error:
         print(f"error: kan formulier of tekst niet lezen: {error}", file=sys.stderr)
         return EXIT_USAGE
-    candidate = issue_form.entry(body, form, dates.today())
+    project = _project(args)
+    candidate = issue_form.entry(body, form, dates.today(project.zone))
     try:
-        data = _load(_project(args))
+        data = _load(project)
         known, regions = {a.id for a in data.associations}, data.regions
     except (DataError, UnreadableInput):
         known, regions = set(), None
@@ -150,7 +160,12 @@ def _intake(args: argparse.Namespace) -> int:
 
     try:
         issue = intake.Issue.from_event(Path(args.event))
-        outcome = intake.intake(issue, Path(args.root), dates.today(), base=args.base)
+        root = Path(args.root)
+        config = Path(args.config) if args.config else root / "mkdocs.yml"
+        settings = read_project(config) if config.is_file() else Settings(root=root)
+        settings = replace(settings, root=root)  # the work tree intake commits in
+        base = args.base or settings.edit_branch
+        outcome = intake.intake(issue, settings, dates.today(settings.zone), base=base)
     except GitHubError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -189,8 +204,9 @@ def _links(args: argparse.Namespace) -> int:
 def _patrol(args: argparse.Namespace) -> int:
     from .contrib import patrol
 
+    project = _project(args)
     try:
-        data = _load(_project(args))
+        data = _load(project)
         report = patrol.read_report(Path(args.links)) if args.links else None
     except (UnreadableInput, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -199,7 +215,7 @@ def _patrol(args: argparse.Namespace) -> int:
         _print_problems(error.problems)
         return EXIT_USAGE
     try:
-        done = patrol.patrol_stale(data.associations, args.repo, dates.today())
+        done = patrol.patrol_stale(data.associations, args.repo, dates.today(project.zone), project)
         print(
             f"controle: {len(done.opened)} geopend, {len(done.closed)} gesloten, "
             f"{len(done.kept)} staan nog open"
@@ -219,7 +235,7 @@ def _count(number: int, one: str, many: str) -> str:
 def _schema(args: argparse.Namespace) -> int:
     try:
         project = _project(args)
-        regions = site_regions(project.data_dir / project.files.regions)
+        regions = site_regions(project.data_path / project.files.regions)
     except (DataError, UnreadableInput) as error:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
@@ -233,6 +249,24 @@ def _data_arguments(command: argparse.ArgumentParser) -> None:
         "--config", help="the site's mkdocs.yml, for the plugin's options (default: ./mkdocs.yml)"
     )
     command.add_argument("--data", help="the data folder (default: the site's, or data)")
+
+
+def _intake_command(commands: Any) -> None:
+    """Add `mbo-alumni intake` to the subcommands."""
+    intake_command = commands.add_parser(
+        "intake", help="turn a submitted issue form into a comment or a pull request (CI)"
+    )
+    intake_command.add_argument(
+        "--event", required=True, help="the event payload file (GITHUB_EVENT_PATH)"
+    )
+    intake_command.add_argument("--root", default=".", help="the repository's work tree (.)")
+    intake_command.add_argument(
+        "--base", help="the branch to propose to (default: the site's edit_branch, or main)"
+    )
+    intake_command.add_argument(
+        "--config", help="the site's mkdocs.yml (default: mkdocs.yml in --root)"
+    )
+    intake_command.set_defaults(run=_intake)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -280,15 +314,7 @@ def parser() -> argparse.ArgumentParser:
     _data_arguments(patrol_command)
     patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
     patrol_command.set_defaults(run=_patrol)
-    intake_command = commands.add_parser(
-        "intake", help="turn a submitted issue form into a comment or a pull request (CI)"
-    )
-    intake_command.add_argument(
-        "--event", required=True, help="the event payload file (GITHUB_EVENT_PATH)"
-    )
-    intake_command.add_argument("--root", default=".", help="the repository's work tree (.)")
-    intake_command.add_argument("--base", default="main", help="the branch to propose to (main)")
-    intake_command.set_defaults(run=_intake)
+    _intake_command(commands)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
     _data_arguments(schema)

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.problems import DataError, UnreadableInput
-from ..source.load import DataFiles, load
+from ..core.settings import Settings
+from ..source.load import Data, load
 from ..source.model import Association
 from ..source.order import sort_entries
 from ..source.yaml_positions import read_text
@@ -118,8 +119,12 @@ def pull_request_body(issue: Issue, name: str, form_label: str) -> str:
     )
 
 
+def _load(settings: Settings, today: date) -> Data:
+    return load(settings.data_path, today, settings.files, settings.zone)
+
+
 def check(
-    issue: Issue, root: Path, form: issue_form.Form, today: date
+    issue: Issue, settings: Settings, form: issue_form.Form, today: date
 ) -> tuple[dict[str, Any], list[str]]:
     """Return the entry the issue describes and every problem with it, against the data."""
     if len(issue.body) > MAX_BODY:
@@ -129,7 +134,7 @@ def check(
         ]
     candidate = issue_form.entry(issue.body, form, today)
     try:
-        data = load(root / "data", today)
+        data = _load(settings, today)
     except (DataError, UnreadableInput) as error:
         raise IntakeError(f"de gegevens op de hoofdtak zijn zelf niet geldig:\n{error}") from None
     known = {a.id for a in data.associations}
@@ -146,8 +151,8 @@ def check(
     return candidate, messages
 
 
-def _insert(root: Path, file: str, candidate: dict[str, Any]) -> None:
-    path = root / "data" / file
+def _insert(settings: Settings, file: str, candidate: dict[str, Any]) -> None:
+    path = settings.data_path / file
     text = read_text(path)
     text = text.rstrip("\n") + "\n\n" + issue_form.to_yaml(candidate)
     path.write_text(sort_entries(text, str(path)), encoding="utf-8")
@@ -188,7 +193,7 @@ def _open_or_update_pull(root: Path, issue: Issue, branch: str, base: str, title
     return f"#{url.rsplit('/', 1)[-1]}" if url.rsplit("/", 1)[-1].isdigit() else url
 
 
-def intake(issue: Issue, root: Path, today: date, base: str = "main",
+def intake(issue: Issue, settings: Settings, today: date, base: str,
            remote: str = "origin") -> Outcome | None:  # fmt: skip
     """Turn one submitted issue into a comment and, when valid, a pull request.
 
@@ -197,8 +202,9 @@ def intake(issue: Issue, root: Path, today: date, base: str = "main",
     kind = next((label for label in issue.labels if label in FORMS), None)
     if kind is None:
         return None
+    root = settings.root
     form = issue_form.read_form(root / ".github" / "ISSUE_TEMPLATE" / FORMS[kind])
-    candidate, messages = check(issue, root, form, today)
+    candidate, messages = check(issue, settings, form, today)
     if messages:
         text = problems_text(messages)
         upsert_comment(root, issue, text)
@@ -207,10 +213,10 @@ def intake(issue: Issue, root: Path, today: date, base: str = "main",
     run(["git", "fetch", "--quiet", remote, base], root)
     run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{base}"], root)
     is_association = form.model is Association
-    files = DataFiles()
-    _insert(root, files.associations if is_association else files.events, candidate)
+    files = settings.files
+    _insert(settings, files.associations if is_association else files.events, candidate)
     try:
-        load(root / "data", today)  # the whole data set, with the new entry in it
+        _load(settings, today)  # the whole data set, with the new entry in it
     except DataError as error:
         text = problems_text([problem.message for problem in error.problems])
         upsert_comment(root, issue, text)
@@ -219,7 +225,7 @@ def intake(issue: Issue, root: Path, today: date, base: str = "main",
     name = str(candidate.get("name") or candidate.get("title") or candidate["id"])
     title = f"{label}: {name}"
     name_, email = BOT
-    run(["git", "add", "data"], root)
+    run(["git", "add", settings.data_dir], root)
     run(["git", "-c", f"user.name={name_}", "-c", f"user.email={email}", "commit", "--quiet",
           "-m", f"{title}\n\nUit de aanmelding in #{issue.number}."], root)  # fmt: skip
     run(["git", "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}"], root)

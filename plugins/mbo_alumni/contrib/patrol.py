@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..core.settings import Settings
 from ..source.checks import STALE_AFTER_MONTHS, stale
 from ..source.model import Association
 from .github import GitHubError, gh
@@ -40,7 +41,7 @@ def _label(repo: str, name: str, description: str) -> None:
     gh(["label", "create", name, "--repo", repo, "--description", description, "--force"])
 
 
-def stale_issue_body(association: Association, repo: str) -> str:
+def stale_issue_body(association: Association, repo: str, settings: Settings) -> str:
     """Return the Dutch text of the issue that asks an association to confirm its entry."""
     checked = association.checked.isoformat() if association.checked else None
     since = f"sinds {checked}" if checked else "nog nooit"
@@ -54,7 +55,7 @@ def stale_issue_body(association: Association, repo: str) -> str:
         "toestemming geeft.\n\n"
         "**Klopt alles?** Verander dan één regel: zet bij `checked` de datum van vandaag, "
         "zoals `checked: 2027-01-15`. Dat kan in de webbrowser: "
-        f"https://github.com/{repo}/edit/main/data/associations.yaml (zoek op "
+        f"{settings.edit_url(f'https://github.com/{repo}', settings.files.associations)} (zoek op "
         f"`id: {association.id}`). Klopt er iets niet meer? Pas het dan meteen aan.\n\n"
         "Dit bericht sluit vanzelf zodra de nieuwe datum op de site staat."
     )
@@ -67,7 +68,9 @@ class PatrolReport:
     kept: list[str]
 
 
-def patrol_stale(associations: list[Association], repo: str, today: date) -> PatrolReport:
+def patrol_stale(
+    associations: list[Association], repo: str, today: date, settings: Settings
+) -> PatrolReport:
     """Open an issue per stale association that has none; close those no longer needed."""
     _label(repo, STALE_LABEL, "Vereniging: kloppen de gegevens nog?")
     by_id: dict[str, int] = {}
@@ -84,7 +87,7 @@ def patrol_stale(associations: list[Association], repo: str, today: date) -> Pat
             continue
         gh(["issue", "create", "--repo", repo, "--label", STALE_LABEL,
              "--title", f"Kloppen de gegevens van {association.name} nog?"],
-            stale_issue_body(association, repo))  # fmt: skip
+            stale_issue_body(association, repo, settings))  # fmt: skip
         opened.append(ident)
     for ident, number in by_id.items():
         if ident in wanted:

@@ -7,8 +7,6 @@ import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-
 When = date | datetime
 """A date (all-day) or an aware datetime in Europe/Amsterdam."""
 
@@ -28,7 +26,7 @@ class WhenError(ValueError):
     """A date or time that cannot be used; the message says how to write it."""
 
 
-def parse_when(value: object, zone: ZoneInfo = AMSTERDAM) -> When:
+def parse_when(value: object, zone: ZoneInfo) -> When:
     """Return a date, or a datetime in the site's zone (Europe/Amsterdam unless the site
     chose another), from the contract's notations. Every moment carries that zone.
 
@@ -75,7 +73,7 @@ def _localise(value: datetime, zone: ZoneInfo) -> datetime:
     first = value.replace(tzinfo=zone, fold=0)
     second = value.replace(tzinfo=zone, fold=1)
     stamp = value.strftime("%Y-%m-%d %H:%M")
-    where = "in Nederland" if zone == AMSTERDAM else f"in de tijdzone {zone.key}"
+    where = "in Nederland" if zone.key == "Europe/Amsterdam" else f"in de tijdzone {zone.key}"
     offsets = (first.utcoffset() or timedelta(0), second.utcoffset() or timedelta(0))
     if offsets[0] != offsets[1]:
         shift = abs(offsets[1] - offsets[0])  # the clock changes by this much, on the hour
@@ -109,19 +107,20 @@ def local_day(value: When) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def instant(value: When) -> datetime:
-    """Return the UTC instant a date or moment begins (a date: midnight in Amsterdam).
+def instant(value: When, zone: ZoneInfo) -> datetime:
+    """Return the UTC instant a date or moment begins (a date: midnight in the site's `zone`).
 
     Events are ordered by this instant, never by their text: '02:30+01:00' comes after
     '02:30+02:00' although it sorts before it as a string.
     """
     if isinstance(value, datetime):
         return value.astimezone(UTC)
-    return datetime(value.year, value.month, value.day, tzinfo=AMSTERDAM).astimezone(UTC)
+    return datetime(value.year, value.month, value.day, tzinfo=zone).astimezone(UTC)
 
 
 def _zone(moment: datetime) -> ZoneInfo:
-    return moment.tzinfo if isinstance(moment.tzinfo, ZoneInfo) else AMSTERDAM
+    # Moments carry the site's zone; a bare offset has no daylight-saving changes.
+    return moment.tzinfo if isinstance(moment.tzinfo, ZoneInfo) else ZoneInfo("UTC")
 
 
 def occurs_twice(moment: datetime) -> bool:
@@ -163,6 +162,6 @@ def now() -> datetime:
     return moment.replace(microsecond=0)
 
 
-def today(zone: ZoneInfo = AMSTERDAM) -> date:
-    """Return the calendar day of now() in the site's zone (the Netherlands by default)."""
+def today(zone: ZoneInfo) -> date:
+    """Return the calendar day of now() in the site's zone."""
     return now().astimezone(zone).date()

@@ -1,26 +1,14 @@
-"""What every generated file needs to know about the site it belongs to."""
+"""What every generated file needs to know about the site it belongs to (made by
+`Settings.site`, which holds the defaults)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from .dates import AMSTERDAM
 from .urls import Paths
-from .wording import Wording, default
-
-PRODID = "-//mbo-alumni//Alumni in het mbo//NL"
-
-
-def zone_named(name: str) -> ZoneInfo:
-    """Return the time zone with an IANA name, or raise ValueError that says what to write."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"onbekende tijdzone '{name}' in 'timezone'; schrijf een naam als Europe/Amsterdam"
-        ) from None
+from .wording import Wording
 
 
 @dataclass(frozen=True)
@@ -29,10 +17,10 @@ class Site:
 
     url: str  # absolute, ends with "/"
     name: str
-    paths: Paths = field(default_factory=Paths)
-    words: Wording = field(default_factory=default)
-    prodid: str = PRODID  # the calendars' PRODID: who made them
-    zone: ZoneInfo = AMSTERDAM  # the zone of every time in the data
+    paths: Paths
+    words: Wording
+    prodid: str  # the calendars' PRODID: who made them
+    zone: ZoneInfo  # the zone of every time in the data
 
     @property
     def origin(self) -> str:

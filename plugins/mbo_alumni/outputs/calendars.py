@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import vDDDTypes, vText
 
-from ..core.dates import AMSTERDAM, occurs_twice
+from ..core.dates import occurs_twice
 from ..core.markup import markdown_to_text
 from ..core.website import Site
 from ..source.model import Association, Event, chronological
@@ -112,9 +112,9 @@ def fold(line: bytes) -> bytes:
 
 def _moment(name: str, value: date | datetime) -> bytes:
     if isinstance(value, datetime):
-        if value.utcoffset() == timedelta(0) and value.tzinfo is UTC:
-            return name.encode() + b":" + vDDDTypes(value).to_ical()
-        zone = value.tzinfo if isinstance(value.tzinfo, ZoneInfo) else AMSTERDAM
+        zone = value.tzinfo
+        if not isinstance(zone, ZoneInfo):  # UTC, or a bare offset: no zone to name
+            return name.encode() + b":" + vDDDTypes(value.astimezone(UTC)).to_ical()
         local = value.astimezone(zone).replace(tzinfo=None)  # wall clock in the site's zone
         return f"{name};TZID={zone.key}:".encode() + vDDDTypes(local).to_ical()
     return f"{name};VALUE=DATE:".encode() + vDDDTypes(value).to_ical()
@@ -230,7 +230,7 @@ def calendar(
     serialised: dict[str, bytes],
     *,
     timezone: bool = True,
-    zone: ZoneInfo = AMSTERDAM,
+    zone: ZoneInfo,
 ) -> bytes:
     """Return a whole calendar from already serialised VEVENTs (in `events` order).
 
@@ -253,7 +253,7 @@ class Feed:
     content: bytes
 
 
-def feeds(
+def calendar_files(
     associations: Iterable[Association],
     events: Sequence[Event],
     site: Site,
@@ -306,5 +306,5 @@ def feeds(
         single = {event.id: vevent(event, site, stamp, organizers[event.id], utc=True)}
         yield Feed(
             paths.event_download(event.id),
-            calendar(site.prodid, None, None, [event], single, timezone=False),
+            calendar(site.prodid, None, None, [event], single, zone=site.zone, timezone=False),
         )

@@ -9,16 +9,18 @@ text and content() the HTML.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from ..core import wording
-from ..core.dates import AMSTERDAM, local_day
+from ..core.dates import local_day
 from ..core.markup import (
     absolute_links,
     html_summary,
@@ -29,6 +31,7 @@ from ..core.markup import (
 )
 from ..core.templating import render as render_template
 from ..core.website import Site
+from ..source.articles import Article
 from ..source.model import Association, Event
 from .agenda_slices import Facet
 from .calendars import location_text, organizers_text, summary_text
@@ -83,7 +86,7 @@ def articles_feed(site: Site) -> FeedSpec:
     return _site_feed(site, "articles", site.paths.articles, site.paths.articles_page)
 
 
-def _moment(day: date, zone: ZoneInfo = AMSTERDAM) -> datetime:
+def _moment(day: date, zone: ZoneInfo) -> datetime:
     """Return the moment a date-only entry is dated: noon in Amsterdam.
 
     Readers show the day in their own zone; noon Amsterdam (10:00 or 11:00 UTC) is the
@@ -93,7 +96,7 @@ def _moment(day: date, zone: ZoneInfo = AMSTERDAM) -> datetime:
     return datetime.combine(day, time(12, 0), zone)
 
 
-def event_entry_date(event: Event, built: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime:
+def event_entry_date(event: Event, built: datetime, zone: ZoneInfo) -> datetime:
     """Return when an event was announced or last changed, never after the build.
 
     Without `announced`, the start date stands in (capped at the build moment), so the
@@ -199,8 +202,8 @@ def article_entry(
     url: str,
     day: date | datetime,
     html: str,
-    description: str | None = None,
-    zone: ZoneInfo = AMSTERDAM,
+    description: str | None,
+    zone: ZoneInfo,
 ) -> Entry:
     """Return the feed entry of an article page: its HTML without the page's own <h1>,
     links made absolute, and as summary its front-matter description or first paragraph.
@@ -247,3 +250,38 @@ def agenda_feeds(
         spec = FeedSpec(facet.base, facet.title, about, facet.page)
         result |= render(spec, site, author, entries(facet.events), built)
     return result
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """A rendered article page, as the generator hands it over for the article feeds."""
+
+    title: str
+    url: str  # site-relative
+    day: date | datetime
+    html: str
+    description: str | None
+
+    @classmethod
+    def of(cls, page: Any, article: Article) -> ArticlePage:
+        """Return the facts of a rendered page object (MkDocs' Page, or any with `title`,
+        `url`, `content` and `meta`) that is the article `article`."""
+        about = page.meta.get("description")
+        return cls(
+            html.unescape(page.title or article.src),
+            page.url,
+            article.date or date.min,
+            page.content or "",
+            about if isinstance(about, str) else None,
+        )
+
+
+def article_feeds(
+    site: Site, author: str, pages: Iterable[ArticlePage], built: datetime
+) -> dict[str, bytes]:
+    """Return {path: bytes} of the article feeds (RSS and Atom) from the rendered articles."""
+    entries = [
+        article_entry(p.title, site.absolute(p.url), p.day, p.html, p.description, site.zone)
+        for p in pages
+    ]
+    return render(articles_feed(site), site, author, entries, built)

@@ -12,13 +12,11 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from ..core.dates import AMSTERDAM
-
 Change = tuple[datetime, timedelta, timedelta]  # UTC instant, offset before, offset after
 
 
 @cache
-def _changes_in(year: int, zone: ZoneInfo = AMSTERDAM) -> tuple[Change, ...]:
+def _changes_in(year: int, zone: ZoneInfo) -> tuple[Change, ...]:
     """Return the zone's offset changes in one year: found per day, narrowed to the hour."""
     found = []
     moment = datetime(year, 1, 1, 12, tzinfo=UTC)
@@ -36,7 +34,7 @@ def _changes_in(year: int, zone: ZoneInfo = AMSTERDAM) -> tuple[Change, ...]:
     return tuple(found)
 
 
-def _transitions(first_year: int, last_year: int, zone: ZoneInfo = AMSTERDAM) -> list[Change]:
+def _transitions(first_year: int, last_year: int, zone: ZoneInfo) -> list[Change]:
     """Return the changes from the last one before `first_year` (so the whole first year is
     covered) to the end of `last_year`."""
     earlier: list[Change] = []
@@ -55,7 +53,7 @@ def _offset(delta: timedelta) -> str:
 
 
 @cache
-def vtimezone(first_year: int, last_year: int, zone: ZoneInfo = AMSTERDAM) -> bytes:
+def vtimezone(first_year: int, last_year: int, zone: ZoneInfo) -> bytes:
     """Return a VTIMEZONE for the zone (by default Europe/Amsterdam) covering only the years.
 
     One date per RDATE line: ical.js (Thunderbird) reads only the first date of a

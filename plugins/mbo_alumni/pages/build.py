@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from ..core.gcpause import paused_gc
 from ..core.website import Site
-from ..outputs.agenda_slices import Facet
+from ..outputs.agenda_slices import Facet, province_facets, theme_facets
 from ..source.articles import Article
 from ..source.load import Data
 from .entries import association_pages, event_pages
@@ -51,3 +52,14 @@ def build_pages(
     yield from month_pages(shared)
     yield from event_pages(shared)
     yield from theme_pages(shared)
+
+
+def site_pages(
+    data: Data, articles: list[Article], today: date, site: Site
+) -> tuple[list[PageSpec], list[Facet]]:
+    """Return every generated page and the agenda's slices (by region, by theme), which the
+    pages and the outputs share."""
+    facets = province_facets(data.associations, data.events, site, data.regions.names)
+    facets += theme_facets(data.themes, data.events, site)
+    with paused_gc():
+        return list(build_pages(data, articles, today, site, facets)), facets

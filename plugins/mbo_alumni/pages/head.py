@@ -1,4 +1,4 @@
-"""The feeds a page announces in its <head> with <link rel="alternate">."""
+"""What a page announces in its <head>: feeds (<link rel="alternate">) and its link preview."""
 
 from __future__ import annotations
 
@@ -47,3 +47,39 @@ def facet_alternates(facet: Facet, site: Site) -> tuple[Alternate, ...]:
         calendar_alternate(site, facet.title, facet.calendar),
         *_news(site, facet.title, facet.rss, facet.atom),
     )
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the generator knows of one page when its <head> is written."""
+
+    url: str  # the page's site-relative URL (MkDocs' page.url)
+    title: str
+    description: str
+    is_article: bool
+
+
+def page_head(
+    site: Site, facts: PageFacts, site_name: str, own: tuple[Alternate, ...] = ()
+) -> dict[str, object]:
+    """Return what mbo-alumni/head.html writes into a page's <head>: the announced feeds
+    (every page's, then the page's own), the prefix of relative links, and the link preview."""
+    return {
+        "alternates": site_alternates(site) + own,
+        # Relative hrefs: the site works from any folder and never points elsewhere.
+        "prefix": "../" * facts.url.count("/"),
+        "meta": {
+            "kind": "article" if facts.is_article else "website",
+            "locale": site.words.locale,
+            "site_name": site_name,
+            "title": facts.title,
+            "description": facts.description,
+            "url": site.absolute(facts.url),
+        },
+    }
+
+
+def error_page_head(site: Site, prefix: str) -> dict[str, object]:
+    """Return the <head> of 404.html, which is served from any URL: the announced feeds with
+    links from the site's own path, and no link preview."""
+    return {"alternates": site_alternates(site), "prefix": prefix, "meta": None}

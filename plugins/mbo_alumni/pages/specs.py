@@ -61,6 +61,13 @@ class PageSpec:
         front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
         return f"---\n{front}\n---\n{self.body}"
 
+    def clash(self) -> str:
+        """Return the message for a docs page at this page's path."""
+        return (
+            f"docs/{self.src_uri} bestaat al, maar deze pagina wordt gemaakt uit de gegevens; "
+            "verwijder het bestand"
+        )
+
     def search_html(self) -> str:
         """Return escaped HTML of the page's text, for the site search index."""
         return str(Markup("<p>{}</p>").format(self.search_text))

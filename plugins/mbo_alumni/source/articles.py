@@ -14,13 +14,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from ..core.gcpause import paused_gc
 from ..core.problems import DataError, Problem, did_you_mean
-from .load import Data
+from ..core.settings import Settings
+from .fields import Slug, Text
+from .load import Data, DataCache
 from .messages import report_error
-from .model import Slug, Text
 from .yaml_positions import compose_document, read_text
 
-ARTICLES_FOLDER = "artikelen"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*\r?\n", re.S)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
@@ -86,7 +87,7 @@ def _check(meta: ArticleMeta, document: Any, data: Data, is_article: bool, src: 
 
 
 def read_article(
-    path: Path, src: str, data: Data, folder: str = ARTICLES_FOLDER
+    path: Path, src: str, data: Data, folder: str
 ) -> tuple[Article | None, list[Problem]]:
     """Return the article in a Markdown file of the articles folder (None for the folder's
     index page) and its problems."""
@@ -134,7 +135,7 @@ def read_article(
 
 
 def read_articles(
-    docs_dir: Path, data: Data, shown_as: Path | None = None, folder: str = ARTICLES_FOLDER
+    docs_dir: Path, data: Data, folder: str, shown_as: Path | None = None
 ) -> list[Article]:
     """Return every article in `docs_dir`/`folder`, or raise DataError with all their problems.
 
@@ -155,3 +156,11 @@ def read_articles(
     if problems:
         raise DataError(problems)
     return articles
+
+
+def read_site(cache: DataCache, settings: Settings, docs: Path) -> tuple[Data, list[Article]]:
+    """Return the site's data (from the cache when unchanged) and its articles, checked
+    against it; raise DataError with every problem."""
+    with paused_gc():  # thousands of lasting objects: no cyclic GC
+        data = cache.load(settings)
+        return data, read_articles(docs, data, settings.paths.articles, Path(settings.docs_dir))

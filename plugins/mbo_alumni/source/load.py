@@ -7,6 +7,7 @@ The recipe: read and compose each file (yaml_source), validate it against its mo
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,21 +19,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..core import dates
 from ..core.gcpause import paused_gc
 from ..core.problems import DataError, Problem
+from ..core.settings import DataFiles, Settings
 from .checks import check_references, check_unique_ids, order_warnings, stale_warnings
 from .messages import report_error
 from .model import Association, Event, Theme
-from .regions import REGIONS_FILE, Regions, dutch_provinces, read_regions
+from .regions import Regions, dutch_provinces, read_regions
 from .yaml_positions import Document, read_document
-
-
-@dataclass(frozen=True)
-class DataFiles:
-    """The names of the data files in the data folder (the plugin's `files` option)."""
-
-    associations: str = "associations.yaml"
-    events: str = "events.yaml"
-    themes: str = "themes.yaml"  # optional: a site without themes has none
-    regions: str = REGIONS_FILE  # optional: without it, the twelve Dutch provinces
 
 
 @dataclass
@@ -85,10 +77,10 @@ def load(
     Raises UnreadableInput when a required file is missing or unreadable.
     """
     with paused_gc():
-        return _load(data_dir, today, files or DataFiles(), zone)
+        return _load(data_dir, today, files or Settings().files, zone or Settings().zone)
 
 
-def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo | None) -> Data:
+def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo) -> Data:
     association_doc = read_document(data_dir / files.associations)
     event_doc = read_document(data_dir / files.events)
     themes_path, regions_path = data_dir / files.themes, data_dir / files.regions
@@ -125,5 +117,31 @@ def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo |
     warnings = order_warnings(association_doc, "vereniging") + order_warnings(
         event_doc, "evenement"
     )
-    warnings += stale_warnings(association_doc, associations, today or dates.today())
+    warnings += stale_warnings(association_doc, associations, today or dates.today(zone))
     return Data(associations, events, themes, warnings, regions)
+
+
+class DataCache:
+    """The data of earlier builds, by folder and fingerprint: `mkdocs serve` rebuilds on every
+    edit, and unchanged data need not be read and checked again."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[str, Data]] = {}
+        self.hit = False  # whether the last load came from the cache
+
+    def load(self, settings: Settings) -> Data:
+        """Return the data the settings point to, read again only when a file, an option
+        that decides the data, or the day (staleness depends on it) changed."""
+        folder = settings.data_path.resolve()
+        digest = hashlib.sha256()
+        for path in sorted(folder.glob("*.yaml")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(dates.today(settings.zone).isoformat().encode())
+        key = digest.hexdigest() + repr((settings.files, settings.zone))
+        cached = self._entries.get(folder)
+        self.hit = cached is not None and cached[0] == key
+        if cached is not None and self.hit:
+            return cached[1]
+        data = load(folder, files=settings.files, zone=settings.zone)
+        self._entries[folder] = (key, data)
+        return data

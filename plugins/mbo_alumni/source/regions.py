@@ -10,7 +10,6 @@ from pathlib import Path
 
 from .yaml_positions import Document, compose_document, read_document, read_text
 
-REGIONS_FILE = "regions.yaml"
 DUTCH_PROVINCES = Path(__file__).parent.parent / "regions" / "nl.yaml"
 
 

@@ -1,0 +1,75 @@
+"""The plugin's options in mkdocs.yml, as MkDocs reads them. Their defaults are the
+settings' (`core.settings`), and `Settings.from_options` checks them for the plugin and for
+every command alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+
+from .core.settings import Settings
+
+_DEFAULT = Settings()
+
+
+class PathsConfig(Config):  # type: ignore[no-untyped-call]
+    """The folders of the generated pages, and the join page."""
+
+    # the directory and one page per association
+    associations = c.Type(str, default=_DEFAULT.paths.associations)
+    # the agenda, the month pages and one page per event; also the site-wide feeds' name
+    agenda = c.Type(str, default=_DEFAULT.paths.agenda)
+    # the themes overview and one page per theme
+    themes = c.Type(str, default=_DEFAULT.paths.themes)
+    # one page per region (province)
+    regions = c.Type(str, default=_DEFAULT.paths.regions)
+    # the page (<join>.md in docs/) that shows the forms when repo_url is set
+    join = c.Type(str, default=_DEFAULT.paths.join)
+
+
+class FilesConfig(Config):  # type: ignore[no-untyped-call]
+    """The names of the data files inside data_dir."""
+
+    # required: one entry per association
+    associations = c.Type(str, default=_DEFAULT.files.associations)
+    # required: one entry per event
+    events = c.Type(str, default=_DEFAULT.files.events)
+    # optional file: a site without it has no themes
+    themes = c.Type(str, default=_DEFAULT.files.themes)
+    # optional file: without it, the twelve Dutch provinces
+    regions = c.Type(str, default=_DEFAULT.files.regions)
+
+
+class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
+    """Everything that belongs to the site rather than to the plugin."""
+
+    # the folder, relative to mkdocs.yml, with the data files; `mkdocs serve` watches it
+    data_dir = c.Type(str, default=_DEFAULT.data_dir)
+    # the data files' names inside data_dir
+    files = c.SubConfig(FilesConfig)
+    # the folder inside docs_dir whose pages are articles (front matter checked, fed)
+    articles_dir = c.Type(str, default=_DEFAULT.paths.articles)
+    # the folder names of the generated pages
+    paths = c.SubConfig(PathsConfig)
+    # a YAML file of texts, relative to mkdocs.yml, that replace the catalogue's
+    wording = c.Optional(c.Type(str))
+    # the PRODID of every calendar file
+    calendar_prodid = c.Type(str, default=_DEFAULT.calendar_prodid)
+    # the IANA time zone of every time in the data, the pages and the feeds
+    timezone = c.Type(str, default=_DEFAULT.timezone)
+    # the branch of the "Wijzig deze gegevens" links and of intake's pull requests
+    edit_branch = c.Type(str, default=_DEFAULT.edit_branch)
+
+
+def add_theme_parts(config: MkDocsConfig, templates: Path, assets: tuple[str, ...]) -> None:
+    """Put our templates after the site's overrides (custom_dir) and before the theme, so a
+    site can override ours; add our stylesheet and script once."""
+    if str(templates) not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(templates))
+    if assets[0] not in config.extra_css:
+        config.extra_css.append(assets[0])
+    if assets[1] not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(assets[1])

@@ -1,0 +1,141 @@
+"""Every option of the plugin, with its default, in one frozen object.
+
+The MkDocs plugin (`config.py`) and every command (`mbo-alumni validate`, `intake`, `patrol`,
+...) build one `Settings` from the same `mkdocs.yml` options, so a site with `data_dir:
+gegevens`, `edit_branch: productie` or `timezone: Europe/Brussels` is read, built and
+maintained alike. No other module keeps a default of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .urls import Paths
+from .website import Site
+from .wording import Wording, WordingError, default, site_wording
+
+PLUGIN = "mbo-alumni"
+TIMEZONE = "Europe/Amsterdam"
+PRODID = "-//mbo-alumni//Alumni in het mbo//NL"
+
+
+class SettingsError(ValueError):
+    """An option is missing its right kind of value; the message says which and what to write."""
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """The names of the data files in the data folder (the `files` option)."""
+
+    associations: str = "associations.yaml"
+    events: str = "events.yaml"
+    themes: str = "themes.yaml"  # optional: a site without themes has none
+    regions: str = "regions.yaml"  # optional: without it, the twelve Dutch provinces
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """Return the time zone with an IANA name, or raise SettingsError that says what to write."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(
+            f"onbekende tijdzone '{name}' in 'timezone'; schrijf een naam als {TIMEZONE}"
+        ) from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The site's options: where its files are, what its pages are called, its zone."""
+
+    root: Path = Path()  # the folder of mkdocs.yml: every relative option starts there
+    data_dir: str = "data"
+    files: DataFiles = field(default_factory=DataFiles)
+    paths: Paths = field(default_factory=Paths)  # paths.articles is the articles_dir option
+    wording: str | None = None  # a YAML file of texts, relative to root
+    calendar_prodid: str = PRODID
+    timezone: str = TIMEZONE
+    edit_branch: str = "main"
+    docs_dir: str = "docs"  # MkDocs' own option, read for the articles
+
+    @classmethod
+    def from_options(
+        cls, options: Mapping[str, Any], root: Path = Path(), docs_dir: str = "docs"
+    ) -> Settings:
+        """Return the settings the plugin's options give (a mapping as in mkdocs.yml), or
+        raise SettingsError naming the option to change."""
+        known = {"data_dir", "files", "articles_dir", "paths", "wording", "calendar_prodid",
+                 "timezone", "edit_branch"}  # fmt: skip
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise SettingsError(f"'{PLUGIN}' kent de optie '{unknown[0]}' niet")
+        text = {k: v for k, v in options.items() if k not in ("files", "paths") and v is not None}
+        for name, value in text.items():
+            if not isinstance(value, str):
+                raise SettingsError(f"'{PLUGIN}' '{name}' moet een tekst zijn")
+        files = _texts(options.get("files"), "files", {f.name for f in fields(DataFiles)})
+        folders = _texts(
+            options.get("paths"), "paths", {f.name for f in fields(Paths)} - {"articles"}
+        )
+        articles = text.pop("articles_dir", Paths().articles).strip("/")
+        try:
+            paths = Paths(articles=articles, **folders).checked()
+        except ValueError as error:
+            raise SettingsError(str(error)) from None
+        settings = cls(root=root, files=DataFiles(**files), paths=paths, docs_dir=docs_dir,
+                       **text)  # fmt: skip
+        zone_named(settings.timezone)  # an unknown zone stops here, before anything is read
+        return settings
+
+    @property
+    def data_path(self) -> Path:
+        """The data folder (relative when root is: messages name files as the user does)."""
+        return self.root / self.data_dir
+
+    @property
+    def docs_path(self) -> Path:
+        return self.root / self.docs_dir
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return zone_named(self.timezone)
+
+    def words(self) -> Wording:
+        """Return the site's wording: the catalogue with the `wording` file's texts over it."""
+        if not self.wording:
+            return default()
+        try:
+            return site_wording(self.root / self.wording)
+        except WordingError as error:
+            raise SettingsError(str(error)) from None
+
+    def site(self, url: str, name: str) -> Site:
+        """Return what every output needs to know of the site served at `url`."""
+        if not url:
+            raise SettingsError("'site_url' ontbreekt in mkdocs.yml: de feeds hebben volledige "
+                                "adressen nodig (site_url needs to be set)")  # fmt: skip
+        base = url.rstrip("/") + "/"
+        return Site(base, name, self.paths, self.words(), self.calendar_prodid, self.zone)
+
+    def edit_url(self, repo_url: str, file: str) -> str:
+        """Return the repository's web-editor page of one data file (on `edit_branch`)."""
+        folder = Path(self.data_dir).as_posix().strip("/")
+        return f"{repo_url.rstrip('/')}/edit/{self.edit_branch}/{folder}/{file}"
+
+
+def _texts(value: object, option: str, known: set[str]) -> dict[str, str]:
+    """Return a sub-mapping of text options (`files`, `paths`), or raise SettingsError."""
+    if value is None:
+        return {}
+    if (
+        not isinstance(value, Mapping)
+        or set(value) - known
+        or not all(isinstance(v, str) for v in value.values())
+    ):
+        raise SettingsError(
+            f"'{PLUGIN}' '{option}' kent alleen {', '.join(sorted(known))}, elk met een tekst"
+        )
+    return dict(value)

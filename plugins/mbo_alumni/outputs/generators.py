@@ -1,0 +1,78 @@
+"""The files beside the pages, as a list of generators the plugin loops over.
+
+A new output is a module in this package and one line in `GENERATORS`: each generator takes
+the `Build` and yields (site path, bytes), one file at a time, so the plugin can write each
+to disk as it is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ..core.website import Site
+from ..source.load import Data
+from ..source.model import Event
+from . import calendars, embeds, news_feeds, open_data
+from .agenda_slices import Facet
+
+
+@dataclass(frozen=True)
+class Build:
+    """What every generator reads: the data, the site, the moment and day of the build."""
+
+    data: Data
+    site: Site
+    author: str  # the news feeds' author
+    moment: datetime
+    today: date
+    facets: Sequence[Facet]
+
+
+def calendar_files(build: Build) -> Iterable[tuple[str, bytes]]:
+    """The site-wide, per-association, per-region and per-theme calendars, and the one-offs."""
+    found = calendars.calendar_files(
+        build.data.associations, build.data.events, build.site, build.moment, build.facets
+    )
+    return ((feed.path, feed.content) for feed in found)
+
+
+def agenda_news_files(build: Build) -> Iterable[tuple[str, bytes]]:
+    """The agenda's RSS and Atom feeds, site-wide and per region and theme."""
+    data = build.data
+    return news_feeds.agenda_feeds(
+        data.events, data.associations, build.site, build.author, build.moment, build.facets
+    ).items()
+
+
+def open_data_files(build: Build) -> Iterable[tuple[str, bytes]]:
+    """`/api/*.json` and their JSON Schemas."""
+    return open_data.documents(build.data.associations, build.data.events, build.site, build.moment)
+
+
+def embed_files(build: Build) -> Iterator[tuple[str, bytes]]:
+    """One `/embed/<id>/` page per association."""
+    events_of: dict[str, list[Event]] = {a.id: [] for a in build.data.associations}
+    for event in build.data.events:
+        for ident in event.organizer:
+            events_of[ident].append(event)
+    for association in build.data.associations:
+        page = embeds.embed_page(
+            association, events_of[association.id], build.site, build.today, build.moment
+        )
+        yield build.site.paths.embed_page(association.id) + "index.html", page
+
+
+GENERATORS: tuple[Callable[[Build], Iterable[tuple[str, bytes]]], ...] = (
+    calendar_files,
+    agenda_news_files,
+    open_data_files,
+    embed_files,
+)
+
+
+def outputs(build: Build) -> Iterator[tuple[str, bytes]]:
+    """Yield every file the data makes beside the pages."""
+    for generator in GENERATORS:
+        yield from generator(build)

@@ -1,0 +1,163 @@
+"""The data's field types (slug, text, URL, e-mail, Markdown, region, date or moment), each
+with the check and the Dutch message a volunteer reads when a value does not fit."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, cast
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    PlainSerializer,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+)
+
+from ..core.dates import When, parse_when
+from ..core.markup import raw_html_in
+from ..core.settings import Settings
+from .regions import Regions, dutch_provinces
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+# Messages the schemas carry ("x-message") for the form on /meedoen/, which checks a
+# submission in the browser against the same generated schemas before it goes to GitHub.
+SLUG_MESSAGE = "gebruik alleen kleine letters, cijfers en losse streepjes (-), zoals a-academy"
+URL_MESSAGE = "geef een volledig webadres dat begint met https://"
+WHEN_MESSAGE = (
+    "schrijf een datum als 2027-03-30 of een datum met tijd als 2027-03-30 19:30 (Nederlandse tijd)"
+)
+CONSENT_MESSAGE = (
+    "een naam of e-mailadres van een persoon mag alleen met toestemming (AVG): zet "
+    "'consent: true' als deze persoon daarmee instemt, of gebruik een algemeen adres (zoals "
+    "alumni@school.nl) in 'email' van de vereniging"
+)
+ONLINE_URL_MESSAGE = "een online bijeenkomst heeft een 'url' nodig"
+
+
+def _check_slug(value: str) -> str:
+    if len(value) > 64:
+        raise ValueError(f"een id is hoogstens 64 tekens; deze heeft er {len(value)}")
+    if not _SLUG.match(value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        hint = f"; bijvoorbeeld '{suggestion}'" if suggestion and _SLUG.match(suggestion) else ""
+        raise ValueError(
+            f"'{value}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
+            f"losse streepjes (-){hint}"
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(
+            f"'{value}' is geen volledig webadres: begin met https:// (bijvoorbeeld "
+            "https://www.school.nl/alumni)"
+        )
+    return value
+
+
+def _check_email(value: str) -> str:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        # The library explains in English; the volunteer reads Dutch.
+        if "@" not in value:
+            why = "er ontbreekt een @"
+        elif any(c.isspace() for c in value):
+            why = "er staat een spatie in"
+        else:
+            why = "controleer de schrijfwijze"
+        raise ValueError(
+            f"'{value}' is geen geldig e-mailadres: {why}; bijvoorbeeld alumni@school.nl"
+        ) from None
+    return value
+
+
+def _check_markdown(value: str) -> str:
+    fragment = raw_html_in(value)
+    if fragment is not None:
+        raise ValueError(
+            f"HTML is hier niet toegestaan ({fragment[:40]!r}); gebruik Markdown, "
+            "bijvoorbeeld **vet** of [linktekst](https://voorbeeld.nl)"
+        )
+    return value
+
+
+def _check_province(value: str, info: ValidationInfo) -> str:
+    """Return the region a value names, from the list the loader passes in its context."""
+    regions = (info.context or {}).get("regions") or dutch_provinces()
+    return cast(Regions, regions).canonical(value)
+
+
+def check_single_line(value: str) -> str:
+    if any(ord(c) < 32 for c in value):
+        raise ValueError(
+            "deze tekst moet op één regel passen: haal regeleinden en tabs weg "
+            "(een lange tekst mag wel in 'description')"
+        )
+    return value
+
+
+def context_zone(context: Any) -> ZoneInfo:
+    """Return the site's zone from the loader's validation context (the settings' default
+    when a model is validated without one)."""
+    zone = (context or {}).get("zone") if isinstance(context, dict) or context is None else None
+    return zone if isinstance(zone, ZoneInfo) else Settings().zone
+
+
+def _check_when(value: Any, info: ValidationInfo) -> When:
+    """Return a date or a moment in the site's zone, which the loader passes."""
+    return parse_when(value, context_zone(info.context))
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(check_single_line),
+]
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    WithJsonSchema(
+        {"type": "string", "pattern": SLUG_PATTERN, "maxLength": 64, "x-message": SLUG_MESSAGE}
+    ),
+]
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    WithJsonSchema(
+        {"type": "string", "format": "uri", "pattern": "^https?://", "x-message": URL_MESSAGE}
+    ),
+]
+Email = Annotated[
+    str, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+Markdown = Annotated[str, AfterValidator(_check_markdown)]
+Province = Annotated[
+    str,
+    AfterValidator(_check_province),
+    # The enum is the region list's; schema.py fills it in.
+    WithJsonSchema({"type": "string", "enum": dutch_provinces().accepted()}),
+]
+WhenField = Annotated[
+    When,
+    BeforeValidator(_check_when),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$",
+            "description": "2027-03-30 (hele dag) of 2027-03-30 19:30 (Nederlandse tijd)",
+            "x-message": WHEN_MESSAGE,
+        }
+    ),
+]
