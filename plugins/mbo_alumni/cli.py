@@ -181,8 +181,9 @@ def _intake(args: argparse.Namespace) -> int:
 def _links(args: argparse.Namespace) -> int:
     from .contrib import links
 
+    project = _project(args)
     try:
-        data = _load(_project(args))
+        data = _load(project)
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -191,7 +192,7 @@ def _links(args: argparse.Namespace) -> int:
         print("error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'",
               file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
-    found = links.data_links(data.associations, data.events)
+    found = links.data_links(data.associations, data.events, project.files)
     results = links.check_links(
         found, concurrency=args.concurrency, timeout=args.timeout, pause=args.pause
     )

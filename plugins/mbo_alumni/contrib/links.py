@@ -18,6 +18,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
+from ..core.settings import DataFiles, Settings
+from ..source.fields import urls_in
 from ..source.model import Association, Event
 
 Verdict = Literal["ok", "moved", "dead", "unknown"]
@@ -49,20 +51,15 @@ class Result:
     used_by: list[Link] = field(default_factory=list)
 
 
-def data_links(associations: list[Association], events: list[Event]) -> list[Link]:
-    """Return every URL in the data, in file order."""
-    found = []
-    for a in associations:
-        if a.website:
-            found.append(Link(a.website, "associations.yaml", a.id, "website"))
-        for name, url in a.socials or []:
-            if url:
-                found.append(Link(url, "associations.yaml", a.id, f"socials.{name}"))
-    for e in events:
-        if e.url:
-            found.append(Link(e.url, "events.yaml", e.id, "url"))
-        if e.location and e.location.url:
-            found.append(Link(e.location.url, "events.yaml", e.id, "location.url"))
+def data_links(
+    associations: list[Association], events: list[Event], files: DataFiles | None = None
+) -> list[Link]:
+    """Return every URL in the data, in file order: every field of the `Url` type."""
+    names = files or Settings().files
+    found = [
+        Link(url, names.associations, a.id, key) for a in associations for key, url in urls_in(a)
+    ]
+    found += [Link(url, names.events, e.id, key) for e in events for key, url in urls_in(e)]
     return found
 
 

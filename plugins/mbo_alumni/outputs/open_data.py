@@ -112,52 +112,50 @@ def _iso(value: date | datetime | None) -> str | None:
     return iso(value) if value is not None else None
 
 
+def shared_fields(record: type[BaseModel], model: type[BaseModel]) -> set[str]:
+    """Return the fields a published record takes from the data model as they are."""
+    return set(record.model_fields) & set(model.model_fields)
+
+
+# Fields of the data that are deliberately not published as they are (a test checks that
+# every other field of the models is in the records).
+UNPUBLISHED = {"contact"}  # only with the person's consent, and without the consent flag
+
+
 def association_record(association: Association, site: Site) -> ApiAssociation:
-    """Return the published form of an association."""
+    """Return the published form of an association: every field the record shares with the
+    model, as the model has it, and what the site adds."""
     contact = association.contact
-    return ApiAssociation(
-        id=association.id,
-        name=association.name,
-        institution=association.institution,
-        city=association.city,
-        province=association.province,
-        website=association.website,
-        email=association.email,
-        founded=association.founded,
-        description=association.description,
+    shared = shared_fields(ApiAssociation, Association) - UNPUBLISHED
+    fields = association.model_dump(include=shared)
+    fields.update(
         socials=association.socials.model_dump(exclude_none=True) if association.socials else {},
         sectors=list(association.sectors or []),
-        contact=ApiContact(name=contact.name, role=contact.role, email=contact.email)
+        contact=contact.model_dump(include=set(ApiContact.model_fields))
         if contact and contact.consent
         else None,
-        checked=association.checked,
         page=site.absolute(site.paths.association_page(association.id)),
         calendar=site.absolute(site.paths.association_calendar(association.id)),
     )
+    return ApiAssociation(**fields)
 
 
 def event_record(event: Event, site: Site) -> ApiEvent:
-    """Return the published form of an event."""
-    location = event.location
-    return ApiEvent(
-        id=event.id,
+    """Return the published form of an event: every field the record shares with the model,
+    times in ISO 8601, and what the site adds."""
+    fields = event.model_dump(include=shared_fields(ApiEvent, Event))
+    fields.update(
         uid=uid(event, site),
-        title=event.title,
         all_day=event.all_day,
-        start=_iso(event.start) or "",
+        start=iso(event.start),
         end=_iso(event.end),
         timezone=site.zone.key,
-        status=event.status,
         organizer=list(event.organizer),
-        host=event.host,
-        location=ApiLocation(**location.model_dump()) if location else None,
-        url=event.url,
-        description=event.description,
         tags=list(event.tags),
-        announced=event.announced,
         page=site.absolute(site.paths.event_page(event.id)),
         calendar=site.absolute(site.paths.event_download(event.id)),
     )
+    return ApiEvent(**fields)
 
 
 def _dump(document: BaseModel) -> bytes:

@@ -4,13 +4,15 @@ with the check and the Dutch message a volunteer reads when a value does not fit
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, cast
+from collections.abc import Iterator
+from typing import Annotated, Any, cast, get_args, get_origin
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
+    BaseModel,
     BeforeValidator,
     PlainSerializer,
     StringConstraints,
@@ -161,3 +163,23 @@ WhenField = Annotated[
         }
     ),
 ]
+
+
+def is_url_type(annotation: Any) -> bool:
+    """Return whether a field's annotation is the `Url` type (also inside `| None`, a list)."""
+    if get_origin(annotation) is Annotated:
+        return any(
+            isinstance(m, AfterValidator) and m.func is _check_url for m in annotation.__metadata__
+        )
+    return any(is_url_type(argument) for argument in get_args(annotation))
+
+
+def urls_in(entry: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Yield (dotted key, URL) for every `Url` field of an entry, nested models included, in
+    the order of the model's fields: the link checker finds a new URL field by itself."""
+    for name, info in type(entry).model_fields.items():
+        value = getattr(entry, name)
+        if isinstance(value, BaseModel):
+            yield from urls_in(value, f"{prefix}{name}.")
+        elif isinstance(value, str) and is_url_type(info.annotation):
+            yield f"{prefix}{name}", value
