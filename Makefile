@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate schema lint clean bench
+.PHONY: site test check serve validate schema lint clean bench
 
 NODE_STAMP := tests/js/node_modules/.package-lock.json
 
@@ -68,6 +68,10 @@ WORKERS ?= 2
 
 test: $(STAMP) $(CLIENTS_STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) lint
 	$(BIN)/pytest -n $(WORKERS)
+
+# Lint and the fast tests (no site build, no browser, no calendar program): under a minute.
+check: $(STAMP) lint
+	$(BIN)/pytest -n $(WORKERS) -q -m "not slow"
 
 # Prints the benchmark table (see BENCHMARKS.md); takes several minutes.
 bench: $(STAMP)

@@ -18,6 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = Path(sys.executable).with_name("mbo-alumni")
+STAND_INS = ROOT / "tests" / "stand_ins"  # a recording `gh` for the contrib tests
 
 MKDOCS_YML = """\
 site_name: Testsite
@@ -254,9 +255,56 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 SLOW_FIXTURES_FIRST = ("test_scale.py", "test_another_region.py", "test_browser.py")
 
 
+# What a test needs decides its markers: `browser` (Chromium), `clients` (calendar programs
+# and ical.js), `slow` (it builds a site). `make check` runs the rest.
+BUILDS = {"project", "real_site", "site", "knowledge_site", "built_site"}
+
+
+def _markers(item: pytest.Item) -> set[str]:
+    folder = item.path.parent.name
+    names = set(getattr(item, "fixturenames", ()))
+    found = set()
+    if folder == "browser" or "chromium" in names:
+        found.add("browser")
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    # The readers that run outside this Python (ical.js in Node, khal and
+    # recurring-ical-events in their own venv); icalendar and `ical` are in-process.
+    outside = ("ical.js", "khal", "recurring-ical-events")
+    ident = getattr(getattr(item, "callspec", None), "id", "")
+    if folder == "clients" or ("parse" in params and any(n in ident for n in outside)):
+        found.add("clients")
+    if folder == "site" or names & BUILDS or found:
+        found.add("slow")
+    return found
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for marker in sorted(_markers(item)):
+            item.add_marker(marker)
+
     def rank(item: pytest.Item) -> int:
         name = item.path.name
         return SLOW_FIXTURES_FIRST.index(name) if name in SLOW_FIXTURES_FIRST else 99
 
     items.sort(key=rank)
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def body(form_file: str, answers: dict[str, str]) -> str:
+    """Return an issue body as GitHub writes it from an issue form's answers."""
+    from mbo_alumni.contrib.issue_form import read_form
+
+    form = read_form(ROOT / ".github" / "ISSUE_TEMPLATE" / form_file)
+    parts = []
+    for field in form.fields:
+        value = answers.get(field.id, "")
+        if field.kind == "checkboxes":
+            value = f"- [{'X' if value else ' '}] {value or 'ja'}"
+        parts.append(f"### {field.label}\n\n{value or '_No response_'}")
+    return "\n\n".join(parts) + "\n"

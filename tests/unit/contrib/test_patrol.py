@@ -9,9 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from conftest import cli, write_tree
-
-STAND_INS = Path(__file__).parent / "stand_ins"
+from conftest import STAND_INS, cli, write_tree
 
 # Patrol runs on 2026-11-18 (SOURCE_DATE_EPOCH in conftest's cli()).
 DATA = """\

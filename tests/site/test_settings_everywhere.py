@@ -11,11 +11,12 @@ import subprocess
 from pathlib import Path
 
 import yaml
-from test_intake import ASSOCIATION, body, git
 
-from conftest import CLI, ROOT, cli, mkdocs_build, write_tree
+from conftest import CLI, ROOT, STAND_INS, body, cli, git, mkdocs_build, write_tree
 
-STAND_INS = Path(__file__).parent / "stand_ins"
+ASSOCIATION = {"id": "b-vereniging", "name": "Bee Alumni", "institution": "Testcollege",
+               "city": "Utrecht", "province": "Utrecht"}  # fmt: skip
+
 
 MKDOCS = """\
 site_name: Elders

@@ -14,18 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ASSOCIATIONS, CLI, EVENTS, ROOT, write_tree
+from conftest import ASSOCIATIONS, CLI, EVENTS, ROOT, STAND_INS, body, git, write_tree
 from mbo_alumni.contrib.intake import MARKER
-from mbo_alumni.contrib.issue_form import read_form
 
-STAND_INS = Path(__file__).parent / "stand_ins"
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
-
-
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
-    ).stdout
 
 
 class Repo:
@@ -94,18 +86,6 @@ class Repo:
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
     return Repo(tmp_path)
-
-
-def body(form_file: str, answers: dict[str, str]) -> str:
-    """Return an issue body as GitHub writes it from an issue form's answers."""
-    form = read_form(FORMS / form_file)
-    parts = []
-    for field in form.fields:
-        value = answers.get(field.id, "")
-        if field.kind == "checkboxes":
-            value = f"- [{'X' if value else ' '}] {value or 'ja'}"
-        parts.append(f"### {field.label}\n\n{value or '_No response_'}")
-    return "\n\n".join(parts) + "\n"
 
 
 ASSOCIATION = {

@@ -47,3 +47,19 @@ def test_records_written_one_by_one_make_the_same_document(texts: list[tuple[str
     records = [event_record(e, SITE) for e in events]
     head = EventsDocument.model_validate({**json.loads(whole([]).decode()), "events": []})
     assert _with_events(head, [_indented(r) for r in records]) == whole(records)
+
+
+def test_every_model_field_is_published_or_deliberately_not() -> None:
+    # A new field of the data reaches the open data by the model alone: the records take
+    # every field they share with the models (`shared_fields`); this test names the rest.
+    from mbo_alumni.outputs.open_data import (
+        UNPUBLISHED,
+        ApiAssociation,
+        ApiEvent,
+        shared_fields,
+    )
+    from mbo_alumni.source.model import Association
+
+    for record, model in ((ApiAssociation, Association), (ApiEvent, Event)):
+        missing = set(model.model_fields) - shared_fields(record, model) - UNPUBLISHED
+        assert missing == set(), (model.__name__, missing)
