@@ -1,5 +1,7 @@
 """The text the plugin writes itself, from one catalogue: `wording/nl.yaml`, which a site can
-override key by key (the plugin's `wording` option). No generated sentence lives in Python."""
+override key by key (the plugin's `wording` option), and dates, times and statuses in words
+(Babel's CLDR data for the catalogue's locale). The pages', feeds' and calendars' text comes
+from here; the validator's messages to volunteers are Dutch sentences in `source`."""
 
 from __future__ import annotations
 

@@ -149,7 +149,7 @@ def vevent(
 
     With `utc`, times are written in UTC, which needs no VTIMEZONE (one-off downloads).
     Values are encoded by icalendar's property types; the lines are assembled here, because
-    icalendar's generic serialiser (about 0.5 ms an event) dominated the build.
+    icalendar's generic serialiser dominated the build (figures in BENCHMARKS.md).
     """
     start, end = _written(event.start, utc), _written(end_exclusive(event), utc)
     assert start is not None

@@ -1,4 +1,5 @@
-"""Structured data for search engines and link previews: schema.org JSON-LD, OpenGraph."""
+"""Structured data for search engines: schema.org JSON-LD of events and associations (the
+OpenGraph link previews are written by the template mbo-alumni/head.html)."""
 
 from __future__ import annotations
 

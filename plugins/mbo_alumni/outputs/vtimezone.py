@@ -1,9 +1,8 @@
-"""A VTIMEZONE for the site's zone (Europe/Amsterdam) that every client reads alike, built
-from zoneinfo.
+"""A VTIMEZONE for the site's zone that every client reads alike, built from zoneinfo.
 
 The lines are assembled here, from offset changes found once per year: icalendar's
-serialiser took about 20 ms per VTIMEZONE, and a site with events over many years has
-hundreds of year ranges (one per association's feed), which cost 14 s in a measured build.
+serialiser is slow per VTIMEZONE, and a site with events over many years has hundreds of
+year ranges (one per association's feed); the figures are in BENCHMARKS.md.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from .model import Association
 from .yaml_positions import Document
 
 
-def _raw_items(document: Document) -> list[tuple[int, dict[str, Any]]]:
+def raw_items(document: Document) -> list[tuple[int, dict[str, Any]]]:
     if not isinstance(document.value, list):
         return []
     return [(i, item) for i, item in enumerate(document.value) if isinstance(item, dict)]
@@ -20,7 +20,7 @@ def _raw_items(document: Document) -> list[tuple[int, dict[str, Any]]]:
 def check_unique_ids(document: Document, kind: str) -> set[str]:
     """Report repeated ids; return the set of ids that look usable."""
     seen: dict[str, int] = {}
-    for index, item in _raw_items(document):
+    for index, item in raw_items(document):
         ident = item.get("id")
         if not isinstance(ident, str):
             continue
@@ -37,7 +37,7 @@ def check_unique_ids(document: Document, kind: str) -> set[str]:
 
 def check_references(document: Document, key: str, known: set[str], what: str, fix: str) -> None:
     """Report every id under `key` (a text or a list) that is not in `known`."""
-    for index, item in _raw_items(document):
+    for index, item in raw_items(document):
         value = item.get(key)
         entries: list[tuple[Path_, Any]] = [((index, key), value)] if isinstance(value, str) else []
         if isinstance(value, list):
@@ -57,30 +57,6 @@ def months_between(earlier: date, later: date) -> int:
     return (
         (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
     )
-
-
-def order_warnings(document: Document, kind: str) -> list[Problem]:
-    """Warn where an entry's id sorts before the one above it (merge conflicts grow)."""
-    warnings = []
-    previous: str | None = None
-    for index, item in _raw_items(document):
-        ident = item.get("id")
-        if not isinstance(ident, str):
-            continue
-        if previous is not None and ident < previous:
-            line, column = document.at((index, "id"))
-            warnings.append(
-                Problem(
-                    document.file,
-                    line,
-                    column,
-                    f"{kind} '{ident}' staat na '{previous}'; houd de lijst op volgorde van id "
-                    "(dat voorkomt conflicten); 'mbo-alumni sort' zet hem op volgorde",
-                    "warning",
-                )
-            )
-        previous = ident if previous is None or ident > previous else previous
-    return warnings
 
 
 def stale(associations: Sequence[Association], today: date) -> list[Association]:

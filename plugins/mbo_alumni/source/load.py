@@ -20,9 +20,10 @@ from ..core import dates
 from ..core.gcpause import paused_gc
 from ..core.problems import DataError, Problem
 from ..core.settings import DataFiles, Settings
-from .checks import check_references, check_unique_ids, order_warnings, stale_warnings
+from .checks import check_references, check_unique_ids, stale_warnings
 from .messages import report_error
 from .model import Association, Event, Theme
+from .order import order_warnings
 from .regions import Regions, dutch_provinces, read_regions
 from .yaml_positions import Document, read_document
 

@@ -1,11 +1,13 @@
-"""Keeping the data files in `id` order, moving whole entries with their comments."""
+"""The data files in `id` order: the warning when they are not (`validate`), and putting
+whole entries in order with their comments (`mbo-alumni sort`)."""
 
 from __future__ import annotations
 
 import yaml
 
 from ..core.problems import DataError, Problem
-from .yaml_positions import compose_document
+from .checks import raw_items
+from .yaml_positions import Document, compose_document
 
 
 def _entries(text: str, file: str) -> list[tuple[int, str]]:
@@ -67,3 +69,27 @@ def sort_entries(text: str, file: str) -> str:
     after = yaml.safe_load(result)
     assert after == before, "sorting changed the data"
     return result
+
+
+def order_warnings(document: Document, kind: str) -> list[Problem]:
+    """Warn where an entry's id sorts before the one above it (merge conflicts grow)."""
+    warnings = []
+    previous: str | None = None
+    for index, item in raw_items(document):
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            continue
+        if previous is not None and ident < previous:
+            line, column = document.at((index, "id"))
+            warnings.append(
+                Problem(
+                    document.file,
+                    line,
+                    column,
+                    f"{kind} '{ident}' staat na '{previous}'; houd de lijst op volgorde van id "
+                    "(dat voorkomt conflicten); 'mbo-alumni sort' zet hem op volgorde",
+                    "warning",
+                )
+            )
+        previous = ident if previous is None or ident > previous else previous
+    return warnings

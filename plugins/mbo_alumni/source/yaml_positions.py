@@ -1,4 +1,6 @@
-"""YAML text -> plain values with the position of every node, and Dutch syntax messages."""
+"""YAML text -> plain values with the line and column of every node (stored by its path from
+the root), built from PyYAML's event stream; syntax errors become Dutch messages through
+`yaml_syntax`."""
 
 from __future__ import annotations
 
