@@ -91,9 +91,8 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
 Project = Callable[..., Path]
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """Return a factory: project({path: text}) writes a mini site, defaults filled in."""
+def mini_project(folder: Path) -> Project:
+    """Return a factory: make({path: text}) writes a mini site in `folder`, defaults filled in."""
 
     def make(overrides: dict[str, str] | None = None) -> Path:
         files = {
@@ -103,9 +102,24 @@ def project(tmp_path: Path) -> Project:
             "data/events.yaml": EVENTS,
         }
         files.update(overrides or {})
-        return write_tree(tmp_path / "project", files)
+        return write_tree(folder / "project", files)
 
     return make
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """Return a factory: project({path: text}) writes a mini site, defaults filled in."""
+    return mini_project(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default mini site, built once per test module for the tests that only read it."""
+    root = mini_project(tmp_path_factory.mktemp("mini"))()
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
 
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
@@ -257,7 +271,7 @@ SLOW_FIXTURES_FIRST = ("test_scale.py", "test_another_region.py", "test_browser.
 
 # What a test needs decides its markers: `browser` (Chromium), `clients` (calendar programs
 # and ical.js), `slow` (it builds a site). `make check` runs the rest.
-BUILDS = {"project", "real_site", "site", "knowledge_site", "built_site"}
+BUILDS = {"project", "real_site", "mini_site", "site", "knowledge_site", "built_site"}
 
 
 def _markers(item: pytest.Item) -> set[str]:

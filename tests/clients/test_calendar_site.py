@@ -10,7 +10,6 @@ from urllib.parse import urljoin
 import pytest
 
 from calendars import PARSERS, Parser
-from conftest import Project, mkdocs_build
 
 
 class _Alternates(HTMLParser):
@@ -30,11 +29,8 @@ def alternates(html: str) -> list[dict[str, str | None]]:
 
 
 @pytest.fixture
-def site(project: Project) -> Path:
-    root = project()
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def site(mini_site: Path) -> Path:
+    return mini_site
 
 
 def test_feed_files_exist(site: Path) -> None:

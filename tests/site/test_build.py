@@ -55,8 +55,8 @@ def read(site: Path, page: str) -> str:
     return (site / page / "index.html").read_text(encoding="utf-8")
 
 
-def test_generates_every_page(project: Project) -> None:
-    site = built(project)
+def test_generates_every_page(mini_site: Path) -> None:
+    site = mini_site
     for page in [
         "verenigingen",
         "verenigingen/a-academy",
@@ -72,8 +72,8 @@ def soup(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup(read(site, page), "html.parser")
 
 
-def test_directory_groups_by_province(project: Project) -> None:
-    page = soup(built(project), "verenigingen")
+def test_directory_groups_by_province(mini_site: Path) -> None:
+    page = soup(mini_site, "verenigingen")
     # Provinces in their fixed order; "Friesland" is stored as the official "Fryslân".
     groups = page.select("section.mbo-province")
     assert [g["data-province"] for g in groups] == ["Fryslân", "Noord-Brabant"]
@@ -98,8 +98,8 @@ def events_in(section: list[Tag]) -> list[tuple[str, str]]:
     ]
 
 
-def test_agenda_lists_upcoming_first_then_archive_by_year(project: Project) -> None:
-    page = soup(built(project), "agenda")
+def test_agenda_lists_upcoming_first_then_archive_by_year(mini_site: Path) -> None:
+    page = soup(mini_site, "agenda")
     headings = [h["id"] for h in page.select("article h2, article h3")]
     assert headings.index("binnenkort") < headings.index("archief") < headings.index("archief-2020")
     coming = page.find(id="binnenkort").find_next("ul", class_="mbo-events")
@@ -140,8 +140,8 @@ def test_the_doubled_hour_is_ordered_by_instant_and_named(project: Project) -> N
     assert "<dt>Organisatie</dt><dd>Kennispunt LLO</dd>" in page
 
 
-def test_event_page_in_dutch_with_organizers(project: Project) -> None:
-    page = soup(built(project), "agenda/voorjaar")
+def test_event_page_in_dutch_with_organizers(mini_site: Path) -> None:
+    page = soup(mini_site, "agenda/voorjaar")
     (time,) = page.select("article time")
     assert time["datetime"] == "2027-03-30T19:30:00+02:00"
     when = wording.when(
@@ -190,16 +190,16 @@ def test_association_page_says_when_its_details_were_confirmed(project: Project)
     assert 'href="../../meedoen/">Kijk de gegevens na en werk ze bij</a>' in never
 
 
-def test_association_page_lists_its_events(project: Project) -> None:
-    site = built(project)
+def test_association_page_lists_its_events(mini_site: Path) -> None:
+    site = mini_site
     mine = read(site, "verenigingen/a-academy")
     assert "Voorjaarsbijeenkomst" in mine and "Oude bijeenkomst" in mine
     other = read(site, "verenigingen/noorderlicht")
     assert "Voorjaarsbijeenkomst" in other and "Oude bijeenkomst" not in other
 
 
-def test_no_detail_page_in_any_navigation(project: Project) -> None:
-    site = built(project)
+def test_no_detail_page_in_any_navigation(mini_site: Path) -> None:
+    site = mini_site
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 7
     for page in pages:
@@ -337,7 +337,7 @@ def test_real_site_builds_from_the_real_data(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("page", ["verenigingen/a-academy", "agenda/voorjaar"])
-def test_generated_pages_are_searchable(project: Project, page: str) -> None:
-    site = built(project)
+def test_generated_pages_are_searchable(mini_site: Path, page: str) -> None:
+    site = mini_site
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert f'"location":"{page}/"' in index.replace(" ", "")
