@@ -19,8 +19,8 @@ from .source.checks import stale
 from .source.load import Data, load
 from .source.order import sort_entries
 from .source.project import ProjectError, plain_project, read_project
+from .source.reading import read_text
 from .source.schema import site_regions, write_schemas
-from .source.yaml_positions import read_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

@@ -23,7 +23,7 @@ from ..core.settings import Settings
 from ..source.load import Data, load
 from ..source.model import Association
 from ..source.order import sort_entries
-from ..source.yaml_positions import read_text
+from ..source.reading import read_text
 from . import issue_form
 from .github import GitHubError, gh_api, run
 

@@ -26,6 +26,18 @@ class WhenError(ValueError):
     """A date or time that cannot be used; the message says how to write it."""
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the data's dates; beyond them outputs overflow
+
+
+def _in_range(value: When) -> When:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise WhenError(
+            f"het jaar {value.year} ligt buiten {FIRST_YEAR} tot en met {LAST_YEAR}; "
+            "controleer het jaartal"
+        )
+    return value
+
+
 def parse_when(value: object, zone: ZoneInfo) -> When:
     """Return a date, or a datetime in the site's zone (Europe/Amsterdam unless the site
     chose another), from the contract's notations. Every moment carries that zone.
@@ -34,9 +46,9 @@ def parse_when(value: object, zone: ZoneInfo) -> When:
     (the clock jumps forward) or exists twice (the clock goes back) is refused.
     """
     if isinstance(value, datetime):
-        return _localise(value, zone)
+        return _localise(_in_range(value), zone)  # type: ignore[arg-type]
     if isinstance(value, date):
-        return value
+        return _in_range(value)
     if not isinstance(value, str):
         raise WhenError(f"geen geldige datum: {value!r}; {NOTATION_HINT}")
     match = _PATTERN.match(value.strip())
@@ -46,6 +58,7 @@ def parse_when(value: object, zone: ZoneInfo) -> When:
         day = date.fromisoformat(match["date"])
     except ValueError:
         raise WhenError(f"deze datum bestaat niet: '{match['date']}'") from None
+    _in_range(day)
     if match["hour"] is None:
         return day
     hour, minute = int(match["hour"]), int(match["minute"])
@@ -62,6 +75,10 @@ def parse_when(value: object, zone: ZoneInfo) -> When:
         digits = offset.replace(":", "")
         sign = -1 if digits[0] == "-" else 1
         delta = timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5]))
+        if delta >= timedelta(hours=24) or int(digits[3:5]) > 59:
+            raise WhenError(
+                f"'{offset}' is geen geldige tijdsverschuiving; schrijf bijvoorbeeld +01:00"
+            )
         tz = timezone(sign * delta)
     return naive.replace(tzinfo=tz).astimezone(zone)
 

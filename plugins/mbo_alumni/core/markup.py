@@ -33,6 +33,14 @@ def _walk(tokens: list[Token]) -> list[Token]:
     return found
 
 
+def image_in(markdown: str) -> bool:
+    """Return whether a Markdown text holds an image (`![alt](src)`): an image loads from
+    wherever its address points, which the site never does."""
+    if "![" not in markdown:  # no image without '![': skip the parse
+        return False
+    return any(token.type == "image" for token in _walk(_detector().parse(markdown)))
+
+
 def raw_html_in(markdown: str) -> str | None:
     """Return the first raw HTML fragment in a Markdown text, or None when there is none."""
     if "<" not in markdown:  # no tag without a '<': skip the parse

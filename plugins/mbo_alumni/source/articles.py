@@ -20,7 +20,8 @@ from ..core.settings import Settings
 from .fields import Slug, Text
 from .load import Data, DataCache
 from .messages import report_error
-from .yaml_positions import compose_document, read_text
+from .reading import read_text
+from .yaml_positions import compose_document
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*\r?\n", re.S)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)

@@ -21,7 +21,7 @@ from pydantic import (
 )
 
 from ..core.dates import When, parse_when
-from ..core.markup import raw_html_in
+from ..core.markup import image_in, raw_html_in
 from ..core.settings import Settings
 from .regions import Regions, dutch_provinces
 
@@ -47,9 +47,11 @@ ONLINE_URL_MESSAGE = "een online bijeenkomst heeft een 'url' nodig"
 def _check_slug(value: str) -> str:
     if len(value) > 64:
         raise ValueError(f"een id is hoogstens 64 tekens; deze heeft er {len(value)}")
-    if not _SLUG.match(value):
+    if not _SLUG.fullmatch(value):
         suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-        hint = f"; bijvoorbeeld '{suggestion}'" if suggestion and _SLUG.match(suggestion) else ""
+        hint = (
+            f"; bijvoorbeeld '{suggestion}'" if suggestion and _SLUG.fullmatch(suggestion) else ""
+        )
         raise ValueError(
             f"'{value}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
             f"losse streepjes (-){hint}"
@@ -57,12 +59,31 @@ def _check_slug(value: str) -> str:
     return value
 
 
+# Characters a URL may not hold unescaped (RFC 3986, WHATWG): they would end an attribute
+# or a calendar line, or are not part of any address.
+_URL_UNSAFE = re.compile(r'[\s"<>\\^`{|}]')
+
+
 def _check_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+    example = "begin met https:// (bijvoorbeeld https://www.school.nl/alumni)"
+    unsafe = _URL_UNSAFE.search(value)
+    if unsafe:
+        shown = "een spatie" if unsafe.group(0).isspace() else f"'{unsafe.group(0)}'"
+        raise ValueError(f"'{value}' is geen geldig webadres: er staat {shown} in; {example}")
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError when out of range
+    except ValueError:
         raise ValueError(
-            f"'{value}' is geen volledig webadres: begin met https:// (bijvoorbeeld "
-            "https://www.school.nl/alumni)"
+            f"'{value}' is geen geldig webadres: controleer het deel na :// (de naam van de "
+            "site, en een poortnummer van 1 tot 65535 als er een is)"
+        ) from None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"'{value}' is geen volledig webadres: {example}")
+    if not parts.hostname or port == 0 or "@" in parts.netloc:
+        raise ValueError(
+            f"'{value}' is geen geldig webadres: na :// hoort de naam van de site, zoals "
+            "www.school.nl (zonder gebruikersnaam of @)"
         )
     return value
 
@@ -85,6 +106,11 @@ def _check_email(value: str) -> str:
 
 
 def _check_markdown(value: str) -> str:
+    if image_in(value):
+        raise ValueError(
+            "afbeeldingen kunnen hier niet: de site laadt niets van andere sites (privacy); "
+            "maak er een gewone link van, zonder ! ervoor: [tekst](https://...)"
+        )
     fragment = raw_html_in(value)
     if fragment is not None:
         raise ValueError(

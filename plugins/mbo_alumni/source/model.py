@@ -5,7 +5,7 @@ Error messages are Dutch: they are read by the volunteers who edit the YAML file
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,8 @@ from pydantic import (
 from ..core import dates
 from ..core.dates import When, instant, is_all_day, local_day
 from ..core.settings import Settings
+from . import characters
+from .characters import forbidden_in
 from .fields import (
     CONSENT_MESSAGE,
     ONLINE_URL_MESSAGE,
@@ -42,6 +44,17 @@ from .fields import (
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_forbidden_characters(cls, value: Any) -> Any:
+        # The YAML reader refuses them at their place; an issue form's text comes here
+        # without passing through it.
+        for text in value if isinstance(value, list) else [value]:
+            found = forbidden_in(text) if isinstance(text, str) else None
+            if found:
+                raise ValueError(characters.message(found))
+        return value
 
 
 class Socials(_Strict):
@@ -105,6 +118,18 @@ class Association(_Strict):
     contact: Contact | None = None
     checked: date | None = None
 
+    @field_validator("checked")
+    @classmethod
+    def _checked_not_in_future(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is not None and value > dates.today(context_zone(info.context)):
+            raise ValueError(
+                f"{value} ligt in de toekomst: 'checked' is de dag waarop de vereniging haar "
+                "gegevens voor het laatst heeft nagekeken (vandaag of eerder)"
+            )
+        if value is not None and value.year < dates.FIRST_YEAR:
+            raise ValueError(f"{value} is te vroeg voor 'checked'; controleer het jaartal")
+        return value
+
     @field_validator("founded")
     @classmethod
     def _plausible_year(cls, value: int | None, info: ValidationInfo) -> int | None:
@@ -145,6 +170,9 @@ class Location(_Strict):
         return self
 
 
+MAX_DAYS_TIMED, MAX_DAYS_ALL_DAY = 31, 366  # the longest event: a month, or a year of days
+
+
 class Event(_Strict):
     """One event in the agenda."""
 
@@ -176,6 +204,14 @@ class Event(_Strict):
             )
         return value
 
+    @field_validator("organizer")
+    @classmethod
+    def _each_organizer_once(cls, value: list[str]) -> list[str]:
+        twice = next((ident for i, ident in enumerate(value) if ident in value[:i]), None)
+        if twice is not None:
+            raise ValueError(f"'{twice}' staat twee keer bij 'organizer'; laat er één staan")
+        return value
+
     @field_validator("end")
     @classmethod
     def _end_after_start(cls, value: When | None, info: Any) -> When | None:
@@ -189,6 +225,12 @@ class Event(_Strict):
             )
         if value < start:
             raise ValueError("het einde ligt vóór 'start': controleer datum en tijd")
+        longest = MAX_DAYS_ALL_DAY if is_all_day(value) else MAX_DAYS_TIMED
+        if value - start > timedelta(days=longest):
+            raise ValueError(
+                f"deze bijeenkomst duurt langer dan {longest} dagen; controleer 'end' (een "
+                "reeks losse dagen zet je als aparte bijeenkomsten in de agenda)"
+            )
         return value
 
     _zone: ZoneInfo = PrivateAttr(default_factory=lambda: Settings().zone)

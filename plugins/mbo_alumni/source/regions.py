@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .yaml_positions import Document, compose_document, read_document, read_text
+from .reading import read_text
+from .yaml_positions import Document, compose_document, read_document
 
 DUTCH_PROVINCES = Path(__file__).parent.parent / "regions" / "nl.yaml"
 

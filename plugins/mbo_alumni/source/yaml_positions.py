@@ -11,7 +11,10 @@ from typing import Any
 
 import yaml
 
-from ..core.problems import DataError, Path_, Problem, UnreadableInput
+from ..core.problems import DataError, Path_, Problem
+from . import characters
+from .characters import blanked, forbidden_in, forbidden_positions
+from .reading import read_text
 from .yaml_syntax import dutch_apostrophe, quote_message, syntax_message, unclosed_quote
 
 try:  # The C loader is about four times faster than the pure-Python one.
@@ -19,7 +22,11 @@ try:  # The C loader is about four times faster than the pure-Python one.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 20  # lists and mappings inside each other; the data needs five
+
+
+class _TooDeep(Exception):
+    """The document nests deeper than MAX_DEPTH: building stops at once."""
 
 
 @dataclass
@@ -116,6 +123,8 @@ class _Builder:
             parent = stack[-1] if stack else None
             if parent is not None and parent.discard:
                 if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                    if len(stack) >= MAX_DEPTH:
+                        raise _TooDeep
                     stack.append(_Frame(None, (), discard=True))
                 continue
             if parent is not None and isinstance(parent.value, dict) and parent.key is None:
@@ -137,14 +146,24 @@ class _Builder:
             else:
                 if event.tag not in _STANDARD_COLLECTIONS:
                     self.doc.problem(path, f"onbekende YAML-tag '{event.tag}'; laat de tag weg")
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame(container, path))
+                self._open(event, stack, path)
                 continue
             if parent is None:
                 root = value
             else:
                 self._attach(parent, value)
         return root
+
+    def _open(self, event: Any, stack: list[_Frame], path: Path_) -> None:
+        """Start a mapping or a list, unless that nests deeper than any data does: then stop
+        (the cost of reading grows with the depth, and nothing legitimate is that deep)."""
+        if len(stack) >= MAX_DEPTH:
+            self._problem(event, f"hier zitten meer dan {MAX_DEPTH} lijsten of groepen in "
+                          "elkaar; zo diep gaat geen enkel gegeven: haal de extra haken [ ] "
+                          "of { } weg")  # fmt: skip
+            raise _TooDeep
+        container: Any = {} if type(event) is yaml.MappingStartEvent else []
+        stack.append(_Frame(container, path))
 
     def _close(self, stack: list[_Frame]) -> Any:
         """End the innermost collection; return it when it was the root, else _OPEN."""
@@ -238,6 +257,10 @@ class _Builder:
         if tag == "tag:yaml.org,2002:timestamp":
             # Dates stay text: the model parses them, so every notation has one code path.
             return node.value
+        if tag == "tag:yaml.org,2002:str" and forbidden_in(node.value):
+            # Written as an escape ("\f", "\u202e"): the scan of the raw text cannot see it.
+            self.doc.problem(path, characters.message(forbidden_in(node.value) or ""))
+            return None
         if tag.startswith("tag:yaml.org,2002:") and tag.rsplit(":", 1)[1] in (
             "str",
             "int",
@@ -274,8 +297,14 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 def compose_document(text: str, file: str) -> Document:
     """Return the plain values of a YAML text with the position of every node."""
     document = Document(file)
+    for line, column, character in forbidden_positions(text):
+        document.problems.append(Problem(file, line, column, characters.message(character)))
+    if document.problems:  # the parser would refuse them at 1:1, or count lines wrongly
+        text = blanked(text)
     try:
         value = _Builder(document).build(text)
+    except _TooDeep:
+        return document
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if unclosed_quote(error):
@@ -302,47 +331,3 @@ def read_document(path: Path) -> Document:
         return compose_document(read_text(path), str(path))
     except DataError as error:
         return Document(str(path), problems=list(error.problems))
-
-
-def read_text(path: Path) -> str:
-    """Return the text of a data file; raise UnreadableInput or DataError when it cannot be used."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableInput(f"{path}: bestand niet gevonden") from None
-    except OSError as error:
-        raise UnreadableInput(f"{path}: kan niet gelezen worden ({error.strerror})") from None
-    file = str(path)
-    if len(raw) > MAX_BYTES:
-        raise DataError(
-            [Problem(file, 1, 1, f"het bestand is groter dan {MAX_BYTES // 1024 // 1024} MB")]
-        )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise DataError(
-            [
-                Problem(
-                    file,
-                    1,
-                    1,
-                    "het bestand begint met een byte-order mark (BOM); sla het op als "
-                    "'UTF-8' zonder BOM",
-                )
-            ]
-        )
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise DataError(
-            [
-                Problem(
-                    file,
-                    line,
-                    column,
-                    "dit teken is geen UTF-8; sla het bestand op als UTF-8 (in GitHub gaat "
-                    "dat vanzelf; typ het teken dan opnieuw)",
-                )
-            ]
-        ) from None
