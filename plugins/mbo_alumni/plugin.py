@@ -27,7 +27,7 @@ from .core.gcpause import paused_gc
 from .core.markup import external_rel
 from .core.problems import DataError, UnreadableInput
 from .core.scratch import Spill
-from .core.settings import Settings, SettingsError
+from .core.settings import Settings, SettingsError, shown_from_here
 from .core.website import Site
 from .outputs import news_feeds
 from .outputs.generators import Build, outputs
@@ -64,11 +64,12 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the settings and the data, and add our templates and assets. Loading here
         refuses bad data before MkDocs cleans or writes anything in site_dir."""
-        root = Path(config.config_file_path or ".").resolve().parent
-        docs = Path(config.docs_dir)
-        shown = docs.relative_to(root) if docs.is_relative_to(root) else docs  # for messages
+        base, docs = Path(config.config_file_path or ".").resolve().parent, Path(config.docs_dir)
+        shown = docs.relative_to(base) if docs.is_relative_to(base) else docs  # for messages
         try:
-            self.settings = Settings.from_options(dict(self.config), root, str(shown))
+            self.settings = Settings.from_options(
+                dict(self.config), shown_from_here(base), str(shown)
+            )
             self.site = self.settings.site(config.site_url or "", config.site_name)
             self.data, found = read_site(self.cache, self.settings, docs)
             for warning in self.data.warnings:  # never fatal: --strict stops on warnings
@@ -87,7 +88,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
 
     def _built(self) -> Build:
         if self.build is None:
-            raise PluginError("mbo-alumni: on_files liep niet")
+            raise PluginError("mbo-alumni: on_files liep niet")  # MkDocs always runs it first
         return self.build
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -174,7 +175,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     ) -> TemplateContext:
         """Give 404.html (served from any URL) the announced feeds, from the site's own path."""
         if self.site is not None:
-            prefix = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            prefix = urlsplit(config.site_url or "").path.rstrip("/") + "/"
             cast(dict[str, Any], context)["mbo_head"] = error_page_head(self.site, prefix)
         return context
 

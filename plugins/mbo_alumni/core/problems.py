@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 Path_ = tuple[int | str, ...]
+_VISIBLE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"} | {
+    chr(code): f"\\x{code:02x}" for code in range(32) if chr(code) not in "\n\r\t"
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -21,8 +24,10 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def format(self) -> str:
-        """Return the problem as `path:line:col: error: message`."""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        """Return the problem as `path:line:col: error: message`, on one line: a value quoted
+        in the message keeps its line breaks and controls visible, as escapes."""
+        message = "".join(_VISIBLE.get(c, c) if c < " " else c for c in self.message)
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {message}"
 
     def github(self) -> str:
         """Return the problem as a GitHub Actions workflow command."""

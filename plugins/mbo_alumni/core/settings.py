@@ -126,6 +126,13 @@ class Settings:
         return f"{repo_url.rstrip('/')}/edit/{self.edit_branch}/{folder}/{file}"
 
 
+def shown_from_here(folder: Path) -> Path:
+    """Return a folder relative to the current one when it is inside it: messages then name
+    files as the user does (data/events.yaml:3:10), in the build as in `validate`."""
+    here = Path.cwd()
+    return folder.relative_to(here) if folder.is_relative_to(here) else folder
+
+
 def _texts(value: object, option: str, known: set[str]) -> dict[str, str]:
     """Return a sub-mapping of text options (`files`, `paths`), or raise SettingsError."""
     if value is None:

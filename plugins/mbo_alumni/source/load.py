@@ -48,8 +48,22 @@ def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
     return _ADAPTERS[model]
 
 
+# The most entries a site may have: a site of that size is about 600 MB, within what static
+# hosts take (GitHub Pages: 1 GB), and builds in minutes. Checked before any page is made.
+MAX_ENTRIES = {Association: 5_000, Event: 20_000, Theme: 200}
+
+
 def _validate(document: Document, model: type[BaseModel], context: dict[str, Any]) -> list[Any]:
     if document.value is None and document.problems:  # unreadable or not YAML at all
+        return []
+    most = MAX_ENTRIES.get(model)
+    if most is not None and isinstance(document.value, list) and len(document.value) > most:
+        document.problem(
+            (most,),
+            f"dit bestand heeft {len(document.value):,} items; de site kan er hoogstens "
+            f"{most:,} aan (groter wordt te groot om te publiceren): haal oude items weg of "
+            "splits de site".replace(",", "."),
+        )
         return []
     if not isinstance(document.value, list):
         kind = type(document.value).__name__
@@ -143,6 +157,6 @@ class DataCache:
         self.hit = cached is not None and cached[0] == key
         if cached is not None and self.hit:
             return cached[1]
-        data = load(folder, files=settings.files, zone=settings.zone)
+        data = load(settings.data_path, files=settings.files, zone=settings.zone)
         self._entries[folder] = (key, data)
         return data
