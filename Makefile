@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+# Builds into a fresh folder and swaps it into place only on success: a crash, a kill or a
+# refused build leaves the previous site/ exactly as it was.
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mbo-alumni build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload

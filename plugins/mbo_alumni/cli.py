@@ -229,6 +229,16 @@ def _patrol(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _build(args: argparse.Namespace) -> int:
+    from .publish import PublishError, publish
+
+    try:
+        return publish(Path(args.config or "mkdocs.yml"), Path(args.site_dir), [])
+    except PublishError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
 def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
@@ -316,6 +326,12 @@ def parser() -> argparse.ArgumentParser:
     patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
     patrol_command.set_defaults(run=_patrol)
     _intake_command(commands)
+    build = commands.add_parser(
+        "build", help="build the site into a fresh folder; replace site/ only on success"
+    )
+    build.add_argument("--config", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    build.add_argument("--site-dir", default="site", help="the published folder (site)")
+    build.set_defaults(run=_build)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
     _data_arguments(schema)

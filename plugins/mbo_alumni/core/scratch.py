@@ -3,9 +3,32 @@ build does not hold tens of megabytes of them while it renders every page."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
+
+PREFIX = "mbo-alumni-"
+
+
+def alive(pid: int) -> bool:
+    """Return whether a process with this id runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def remove_stale() -> None:
+    """Remove the temporary folders of builds that were killed (their process is gone): a
+    kill leaves no chance to clean up, so the next build does it."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*-*"):
+        pid = folder.name.removeprefix(PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 class Spill:
@@ -18,7 +41,8 @@ class Spill:
     def reset(self) -> None:
         """Start empty: a new folder, the last build's (if any) removed."""
         self.remove()
-        self.root = Path(tempfile.mkdtemp(prefix="mbo-alumni-"))
+        remove_stale()
+        self.root = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
 
     def write(self, path: str, content: bytes) -> str:
         """Write one generated file at its site path; return where it is on disk."""
