@@ -133,12 +133,25 @@ def _stale(args: argparse.Namespace) -> int:
 
 
 def _from_issue(args: argparse.Namespace) -> int:
+    from .contrib.intake import MAX_BODY
+
     try:
         form = issue_form.read_form(Path(args.form))
         body = sys.stdin.read() if args.body == "-" else Path(args.body).read_text("utf-8")
-    except (OSError, KeyError, TypeError) as error:
-        print(f"error: kan formulier of tekst niet lezen: {error}", file=sys.stderr)
+    except issue_form.FormError as error:
+        print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except (OSError, UnicodeDecodeError) as error:
+        why = "geen UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror
+        print(f"error: kan de tekst van het issue niet lezen: {why}", file=sys.stderr)
+        return EXIT_USAGE
+    if len(body) > MAX_BODY:
+        print(f"error: de tekst is te lang ({len(body):,} tekens; hoogstens {MAX_BODY:,})",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    for message in issue_form.structure_problems(body, form):
+        print(f"error: {message}")
+        return EXIT_INVALID
     project = _project(args)
     candidate = issue_form.entry(body, form, dates.today(project.zone))
     try:
@@ -166,7 +179,7 @@ def _intake(args: argparse.Namespace) -> int:
         settings = replace(settings, root=root)  # the work tree intake commits in
         base = args.base or settings.edit_branch
         outcome = intake.intake(issue, settings, dates.today(settings.zone), base=base)
-    except GitHubError as error:
+    except (GitHubError, issue_form.FormError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     if outcome is None:

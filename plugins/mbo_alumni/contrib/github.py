@@ -4,10 +4,22 @@ never through a shell, and a failure is one error with the command's own words."
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
+
+_MENTION = re.compile(r"@(?=[A-Za-z0-9])")
+_JOINER = "\u2060"  # word joiner: invisible, and GitHub sees no mention or image syntax
+
+
+def quiet(text: str) -> str:
+    """Return text from an issue made harmless for a comment or a pull request: no mention
+    (@name notifies that person), no image (![..](..) loads from wherever it points), no
+    HTML (<img>, <details>)."""
+    text = _MENTION.sub("@" + _JOINER, text)
+    return text.replace("![", "!" + _JOINER + "[").replace("<", "&lt;")
 
 
 class GitHubError(Exception):

@@ -25,7 +25,7 @@ from ..source.model import Association
 from ..source.order import sort_entries
 from ..source.reading import read_text
 from . import issue_form
-from .github import GitHubError, gh_api, run
+from .github import GitHubError, gh_api, quiet, run
 
 MARKER = "<!-- mbo-alumni:aanmelding -->"
 FORMS = {"vereniging": "vereniging-aanmelden.yml", "evenement": "evenement-aanmelden.yml"}
@@ -83,7 +83,7 @@ def upsert_comment(root: Path, issue: Issue, text: str) -> None:
 
 def problems_text(messages: list[str]) -> str:
     """Return the Dutch comment for an entry that is not valid yet."""
-    lines = "\n".join(f"- {message}" for message in messages)
+    lines = "\n".join(f"- {quiet(message)}" for message in messages)
     return (
         "**Nog niet helemaal in orde.** Dank je voor je aanmelding! Een paar dingen kloppen "
         "nog niet:\n\n"
@@ -107,7 +107,7 @@ def pull_request_body(issue: Issue, name: str, form_label: str) -> str:
     """Return the pull request's text: the repository's template, filled in."""
     return (
         "## Wat verandert er?\n\n"
-        f"{form_label}: {name}. Gemaakt uit de aanmelding in #{issue.number}.\n\n"
+        f"{form_label}: {quiet(name)}. Gemaakt uit de aanmelding in #{issue.number}.\n\n"
         "## Checklist\n\n"
         "- [x] Alleen gegevens uit de aanmelding zijn toegevoegd.\n"
         "- [x] Het item staat op de goede plek: op alfabetische volgorde van `id` "
@@ -132,6 +132,9 @@ def check(
             f"Je bericht is te lang ({len(issue.body):,} tekens; het mag {MAX_BODY:,} zijn). "
             "Maak de beschrijving korter."
         ]
+    layout = issue_form.structure_problems(issue.body, form)
+    if layout:
+        return {}, layout
     candidate = issue_form.entry(issue.body, form, today)
     try:
         data = _load(settings, today)
@@ -223,7 +226,7 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
         return Outcome(text)
     label = "Nieuwe vereniging" if is_association else "Nieuwe bijeenkomst"
     name = str(candidate.get("name") or candidate.get("title") or candidate["id"])
-    title = f"{label}: {name}"
+    title = f"{label}: {quiet(name)}"
     name_, email = BOT
     run(["git", "add", settings.data_dir], root)
     run(["git", "-c", f"user.name={name_}", "-c", f"user.email={email}", "commit", "--quiet",

@@ -57,8 +57,22 @@ class Form:
         return (exact or group[-1:] or [key])[0]
 
 
+class FormError(Exception):
+    """A file is not a GitHub issue form this tool can read."""
+
+
 def read_form(path: Path) -> Form:
-    """Return the form in a GitHub issue-form file."""
+    """Return the form in a GitHub issue-form file, or raise FormError."""
+    try:
+        return _read_form(path)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError, AttributeError):
+        raise FormError(
+            f"{path}: geen issue-formulier (verwacht een bestand uit .github/ISSUE_TEMPLATE/ "
+            "met 'body:' en velden met een 'id')"
+        ) from None
+
+
+def _read_form(path: Path) -> Form:
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     fields = tuple(
         Field(
@@ -75,6 +89,8 @@ def read_form(path: Path) -> Form:
         for item in spec["body"]
         if item["type"] != "markdown"
     )
+    if not fields or not spec.get("name"):
+        raise KeyError("body")
     ids = {f.id for f in fields}
     model: type[BaseModel] = Event if "start" in ids else Association
     return Form(
@@ -95,15 +111,47 @@ def _key_path(field_id: str) -> str:
     return f"{head}.{rest}" if head in NESTED and rest else field_id
 
 
+def _headings(body: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, label) of every `### ` line of a body."""
+    return [(m.start(), m.end(), m.group(1).strip()) for m in _HEADING.finditer(body)]
+
+
+_HEADING = re.compile(r"^### (.*)$", re.M)
+
+
+def structure_problems(body: str, form: Form) -> list[str]:
+    """Return a Dutch message when the body's `### ` headings are not form labels in the
+    form's order: GitHub writes one per field, so another one was typed into an answer (it
+    would cut that answer short, or stand in for another field)."""
+    labels = [f.label for f in form.fields]
+    previous, within = -1, None
+    for _, _, label in _headings(body):
+        index = labels.index(label) if label in labels else -1
+        if index <= previous:
+            where = f"Veld '{within}'" if within else "Je bericht"
+            return [
+                f"{where}: een regel die begint met '### ' hoort niet in je antwoord (GitHub "
+                "zet zo de vragen van het formulier neer); haal de #-tekens aan het begin van "
+                "die regel weg"
+            ]
+        previous, within = index, label
+    return []
+
+
 def answers(body: str, form: Form) -> dict[str, str]:
-    """Return {field id: raw answer} from a submitted issue's Markdown body."""
-    by_label = {f.label: f for f in form.fields}
+    """Return {field id: raw answer} from a submitted issue's Markdown body: each field's
+    heading is looked for after the previous one, so an answer is never cut by a heading."""
     found: dict[str, str] = {}
-    for section in re.split(r"^### ", body, flags=re.M)[1:]:
-        label, _, value = section.partition("\n")
-        field = by_label.get(label.strip())
-        if field is not None:
-            found[field.id] = value.strip()
+    position, headings = 0, _headings(body)
+    located = []
+    for field in form.fields:
+        match = next((h for h in headings if h[0] >= position and h[2] == field.label), None)
+        if match is not None:
+            located.append((field, match))
+            position = match[1]
+    for index, (field, (_, end, _)) in enumerate(located):
+        stop = located[index + 1][1][0] if index + 1 < len(located) else len(body)
+        found[field.id] = body[end:stop].strip()
     return found
 
 

@@ -214,3 +214,36 @@ def test_an_issue_without_a_form_label_is_left_alone(repo: Repo) -> None:
     result = repo.submit(13, "Een vraag over de site", "vraag")
     assert result.returncode == 0 and "niets te doen" in result.stdout
     assert not repo.github() and not repo.log.exists()
+
+
+def test_a_heading_typed_into_an_answer_is_refused_by_field(repo: Repo) -> None:
+    # "### Korte naam ..." inside the description would otherwise override the id field
+    # and cut the description short.
+    smuggled = "Wij zijn er.\n\n### Korte naam voor het webadres (id)\n\nkaping"
+    answers = {**ASSOCIATION, "description": smuggled}
+    assert repo.submit(14, body("vereniging-aanmelden.yml", answers), "vereniging").returncode == 0
+    (comment,) = repo.github()["comments"]
+    assert "Veld 'Beschrijving'" in comment["body"] and "'### '" in comment["body"]
+    assert repo.branches() == ["main"]
+
+
+def test_control_characters_from_an_issue_never_reach_a_pull_request(repo: Repo) -> None:
+    answers = {**ASSOCIATION, "description": "Welkom\f bij\0 ons"}
+    assert repo.submit(15, body("vereniging-aanmelden.yml", answers), "vereniging").returncode == 0
+    (comment,) = repo.github()["comments"]
+    assert "Veld 'Beschrijving'" in comment["body"] and "U+000C" in comment["body"]
+    assert repo.branches() == ["main"]
+
+
+def test_mentions_and_images_from_an_issue_are_neutralised(repo: Repo) -> None:
+    name = "@octocat ![x](https://tracker.example/p.gif)"
+    result = repo.submit(16, body("vereniging-aanmelden.yml", {**ASSOCIATION, "name": name}),
+                         "vereniging")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (pull,) = repo.github()["pulls"]
+    for text in (pull["title"], pull["body"]):
+        assert "@octocat" not in text and "![" not in text and "@\u2060octocat" in text
+    wrong = {**ASSOCIATION, "id": "c-vereniging", "website": "@octocat <img src=x>"}
+    repo.submit(17, body("vereniging-aanmelden.yml", wrong), "vereniging")
+    comment = next(c for c in repo.github()["comments"] if c["issue"] == 17)
+    assert "@octocat" not in comment["body"] and "<img" not in comment["body"]
