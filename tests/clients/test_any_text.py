@@ -47,7 +47,10 @@ def test_accepted_text_builds_and_parses(
     name: str, title: str, description: str, place: str
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        root = mini_project(Path(folder))(data(name, title, description, place))
+        root = mini_project(Path(folder))()
+        for path, text in data(name, title, description, place).items():
+            # A lone surrogate cannot be UTF-8: written as the bytes an editor would save.
+            (root / path).write_bytes(text.encode("utf-8", errors="surrogatepass"))
         checked = cli("validate", "--data", str(root / "data"), "--docs", str(root / "docs"))
         assert "Traceback" not in checked.stdout + checked.stderr
         if checked.returncode != 0:

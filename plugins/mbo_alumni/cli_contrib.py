@@ -1,0 +1,137 @@
+"""The `mbo-alumni` commands of the volunteer's path and of publishing: from-issue, intake,
+links, patrol and build (the data commands are in `cli.py`, which parses the arguments)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from .cli_data import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_project, print_problems, project_of
+from .contrib import issue_form
+from .contrib.github import GitHubError
+from .core import dates
+from .core.problems import DataError, UnreadableInput
+from .core.settings import Settings
+from .source.project import read_project
+
+
+def from_issue(args: argparse.Namespace) -> int:
+    from .contrib.intake import MAX_BODY
+
+    try:
+        form = issue_form.read_form(Path(args.form))
+        body = sys.stdin.read() if args.body == "-" else Path(args.body).read_text("utf-8")
+    except issue_form.FormError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, UnicodeDecodeError) as error:
+        why = "geen UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror
+        print(f"error: kan de tekst van het issue niet lezen: {why}", file=sys.stderr)
+        return EXIT_USAGE
+    if len(body) > MAX_BODY:
+        print(f"error: de tekst is te lang ({len(body):,} tekens; hoogstens {MAX_BODY:,})",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    for message in issue_form.structure_problems(body, form):
+        print(f"error: {message}")
+        return EXIT_INVALID
+    project = project_of(args)
+    candidate = issue_form.entry(body, form, dates.today(project.zone))
+    try:
+        data = load_project(project)
+        known, regions = {a.id for a in data.associations}, data.regions
+    except (DataError, UnreadableInput):
+        known, regions = set(), None
+    messages = issue_form.problems(candidate, form, known, regions)
+    for message in messages:
+        print(f"error: {message}")
+    if messages:
+        return EXIT_INVALID
+    print(issue_form.to_yaml(candidate), end="")
+    return EXIT_OK
+
+
+def intake_issue(args: argparse.Namespace) -> int:
+    from .contrib import intake
+
+    try:
+        issue = intake.Issue.from_event(Path(args.event))
+        root = Path(args.root)
+        config = Path(args.config) if args.config else root / "mkdocs.yml"
+        settings = read_project(config) if config.is_file() else Settings(root=root)
+        settings = replace(settings, root=root)  # the work tree intake commits in
+        base = args.base or settings.edit_branch
+        outcome = intake.intake(issue, settings, dates.today(settings.zone), base=base)
+    except (GitHubError, issue_form.FormError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if outcome is None:
+        print(f"issue #{issue.number}: geen aanmeldformulier; niets te doen")
+    elif outcome.branch:
+        print(f"issue #{issue.number}: in orde; pull request vanaf {outcome.branch}")
+    else:
+        print(f"issue #{issue.number}: nog niet in orde; commentaar geplaatst")
+    return EXIT_OK
+
+
+def links(args: argparse.Namespace) -> int:
+    from .contrib import links
+
+    project = project_of(args)
+    try:
+        data = load_project(project)
+    except UnreadableInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        print_problems(error.problems)
+        print("error: de gegevens zijn niet geldig; draai eerst 'mbo-alumni validate'",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    found = links.data_links(data.associations, data.events, project.files)
+    results = links.check_links(
+        found, concurrency=args.concurrency, timeout=args.timeout, pause=args.pause
+    )
+    print(links.text_report(results), end="")
+    if args.json:
+        Path(args.json).write_text(links.json_report(results), encoding="utf-8")
+    return EXIT_INVALID if any(r.verdict == "dead" for r in results) else EXIT_OK
+
+
+def patrol(args: argparse.Namespace) -> int:
+    from .contrib import patrol
+
+    project = project_of(args)
+    try:
+        data = load_project(project)
+        report = patrol.read_report(Path(args.links)) if args.links else None
+    except (UnreadableInput, OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        print_problems(error.problems)
+        return EXIT_USAGE
+    try:
+        done = patrol.patrol_stale(data.associations, args.repo, dates.today(project.zone), project)
+        print(
+            f"controle: {len(done.opened)} geopend, {len(done.closed)} gesloten, "
+            f"{len(done.kept)} staan nog open"
+        )
+        if report is not None:
+            print(f"links: {patrol.patrol_links(report, args.repo)}")
+    except GitHubError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def build(args: argparse.Namespace) -> int:
+    from .publish import PublishError, publish
+
+    try:
+        return publish(Path(args.config or "mkdocs.yml"), Path(args.site_dir), [])
+    except PublishError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
