@@ -70,6 +70,8 @@ PAGES = {
     "theme": "themas/studenten/",
     "zelfcheck": "zelfcheck/",
     "join": "meedoen/",
+    "for-alumni": "voor-alumni/",
+    "empty-region": "provincies/utrecht/",
     "404": "404.html",
 }
 
@@ -181,6 +183,44 @@ def test_directory_is_complete_without_javascript(chromium: Any, base: str) -> N
     assert page.locator("form[data-mbo-filter]").is_hidden()
     counts = page.inner_text("nav[aria-label=Provincies]")
     assert "Fryslân (1)" in counts and "Limburg (1)" in counts
+    context.close()
+
+
+def test_search_finds_a_region_without_associations(chromium: Any, base: str) -> None:
+    # Someone near Utrecht searches for the province: its page comes up, though no
+    # association of the site is there.
+    context, page, seen = visit(chromium, base, 360)
+    page.click("label[for=__search]")
+    # Typed, as a person types: Material searches on key presses, once its index is loaded.
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')")
+    page.type("input[data-md-component=search-query]", "Utrecht", delay=50)
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    except Exception:  # the index loads in a worker: type once more when it was not ready
+        page.fill("input[data-md-component=search-query]", "")
+        page.type("input[data-md-component=search-query]", "Utrecht", delay=50)
+        page.wait_for_selector(".md-search-result__item")
+    links = page.eval_on_selector_all(
+        ".md-search-result__item a", "items => items.map(a => a.getAttribute('href'))"
+    )
+    assert any("provincies/utrecht/" in link for link in links), links
+    assert all(url.startswith(base) for url in seen["requests"])
+    context.close()
+
+
+def test_the_filter_offers_every_region_and_points_from_an_empty_one(
+    chromium: Any, base: str
+) -> None:
+    context, page, _ = visit(chromium, base + "verenigingen/", 360)
+    options = page.eval_on_selector_all(
+        "select[name=provincie] option", "items => items.map(o => o.textContent)"
+    )
+    assert len(options) == 13 and "Utrecht (0)" in options and "Limburg (1)" in options
+    page.select_option("select[name=provincie]", "Utrecht")
+    assert visible_associations(page) == []
+    page.click(".mbo-filter__status a")
+    page.wait_for_url("**/provincies/utrecht/")
+    assert "Noord-Brabant" in page.inner_text("article")  # the nearest association's region
     context.close()
 
 

@@ -17,7 +17,8 @@ from conftest import ROOT, mkdocs_build
 DOCS = ROOT / "docs"
 ARTICLES = sorted((DOCS / "artikelen").glob("*.md"))
 TIPS = [p for p in ARTICLES if p.stem != "index" and not p.stem.startswith("verslag-")]
-CHECKED = [*ARTICLES, DOCS / "zo-begin-je.md", DOCS / "netwerk.md", DOCS / "bronnen.md"]
+CHECKED = [*ARTICLES, DOCS / "zo-begin-je.md", DOCS / "netwerk.md", DOCS / "bronnen.md",
+           DOCS / "voor-alumni.md"]  # fmt: skip
 
 # Every capitalised word these pages may use in the middle of a sentence. Dutch capitalises
 # names, not nouns, so a word missing here is most likely a name the sources do not give.

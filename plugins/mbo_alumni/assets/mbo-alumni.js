@@ -57,6 +57,15 @@
       });
       status.textContent =
         shown === 1 ? "1 vereniging gevonden." : shown + " verenigingen gevonden.";
+      var chosen = province.options[province.selectedIndex];
+      if (shown === 0 && chosen && chosen.dataset.page) {
+        // A region without associations: its page names the nearest ones.
+        var link = document.createElement("a");
+        link.href = chosen.dataset.page;
+        link.textContent = "Verenigingen in de buurt van " + chosen.value;
+        status.appendChild(document.createTextNode(" "));
+        status.appendChild(link);
+      }
       var query = new URLSearchParams();
       if (province.value) query.set("provincie", province.value);
       if (school.value) query.set("school", school.value);

@@ -11,7 +11,7 @@ from ..outputs.agenda_slices import Facet, province_facets, theme_facets
 from ..source.articles import Article
 from ..source.load import Data
 from .entries import association_pages, event_pages
-from .groups import province_pages, theme_pages
+from .groups import empty_region_pages, province_pages, theme_pages
 from .listings import agenda_page, directory_page, month_pages
 
 # No page grows with the data: lists longer than these go to the month pages and the feeds.
@@ -49,6 +49,7 @@ def build_pages(
     yield agenda_page(shared)
     yield from association_pages(shared)
     yield from province_pages(shared)
+    yield from empty_region_pages(shared)
     yield from month_pages(shared)
     yield from event_pages(shared)
     yield from theme_pages(shared)

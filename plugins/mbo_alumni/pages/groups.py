@@ -67,6 +67,32 @@ def province_pages(shared: Shared) -> Iterator[PageSpec]:
             )
 
 
+def empty_region_pages(shared: Shared) -> Iterator[PageSpec]:
+    """Yield a page for each region without associations: it says so, names the associations
+    in the nearest regions (its neighbours, or theirs), and points to the join form."""
+    words, regions = shared.site.words, shared.data.regions
+    filled = {f.name for f in shared.facets if f.kind == "provincie"}
+    for region in regions.names:
+        if region in filled:
+            continue
+        nearest = regions.nearest(region, filled)
+        near = [v for v in shared.associations if v.association.province in nearest]
+        near.sort(key=lambda v: (v.association.province, v.association.name.casefold()))
+        yield PageSpec(
+            urls.page_source(shared.site.paths.region_page(region)),
+            region,
+            "mbo-alumni/region-empty.html",
+            {
+                "province": region,
+                "nearest": nearest,
+                "beside": dict(regions.neighbours).get(region, ()),
+                "near": near[:REGION_PAGE_ASSOCIATIONS],
+            },
+            search_text=words("region.search", region=region),
+            description=words("region.empty", region=region),
+        )
+
+
 def tags_listing(theme: Theme) -> str:
     """Return Material's tags-plugin directive that lists the pages tagged with a theme."""
     return f"\n<!-- material/tags {json.dumps({'include': [theme.name]})} -->\n"

@@ -63,6 +63,11 @@ def directory_page(shared: Shared) -> PageSpec:
                 if f.kind == "provincie"
             },
             "total": len(shared.associations),
+            # Every region, also those without associations (their page points to the nearest).
+            "regions": [
+                (name, counts[name], shared.site.paths.region_page(name))
+                for name in shared.data.regions.names
+            ],
             "institutions": sorted(
                 {a.institution for a in shared.data.associations}, key=str.casefold
             ),

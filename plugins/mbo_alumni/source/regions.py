@@ -20,6 +20,20 @@ class Regions:
 
     names: tuple[str, ...]
     aliases: tuple[tuple[str, str], ...] = ()  # (other spelling, region)
+    neighbours: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (region, the regions beside it)
+
+    def nearest(self, region: str, filled: set[str]) -> tuple[str, ...]:
+        """Return the regions nearest to `region` that are in `filled` (have associations):
+        its neighbours when one of them is, else theirs, and so on; () when none is."""
+        beside = dict(self.neighbours)
+        seen, ring = {region}, [region]
+        while ring:
+            ring = [n for r in ring for n in beside.get(r, ()) if n not in seen]
+            seen.update(ring)
+            found = tuple(n for n in self.names if n in ring and n in filled)
+            if found:
+                return found
+        return ()
 
     def canonical(self, value: str) -> str:
         """Return the region `value` names, or raise ValueError that says what to write."""
@@ -48,6 +62,7 @@ def from_document(document: Document) -> Regions:
     """Return the regions a composed regions file lists; problems go into the document."""
     names: list[str] = []
     aliases: list[tuple[str, str]] = []
+    beside: list[tuple[int, str, list[str]]] = []
     if not isinstance(document.value, list) or not document.value:
         document.problem((), "geef een lijst van regio's: elke regel begint met '- '")
         return Regions(())
@@ -57,13 +72,28 @@ def from_document(document: Document) -> Regions:
             if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
                 document.problem((index, "also"), "'also' is een lijst van andere spellingen")
                 continue
+            near = item.get("neighbours", [])
+            if not isinstance(near, list) or not all(isinstance(n, str) for n in near):
+                document.problem((index, "neighbours"), "'neighbours' is een lijst van regio's")
+                continue
             names.append(item["name"])
             aliases += [(other, item["name"]) for other in others]
+            beside.append((index, item["name"], near))
         elif isinstance(item, str):
             names.append(item)
         else:
-            document.problem((index,), "schrijf een naam, of 'name:' met een lijst 'also:'")
-    return Regions(tuple(names), tuple(aliases))
+            document.problem(
+                (index,), "schrijf een naam, of 'name:' met lijsten 'also:' en 'neighbours:'"
+            )
+    for index, _, near in beside:
+        for number, other in enumerate(near):
+            if other not in names:
+                document.problem(
+                    (index, "neighbours", number),
+                    f"'{other}' staat niet in de lijst van regio's; kies uit: {', '.join(names)}",
+                )
+    neighbours = tuple((name, tuple(n for n in near if n in names)) for _, name, near in beside)
+    return Regions(tuple(names), tuple(aliases), neighbours)
 
 
 def read_regions(path: Path) -> tuple[Regions, Document | None]:
