@@ -317,7 +317,7 @@ def body(form_file: str, answers: dict[str, str]) -> str:
     form = read_form(ROOT / ".github" / "ISSUE_TEMPLATE" / form_file)
     parts = []
     for field in form.fields:
-        value = answers.get(field.id, "")
+        value = answers.get(field.id, answers.get(field.key, ""))
         if field.kind == "checkboxes":
             value = f"- [{'X' if value else ' '}] {value or 'ja'}"
         parts.append(f"### {field.label}\n\n{value or '_No response_'}")

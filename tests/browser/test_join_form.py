@@ -172,7 +172,7 @@ def test_fixing_the_mistakes_clears_the_messages(page: Any) -> None:
 
 EVENT = {
     "id": "najaar-2027",
-    "title": "Najaarsavond",
+    "event_title": "Najaarsavond",
     "start": "2027-10-12 19:30",
     "end": "2027-10-12 21:00",
     "organizer": "a-academy",
@@ -193,6 +193,10 @@ def test_an_event_and_its_rules(page: Any) -> None:
     fill(page, E, EVENT)
     query = parse_qs(urlsplit(result_link(page, E)).query)
     assert query["start"] == ["2027-10-12 19:30"] and query["organizer"] == ["a-academy"]
+    # The issue keeps its title prefix, and the event its own title (the field id `title`
+    # used to overwrite GitHub's `title` parameter, so the issue was called "Najaarsavond").
+    assert query["title"] == ["Bijeenkomst: Najaarsavond"]
+    assert query["event_title"] == ["Najaarsavond"]
     text = page.text_content(f"form[data-form='{E}.yml'] + .mbo-join__result .mbo-join__yaml")
     (entry,) = yaml.safe_load(text)
     Event.model_validate(entry)

@@ -55,7 +55,7 @@ def test_issue_forms_ask_exactly_the_model_keys(form: str, model: type, automati
     spec = read_form(FORMS / form)
     assert spec.model is model
     assert form_keys(spec) | automatic == model_keys(model)
-    required = {f.id for f in spec.fields if f.required}
+    required = {f.key for f in spec.fields if f.required}
     assert required == {name for name, f in model.model_fields.items() if f.is_required()}  # type: ignore[attr-defined]
 
 

@@ -20,6 +20,9 @@ from ..source.model import Association, Event
 from ..source.regions import Regions
 
 NESTED = ("contact", "socials", "location")
+# Field ids that cannot be the data key: GitHub reads a `title` query parameter as the issue's
+# title, so the event's title field is `event_title` (a prefilled link would lose one of them).
+RENAMED = {"event_title": "title"}
 LISTS = ("sectors", "organizer", "tags")
 NO_RESPONSE = "_No response_"
 
@@ -52,7 +55,7 @@ class Form:
 
     def label(self, key: str) -> str:
         """Return the label of a field id; for a whole group (contact) its last field's."""
-        exact = [f.label for f in self.fields if f.id == key]
+        exact = [f.label for f in self.fields if f.id == key or f.key == key]
         group = [f.label for f in self.fields if f.id.startswith(f"{key}_")]
         return (exact or group[-1:] or [key])[0]
 
@@ -107,6 +110,8 @@ def form_keys(form: Form) -> set[str]:
 
 
 def _key_path(field_id: str) -> str:
+    if field_id in RENAMED:
+        return RENAMED[field_id]
     head, _, rest = field_id.partition("_")
     return f"{head}.{rest}" if head in NESTED and rest else field_id
 
@@ -179,7 +184,7 @@ def entry(body: str, form: Form, today: date) -> dict[str, Any]:
         if head in NESTED and rest:
             result.setdefault(head, {})[rest] = value
         else:
-            result[field.id] = value
+            result[field.key] = value
     # The association confirmed its data today; an event was announced today.
     result["checked" if form.model is Association else "announced"] = today
     return result
