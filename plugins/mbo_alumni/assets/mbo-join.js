@@ -126,6 +126,10 @@
       return text.split(/[,\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
     }
     if (rule.schema.type === "integer") return /^\d+$/.test(text) ? parseInt(text, 10) : text;
+    // The form's Dutch choices (bevestigd, afgelast, ...) stand for the data's values.
+    if (kind === "dropdown" && RULES.choices[div.dataset.key]) {
+      return RULES.choices[div.dataset.key][text] || text;
+    }
     return text;
   }
 
@@ -156,7 +160,9 @@
       byKey[div.dataset.key] = div;
       if (value === undefined) {
         if ((rule.parent.required || []).indexOf(rule.name) >= 0 && div.dataset.key.indexOf(".") < 0) {
-          fail(div, MESSAGES.required);
+          // A drop-down is chosen, not filled in: "Kies een provincie."
+          fail(div, div.dataset.kind === "dropdown"
+            ? "Kies een " + label(div).toLowerCase() + "." : MESSAGES.required);
         }
         return;
       }
@@ -172,7 +178,7 @@
       if (!holds(sub.if, entry[name]) || holds(sub.then, entry[name])) return;
       var keys = (sub.then.required || []).concat(Object.keys(sub.then.properties || {}));
       var div = keys.map(function (k) { return byKey[name + "." + k]; }).filter(Boolean)[0];
-      fail(div, sentence(sub.then["x-message"] || MESSAGES.required));
+      fail(div, sentence(sub.then["x-form-message"] || sub.then["x-message"] || MESSAGES.required));
     });
     // Ids in use and references to other entries.
     if (entry.id && rules.taken.indexOf(entry.id) >= 0) {
@@ -339,6 +345,10 @@
     result.focus();
   }
 
+  // With this script the checks happen here, at once; the page says so (without it, on GitHub).
+  document.querySelectorAll("[data-mbo-checks]").forEach(function (p) {
+    p.textContent = p.dataset.mboChecks;
+  });
   document.querySelectorAll(".mbo-join__form").forEach(function (form) {
     var section = form.closest(".mbo-join");
     form.addEventListener("submit", function (event) {

@@ -98,8 +98,8 @@ def accepted_text(pull: str) -> str:
     return (
         f"**Dank je, je aanmelding is in orde.** Er staat een voorstel klaar: {pull}. Een "
         "beheerder kijkt ernaar en zet het online.\n\n"
-        "Wil je nog iets veranderen? Pas dit bericht aan (··· en dan *Edit*); het voorstel "
-        "verandert dan mee."
+        "Wil je nog iets veranderen? Pas je eigen aanmelding aan, het eerste bericht bovenaan "
+        "(··· en dan *Edit*); het voorstel verandert dan mee."
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from ..source.fields import FORM_MESSAGES
 from ..source.messages import explain
 from ..source.model import Association, Event
 from ..source.regions import Regions
@@ -160,11 +161,21 @@ def answers(body: str, form: Form) -> dict[str, str]:
     return found
 
 
+# The form's Dutch choices for `status`, and the values the data uses.
+STATUS_CHOICES = {
+    "bevestigd": "confirmed",
+    "onder voorbehoud": "tentative",
+    "afgelast": "cancelled",
+}
+
+
 def _value(field: Field, raw: str) -> Any:
     if field.kind == "checkboxes":
         return bool(re.search(r"^- \[[xX]\]", raw, flags=re.M))
     if raw in ("", NO_RESPONSE):
         return None
+    if field.id == "status":
+        return STATUS_CHOICES.get(raw.strip(), raw.strip())
     if field.id in LISTS:
         return [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
     if field.id == "founded" and raw.isdigit():
@@ -205,7 +216,8 @@ def problems(
         for detail in error.errors(include_url=False):
             loc = [str(p) for p in detail["loc"] if isinstance(p, str) and "[" not in str(p)]
             field_id = "_".join(loc[:2]) if loc and loc[0] in NESTED else (loc[0] if loc else "")
-            messages.append(f"Veld '{form.label(field_id)}': {explain(detail)}")
+            said = explain(detail)
+            messages.append(f"Veld '{form.label(field_id)}': {FORM_MESSAGES.get(said, said)}")
     for ident in candidate.get("organizer", []) if form.model is Event else []:
         if ident not in known_associations:
             messages.append(

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..contrib.intake import FORMS
-from ..contrib.issue_form import Form, read_form
+from ..contrib.issue_form import STATUS_CHOICES, Form, read_form
 from ..source.load import Data
 from ..source.model import Association
 from ..source.schema import schema_for
@@ -52,6 +52,7 @@ def rules(forms: list[JoinForm], data: Data) -> dict[str, Any]:
     associations = sorted(a.id for a in data.associations)
     return {
         "maxUrl": MAX_URL,
+        "choices": {"status": STATUS_CHOICES},
         "associations": associations,
         "themes": sorted(t.id for t in data.themes),
         "forms": {

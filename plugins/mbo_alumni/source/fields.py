@@ -42,6 +42,16 @@ CONSENT_MESSAGE = (
     "alumni@school.nl) in 'email' van de vereniging"
 )
 ONLINE_URL_MESSAGE = "een online bijeenkomst heeft een 'url' nodig"
+# The same rules in the words of the forms, which speak of fields and boxes, not of keys.
+FORM_MESSAGES = {
+    CONSENT_MESSAGE: (
+        "een naam of e-mailadres van een persoon mag alleen met toestemming (AVG): vink het "
+        "vakje bij 'Toestemming contactpersoon' aan als deze persoon daarmee instemt, of laat "
+        "naam en e-mailadres van de contactpersoon leeg en vul een algemeen adres in (zoals "
+        "alumni@school.nl)"
+    ),
+    ONLINE_URL_MESSAGE: "een online bijeenkomst heeft een link nodig: vul het webadres in",
+}
 
 
 def _check_slug(value: str) -> str:

@@ -69,6 +69,15 @@ def _message(document: Document, loc: Path_, detail: ErrorDetails) -> str:
     return prefix + (trap or explain(detail))
 
 
+# What a volunteer writes for an event's status in Dutch, and the value the data uses.
+STATUS_WORDS = {
+    "bevestigd": "confirmed", "gaat door": "confirmed", "zeker": "confirmed",
+    "onder voorbehoud": "tentative", "voorlopig": "tentative", "onzeker": "tentative",
+    "afgelast": "cancelled", "geannuleerd": "cancelled", "gaat niet door": "cancelled",
+    "vervallen": "cancelled", "afgezegd": "cancelled", "canceled": "cancelled",
+}  # fmt: skip
+
+
 def explain(detail: ErrorDetails) -> str:
     """Return one pydantic error in Dutch, for a volunteer: the one mapping, used for the
     data files and for the issue forms alike."""
@@ -93,7 +102,9 @@ def explain(detail: ErrorDetails) -> str:
     if kind == "string_too_long":
         return f"te lang: hoogstens {ctx.get('max_length')} tekens"
     if kind == "literal_error":
-        return f"kies uit {str(ctx.get('expected')).replace(' or ', ' of ')}"
+        choices = f"kies uit {str(ctx.get('expected')).replace(' or ', ' of ')}"
+        meant = STATUS_WORDS.get(str(detail.get("input", "")).strip().casefold())
+        return f"bedoel je '{meant}'? ({choices})" if meant else choices
     if kind in ("int_parsing", "int_from_float"):
         return "hier hoort een heel getal, zoals 2015"
     if kind == "bool_parsing":

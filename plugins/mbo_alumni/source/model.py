@@ -29,6 +29,7 @@ from . import characters
 from .characters import forbidden_in
 from .fields import (
     CONSENT_MESSAGE,
+    FORM_MESSAGES,
     ONLINE_URL_MESSAGE,
     Email,
     Markdown,
@@ -81,6 +82,7 @@ class Contact(_Strict):
                 "required": ["consent"],
                 "properties": {"consent": {"const": True}},
                 "x-message": CONSENT_MESSAGE,
+                "x-form-message": FORM_MESSAGES[CONSENT_MESSAGE],
             },
         },
     )
@@ -146,7 +148,11 @@ class Location(_Strict):
         frozen=True,
         json_schema_extra={
             "if": {"properties": {"online": {"const": True}}, "required": ["online"]},
-            "then": {"required": ["url"], "x-message": ONLINE_URL_MESSAGE},
+            "then": {
+                "required": ["url"],
+                "x-message": ONLINE_URL_MESSAGE,
+                "x-form-message": FORM_MESSAGES[ONLINE_URL_MESSAGE],
+            },
         },
     )
 

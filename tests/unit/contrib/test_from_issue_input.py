@@ -41,3 +41,11 @@ def test_a_heading_typed_into_an_answer() -> None:
     submitted = body("vereniging-aanmelden.yml", {**ANSWERS, "description": smuggled})
     result = cli("from-issue", "--form", FORM, "-", stdin=submitted)
     assert result.returncode == 1 and "Veld 'Beschrijving'" in result.stdout
+
+
+def test_the_forms_dutch_status_becomes_the_datas_value() -> None:
+    form = str(ROOT / ".github" / "ISSUE_TEMPLATE" / "evenement-aanmelden.yml")
+    answers = {"id": "feest", "title": "Feest", "start": "2027-05-01", "status": "afgelast"}
+    result = cli("from-issue", "--form", form, "-", stdin=body("evenement-aanmelden.yml", answers))
+    assert result.returncode == 0, result.stdout
+    assert "status: cancelled" in result.stdout and "title: Feest" in result.stdout

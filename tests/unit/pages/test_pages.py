@@ -46,6 +46,10 @@ def test_one_page_per_kind_and_item() -> None:
         "themas/t/index.md", "themas/leeg/index.md",
         "agenda/maand/2026-05/index.md", "agenda/maand/2027-02/index.md",
         "agenda/maand/2027-05/index.md",
+    } | {  # every other region has a page too, pointing to the nearest associations
+        f"provincies/{slug}/index.md"
+        for slug in ("drenthe", "flevoland", "gelderland", "groningen", "limburg",
+                     "noord-holland", "overijssel", "utrecht", "zeeland", "zuid-holland")
     }  # fmt: skip
     in_nav = {src for src, spec in pages().items() if spec.in_nav}
     assert in_nav == {"verenigingen/index.md", "agenda/index.md", "themas/index.md"}

@@ -41,3 +41,13 @@ def test_forbidden_characters_are_found_where_editors_show_them() -> None:
 
     text = "a\r\nb\rc\nd\x0ce\u2028"
     assert list(forbidden_positions(text)) == [(4, 2, "\x0c"), (4, 4, "\u2028")]
+
+
+def test_a_dutch_status_gets_a_did_you_mean(tmp_path: Path) -> None:
+    (tmp_path / "associations.yaml").write_text("[]\n", encoding="utf-8")
+    for word in ("afgelast", "geannuleerd", "gaat niet door"):
+        events = f"- id: feest\n  title: Feest\n  start: 2027-05-01\n  status: {word}\n"
+        (tmp_path / "events.yaml").write_text(events, encoding="utf-8")
+        result = validate(tmp_path)
+        assert result.returncode == 1 and "events.yaml:4:" in result.stdout
+        assert "bedoel je 'cancelled'?" in result.stdout, result.stdout
