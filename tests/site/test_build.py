@@ -341,3 +341,13 @@ def test_generated_pages_are_searchable(mini_site: Path, page: str) -> None:
     site = mini_site
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert f'"location":"{page}/"' in index.replace(" ", "")
+
+
+def test_the_add_to_calendar_links_say_a_copy_is_not_updated(mini_site: Path) -> None:
+    section = soup(mini_site, "agenda/voorjaar").select_one(".mbo-add")
+    said = section.select_one(".mbo-add__copy")
+    assert "verandert niet mee" in said.get_text() and "afgelast" in said.get_text()
+    targets = [a["href"] for a in said.select("a")]
+    # The organisers' own calendars, then the whole agenda: the way to get changes.
+    assert targets[-1] == "../#abonneren"
+    assert any(t.startswith("../../verenigingen/") and t.endswith("/#abonneren") for t in targets)
