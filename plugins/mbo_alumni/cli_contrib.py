@@ -38,12 +38,13 @@ def from_issue(args: argparse.Namespace) -> int:
         print(f"error: {message}")
         return EXIT_INVALID
     project = project_of(args)
-    candidate = issue_form.entry(body, form, dates.today(project.zone))
     try:
         data = load_project(project)
         known, regions = {a.id for a in data.associations}, data.regions
+        themes = {t.name: t.id for t in data.themes}
     except (DataError, UnreadableInput):
-        known, regions = set(), None
+        known, regions, themes = set(), None, {}
+    candidate = issue_form.entry(body, form, dates.today(project.zone), themes)
     messages = issue_form.problems(candidate, form, known, regions)
     for message in messages:
         print(f"error: {message}")

@@ -207,6 +207,13 @@ def test_an_event_and_its_rules(page: Any) -> None:
     assert query["status"] == ["afgelast"]
     text = page.text_content(f"form[data-form='{E}.yml'] + .mbo-join__result .mbo-join__yaml")
     assert yaml.safe_load(text)[0]["status"] == "cancelled"
+    # Themes are chosen by name; the entry names them by id.
+    page.select_option(f"#{E}-tags", ["Alumni en hun netwerk", "Studenten vroeg betrekken"])
+    page.click(f"form[data-form='{E}.yml'] button[type=submit]")
+    query = parse_qs(urlsplit(result_link(page, E)).query)
+    assert query["tags"] == ["Alumni en hun netwerk, Studenten vroeg betrekken"]
+    text = page.text_content(f"form[data-form='{E}.yml'] + .mbo-join__result .mbo-join__yaml")
+    assert yaml.safe_load(text)[0]["tags"] == ["netwerk", "studenten"]
 
 
 def test_a_long_description_goes_by_copy_and_paste(page: Any) -> None:

@@ -24,6 +24,9 @@ from conftest import (
     validate,
     write_tree,
 )
+from conftest import (
+    body as issue_body,
+)
 from mbo_alumni.contrib.issue_form import form_keys, read_form
 from mbo_alumni.source.model import Association, Event
 
@@ -400,3 +403,22 @@ def test_from_issue_checks_the_province_against_the_sites_regions(tmp_path: Path
     flemish = ASSOCIATION_BODY.replace("Fryslân", "Limburg")
     again = cli("from-issue", "--form", form, "--data", str(tmp_path), "-", stdin=flemish)
     assert again.returncode == 0, again.stdout
+
+
+def test_the_event_form_offers_the_themes_by_name() -> None:
+    # A volunteer picks themes by their names; the form's list is the knowledge base's.
+    form = read_form(FORMS / "evenement-aanmelden.yml")
+    (tags,) = [f for f in form.fields if f.id == "tags"]
+    themes = yaml.safe_load((ROOT / "data" / "themes.yaml").read_text(encoding="utf-8"))
+    assert tags.kind == "dropdown" and tags.multiple
+    assert list(tags.options) == [t["name"] for t in themes]
+
+
+def test_themes_chosen_by_name_become_ids(tmp_path: Path) -> None:
+    answers = {"id": "feest", "title": "Feest", "start": "2027-05-01",
+               "tags": "Alumni en hun netwerk, Studenten vroeg betrekken"}  # fmt: skip
+    form = str(FORMS / "evenement-aanmelden.yml")
+    result = cli("from-issue", "--form", form, "--data", str(ROOT / "data"), "-",
+                 stdin=issue_body("evenement-aanmelden.yml", answers))  # fmt: skip
+    assert result.returncode == 0, result.stdout
+    assert yaml.safe_load(result.stdout)[0]["tags"] == ["netwerk", "studenten"]

@@ -120,6 +120,15 @@
     var kind = div.dataset.kind;
     var input = div.querySelector("input:not([type=hidden]), textarea, select");
     if (kind === "checkboxes") return input.checked ? true : undefined;
+    if (input.multiple) {
+      // Several choices (themes), in words; the data has their ids.
+      var chosen = Array.prototype.filter.call(input.options, function (o) { return o.selected; })
+        .map(function (o) {
+          var choices = RULES.choices[div.dataset.key] || {};
+          return choices[o.value] || o.value;
+        });
+      return chosen.length ? chosen : undefined;
+    }
     var text = input.value.trim();
     if (!text) return undefined;
     if (rule.schema.type === "array") {
@@ -287,6 +296,10 @@
       var input = div.querySelector("input:not([type=hidden]), textarea, select");
       if (div.dataset.kind === "checkboxes") {
         if (input.checked) params.set(div.dataset.field, input.nextElementSibling.textContent);
+      } else if (input.multiple) {
+        var names = Array.prototype.filter.call(input.options, function (o) { return o.selected; })
+          .map(function (o) { return o.value; });
+        if (names.length) params.set(div.dataset.field, names.join(", "));
       } else if (input.value.trim()) {
         params.set(div.dataset.field, input.value.trim());
       }

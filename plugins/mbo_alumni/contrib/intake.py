@@ -135,11 +135,12 @@ def check(
     layout = issue_form.structure_problems(issue.body, form)
     if layout:
         return {}, layout
-    candidate = issue_form.entry(issue.body, form, today)
     try:
         data = _load(settings, today)
     except (DataError, UnreadableInput) as error:
         raise IntakeError(f"de gegevens op de hoofdtak zijn zelf niet geldig:\n{error}") from None
+    themes = {t.name: t.id for t in data.themes}
+    candidate = issue_form.entry(issue.body, form, today, themes)
     known = {a.id for a in data.associations}
     messages = issue_form.problems(candidate, form, known, data.regions)
     taken = known if form.model is Association else {e.id for e in data.events}

@@ -38,6 +38,7 @@ class Field:
     required: bool
     description: str = ""
     options: tuple[str, ...] = ()  # a dropdown's choices, or a checkbox's own label
+    multiple: bool = False  # a dropdown where more than one may be chosen
 
     @property
     def key(self) -> str:
@@ -89,6 +90,7 @@ def _read_form(path: Path) -> Form:
                 str(option["label"]) if isinstance(option, dict) else str(option)
                 for option in item["attributes"].get("options", [])
             ),
+            multiple=bool(item["attributes"].get("multiple")),
         )
         for item in spec["body"]
         if item["type"] != "markdown"
@@ -169,7 +171,7 @@ STATUS_CHOICES = {
 }
 
 
-def _value(field: Field, raw: str) -> Any:
+def _value(field: Field, raw: str, themes: dict[str, str]) -> Any:
     if field.kind == "checkboxes":
         return bool(re.search(r"^- \[[xX]\]", raw, flags=re.M))
     if raw in ("", NO_RESPONSE):
@@ -177,18 +179,23 @@ def _value(field: Field, raw: str) -> Any:
     if field.id == "status":
         return STATUS_CHOICES.get(raw.strip(), raw.strip())
     if field.id in LISTS:
-        return [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
+        parts = [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
+        # Themes are chosen by name; the data names them by id.
+        return [themes.get(part, part) for part in parts] if field.id == "tags" else parts
     if field.id == "founded" and raw.isdigit():
         return int(raw)
     return raw
 
 
-def entry(body: str, form: Form, today: date) -> dict[str, Any]:
-    """Return the data entry a submitted form describes, keys in the form's order."""
+def entry(
+    body: str, form: Form, today: date, themes: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Return the data entry a submitted form describes, keys in the form's order; `themes`
+    maps the themes' names (the form's choices) to their ids."""
     raw = answers(body, form)
     result: dict[str, Any] = {}
     for field in form.fields:
-        value = _value(field, raw.get(field.id, ""))
+        value = _value(field, raw.get(field.id, ""), themes or {})
         if value is None or value is False and field.kind == "checkboxes":
             continue
         head, _, rest = field.id.partition("_")

@@ -52,7 +52,8 @@ def rules(forms: list[JoinForm], data: Data) -> dict[str, Any]:
     associations = sorted(a.id for a in data.associations)
     return {
         "maxUrl": MAX_URL,
-        "choices": {"status": STATUS_CHOICES},
+        # The forms' choices in words, and the values the data uses for them.
+        "choices": {"status": STATUS_CHOICES, "tags": {t.name: t.id for t in data.themes}},
         "associations": associations,
         "themes": sorted(t.id for t in data.themes),
         "forms": {
