@@ -55,7 +55,7 @@ def from_issue(args: argparse.Namespace) -> int:
 
 
 def intake_issue(args: argparse.Namespace) -> int:
-    from .contrib import intake
+    from .contrib import changes, intake
 
     try:
         issue = intake.Issue.from_event(Path(args.event))
@@ -64,7 +64,10 @@ def intake_issue(args: argparse.Namespace) -> int:
         settings = read_project(config) if config.is_file() else Settings(root=root)
         settings = replace(settings, root=root)  # the work tree intake commits in
         base = args.base or settings.edit_branch
-        outcome = intake.intake(issue, settings, dates.today(settings.zone), base=base)
+        today = dates.today(settings.zone)
+        outcome = intake.intake(issue, settings, today, base=base)
+        if outcome is None:  # not a new entry: a change to an existing one?
+            outcome = changes.intake_change(issue, settings, today, base=base)
     except (GitHubError, issue_form.FormError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

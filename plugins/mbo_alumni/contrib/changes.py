@@ -1,0 +1,211 @@
+"""A change issue -> the existing entry edited in place, on one branch and pull request.
+
+The entry keeps its id, so every calendar that holds the event updates it in place (same
+UID). Only the keys that change are written, with a round-trip YAML editor: comments, order,
+quoting and every other entry stay byte for byte as they were. The whole data set is then
+checked again; a change that makes it invalid gets one Dutch comment, as a new entry does.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+from ..core import wording
+from ..core.dates import WhenError, parse_when
+from ..core.problems import DataError, UnreadableInput
+from ..core.settings import Settings
+from ..source.reading import read_text
+from . import issue_form
+from .github import quiet, run
+from .intake import (
+    BOT,
+    CHECK_WORKFLOW,
+    MAX_BODY,
+    IntakeError,
+    Issue,
+    Outcome,
+    _load,
+    _open_or_update_pull,
+    problems_text,
+    upsert_comment,
+)
+
+CHANGE_FORMS = {"bijeenkomst-wijzigen": "bijeenkomst-wijzigen.yml"}
+CANCEL = "Afgelasten"  # the choice of the form's `change` field that cancels the event
+_NOT_DATA = {"id", "change"}  # fields that say which entry and what to do, not a value
+
+
+class ChangeError(Exception):
+    """The change cannot be applied to the data as it is (unknown id, a removed field)."""
+
+
+def _editor() -> YAML:
+    editor = YAML()  # round trip: comments, order and quotes kept
+    editor.preserve_quotes = True
+    editor.width = 4096  # never re-wrap a long line that was not changed
+    return editor
+
+
+def _when_value(text: str) -> Any:
+    """Return how the data files write a date (plain) or a time (quoted)."""
+    text = text.strip()
+    return date.fromisoformat(text) if len(text) == 10 else SingleQuotedScalarString(text)
+
+
+def wanted_changes(answers: dict[str, str], form: issue_form.Form) -> dict[str, Any]:
+    """Return {data key: new value} for every field the volunteer filled in."""
+    changes: dict[str, Any] = {}
+    for field in form.fields:
+        raw = answers.get(field.id, "").strip()
+        if field.id in _NOT_DATA or raw in ("", issue_form.NO_RESPONSE):
+            continue
+        changes[field.key] = _when_value(raw) if field.key in ("start", "end") else raw
+    if answers.get("change", "").strip() == CANCEL:
+        changes["status"] = "cancelled"
+    return changes
+
+
+def _kept_length(entry: dict[str, Any], changes: dict[str, Any], zone: Any) -> None:
+    """A new start without a new end keeps the event's length (17:00-19:00 moved to the 9th
+    is 17:00-19:00 on the 9th); an all-day event keeps its number of days."""
+    if "start" not in changes or "end" in changes or entry.get("end") is None:
+        return
+    try:
+        old_start = parse_when(str(entry["start"]), zone)
+        old_end = parse_when(str(entry["end"]), zone)
+        new_start = parse_when(str(changes["start"]), zone)
+    except WhenError:
+        return  # the model names the mistake in the new start
+    if isinstance(old_start, datetime) != isinstance(new_start, datetime):
+        return  # a timed event made all-day (or back): the end must be given anew
+    new_end = new_start + (old_end - old_start)
+    text = new_end.strftime("%Y-%m-%d %H:%M") if isinstance(new_end, datetime) else str(new_end)
+    changes["end"] = _when_value(text)
+
+
+def apply(text: str, ident: str, changes: dict[str, Any], zone: Any) -> tuple[str, dict[str, Any]]:
+    """Return the data file's text with the entry `ident` changed, and its values before."""
+    editor = _editor()
+    entries = editor.load(text)
+    entry = next((e for e in entries or [] if isinstance(e, dict) and e.get("id") == ident), None)
+    if entry is None:
+        raise ChangeError(ident)
+    _kept_length(entry, changes, zone)
+    before: dict[str, Any] = {}
+    for key, value in changes.items():
+        head, _, rest = key.partition(".")
+        target = entry
+        if rest:
+            if not isinstance(entry.get(head), dict):
+                entry[head] = CommentedMap()
+            target, key = entry[head], rest
+        before[f"{head}.{rest}" if rest else key] = target.get(key)
+        target[key] = value
+    out = io.StringIO()
+    editor.dump(entries, out)
+    return out.getvalue(), before
+
+
+def _shown(value: Any, zone: Any, words: wording.Wording) -> str:
+    """Return a value as the change list shows it: dates and times in Dutch."""
+    if value is None:
+        return "(leeg)"
+    try:
+        moment = parse_when(str(value), zone)
+    except WhenError:
+        return str(value)
+    if isinstance(moment, datetime):
+        return f"{wording.day(moment.date(), words)} {wording.time_of_day(moment, words)}"
+    return wording.day(moment, words)
+
+
+def change_list(form: issue_form.Form, before: dict[str, Any], after: dict[str, Any],
+                settings: Settings) -> str:  # fmt: skip
+    """Return the change in Dutch, one line per field: 'Begin: ... -> ...'."""
+    words, zone = settings.words(), settings.zone
+    lines = []
+    for key, new in after.items():
+        label = "Status" if key == "status" else form.label(key).removeprefix("Nieuwe ")
+        label = label.removeprefix("Nieuw ")
+        old = _shown(before.get(key), zone, words)
+        new_text = quiet(_shown(new, zone, words))
+        lines.append(f"- {label[:1].upper()}{label[1:]}: {quiet(old)} -> {new_text}")
+    return "\n".join(lines)
+
+
+def _refuse(settings: Settings, issue: Issue, messages: list[str]) -> Outcome:
+    text = problems_text(messages)
+    upsert_comment(settings.root, issue, text)
+    return Outcome(text)
+
+
+def intake_change(issue: Issue, settings: Settings, today: date, base: str,
+                  remote: str = "origin") -> Outcome | None:  # fmt: skip
+    """Apply one change issue to the existing event: a comment and, when the changed data is
+    valid, a branch and a pull request (updated when the issue is edited)."""
+    kind = next((label for label in issue.labels if label in CHANGE_FORMS), None)
+    if kind is None:
+        return None
+    root = settings.root
+    form = issue_form.read_form(root / ".github" / "ISSUE_TEMPLATE" / CHANGE_FORMS[kind])
+    if len(issue.body) > MAX_BODY:
+        return _refuse(settings, issue, [f"Je bericht is te lang (hoogstens {MAX_BODY:,} tekens)."])
+    layout = issue_form.structure_problems(issue.body, form)
+    if layout:
+        return _refuse(settings, issue, layout)
+    answers = issue_form.answers(issue.body, form)
+    ident = answers.get("id", "").strip()
+    try:
+        data = _load(settings, today)
+    except (DataError, UnreadableInput) as error:
+        raise IntakeError(f"de gegevens op de hoofdtak zijn zelf niet geldig:\n{error}") from None
+    event = next((e for e in data.events if e.id == ident), None)
+    if event is None:
+        return _refuse(settings, issue, [
+            f"Veld '{form.label('id')}': er staat geen bijeenkomst met korte naam '{ident}' op "
+            "de site. Je vindt de korte naam in het webadres van haar pagina: /agenda/<korte "
+            "naam>/. Is ze net aangemeld en nog niet online? Wacht dan tot ze in de agenda staat."
+        ])  # fmt: skip
+    changes = wanted_changes(answers, form)
+    if not changes:
+        nothing = "Je hebt niets ingevuld dat verandert. Vul de velden in die anders worden, "
+        return _refuse(settings, issue, [nothing + "of kies 'Afgelasten'."])
+    branch = f"wijziging/issue-{issue.number}"
+    run(["git", "fetch", "--quiet", remote, base], root)
+    run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{base}"], root)
+    path = settings.data_path / settings.files.events
+    changed, before = apply(read_text(path), ident, changes, settings.zone)
+    Path(path).write_text(changed, encoding="utf-8")
+    try:
+        _load(settings, today)  # the whole data set, with the change in it
+    except DataError as error:
+        return _refuse(settings, issue, [p.message for p in error.problems])
+    title = f"Wijziging bijeenkomst: {quiet(event.title)}"
+    name, email = BOT
+    run(["git", "add", settings.data_dir], root)
+    run(["git", "-c", f"user.name={name}", "-c", f"user.email={email}", "commit", "--quiet",
+         "-m", f"{title}\n\nUit de wijziging in #{issue.number}."], root)  # fmt: skip
+    run(["git", "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}"], root)
+    body = (
+        "## Wat verandert er?\n\n"
+        f"{change_list(form, before, changes, settings)}\n\n"
+        f"De bijeenkomst houdt haar korte naam ({ident}): wie de agenda volgt, ziet de "
+        f"wijziging op dezelfde plek. Uit de wijziging in #{issue.number}.\n\n"
+        f"Closes #{issue.number}\n"
+    )
+    pull = _open_or_update_pull(root, issue, branch, base, title, body)
+    run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch], root)
+    text = (
+        f"**Dank je, je wijziging is in orde.** Er staat een voorstel klaar: {pull}. Een "
+        "beheerder kijkt ernaar en zet het online.\n\n"
+        f"{change_list(form, before, changes, settings)}"
+    )
+    upsert_comment(root, issue, text)
+    return Outcome(text, branch)

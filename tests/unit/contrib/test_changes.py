@@ -1,0 +1,168 @@
+"""An event's life after its first listing, without git: a change issue moves it or cancels
+it in place (`mbo-alumni intake` on recorded payloads, a bare git remote, the gh stand-in).
+After each step the data is valid, only the intended lines changed, and the calendar feed,
+read by ical.js and khal, holds one event with the same UID: at the new time, then cancelled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from calendars import PARSERS
+from conftest import (
+    ASSOCIATIONS,
+    CLI,
+    MKDOCS_YML,
+    ROOT,
+    STAND_INS,
+    body,
+    git,
+    mkdocs_build,
+    validate,
+    write_tree,
+)
+
+pytestmark = [pytest.mark.slow, pytest.mark.clients]  # builds sites, reads them with khal
+
+FORM = "bijeenkomst-wijzigen.yml"
+LABEL = "bijeenkomst-wijzigen"
+# A commented events file, in the style the guide shows: the edit must leave all of it alone.
+EVENTS = """\
+# yaml-language-server: $schema=../schemas/events.schema.json
+# De bijeenkomsten, op volgorde van id.
+
+- id: najaar
+  title: Najaarsavond  # de grote avond
+  start: '2027-11-02 17:00'
+  end: '2027-11-02 19:00'
+  organizer: [a-academy]
+  location: {name: Aula, city: Tilburg}
+
+- id: voorjaar
+  title: Voorjaarsbijeenkomst
+  start: '2027-03-30 19:30'
+  organizer: a-academy
+"""
+
+
+class Remote:
+    """A bare 'GitHub' remote holding main, and the state the gh stand-in keeps."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp, self.runs = tmp, 0
+        self.remote = tmp / "remote.git"
+        git(tmp, "init", "--quiet", "--bare", "-b", "main", str(self.remote))
+        seed = write_tree(tmp / "seed", {"data/associations.yaml": ASSOCIATIONS,
+                                         "data/events.yaml": EVENTS})  # fmt: skip
+        shutil.copytree(ROOT / ".github" / "ISSUE_TEMPLATE", seed / ".github" / "ISSUE_TEMPLATE")
+        git(seed, "init", "--quiet", "-b", "main")
+        git(seed, "add", ".")
+        git(seed, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "seed")
+        git(seed, "push", "--quiet", str(self.remote), "main")
+        self.state = tmp / "gh-state.json"
+
+    def submit(self, number: int, answers: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        self.runs += 1
+        work = self.tmp / f"checkout-{self.runs}"
+        git(self.tmp, "clone", "--quiet", str(self.remote), str(work))
+        event = self.tmp / f"event-{self.runs}.json"
+        issue = {"number": number, "body": body(FORM, answers), "labels": [{"name": LABEL}],
+                 "user": {"login": "vrijwilliger"}}  # fmt: skip
+        payload = {"action": "opened", "repository": {"full_name": "mbo/alumni"}, "issue": issue}
+        event.write_text(json.dumps(payload), encoding="utf-8")
+        env = {**os.environ, "PATH": f"{STAND_INS}{os.pathsep}{os.environ['PATH']}",
+               "GH_STANDIN_STATE": str(self.state), "GH_STANDIN_LOG": str(self.tmp / "log"),
+               "SOURCE_DATE_EPOCH": "1795000000"}  # fmt: skip
+        return subprocess.run([str(CLI), "intake", "--event", str(event), "--root", str(work)],
+                              env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+
+    def github(self) -> dict[str, Any]:
+        return json.loads(self.state.read_text()) if self.state.exists() else {}
+
+    def merge(self, branch: str) -> None:
+        """What a maintainer's merge does: main becomes the branch."""
+        git(self.remote, "update-ref", "refs/heads/main", f"refs/heads/{branch}")
+
+    def diff(self, branch: str) -> list[str]:
+        text = git(self.remote, "diff", "--unified=0", "main", branch, "--", "data/events.yaml")
+        return [line for line in text.splitlines()
+                if line[:1] in "+-" and not line.startswith(("+++", "---"))]  # fmt: skip
+
+    def events_on(self, branch: str) -> str:
+        return git(self.remote, "show", f"{branch}:data/events.yaml")
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Remote:
+    return Remote(tmp_path)
+
+
+def calendar_of(events: str, tmp: Path) -> bytes:
+    root = write_tree(tmp, {"mkdocs.yml": MKDOCS_YML, "docs/index.md": "# Home\n",
+                            "data/associations.yaml": ASSOCIATIONS,
+                            "data/events.yaml": events})  # fmt: skip
+    assert validate(root / "data").returncode == 0
+    assert mkdocs_build(root).returncode == 0
+    return (root / "site" / "agenda.ics").read_bytes()
+
+
+def held(calendar: bytes, client: str) -> list[dict[str, Any]]:
+    return [e for e in PARSERS[client](calendar) if e["uid"].startswith("najaar@")]
+
+
+def test_move_then_cancel_in_place(remote: Remote, tmp_path: Path) -> None:
+    # Moved to the 9th with a new start only: the evening keeps its two hours.
+    moved = remote.submit(21, {"id": "najaar", "start": "2027-11-09 17:00"})
+    assert moved.returncode == 0, moved.stderr
+    (pull,) = remote.github()["pulls"]
+    assert pull["title"] == "Wijziging bijeenkomst: Najaarsavond"
+    assert "Begin: dinsdag 2 november 2027 17.00 -> dinsdag 9 november 2027 17.00" in pull["body"]
+    assert "Einde: dinsdag 2 november 2027 19.00 -> dinsdag 9 november 2027 19.00" in pull["body"]
+    assert remote.diff("wijziging/issue-21") == [
+        "-  start: '2027-11-02 17:00'", "-  end: '2027-11-02 19:00'",
+        "+  start: '2027-11-09 17:00'", "+  end: '2027-11-09 19:00'",
+    ]  # fmt: skip
+    before = calendar_of(EVENTS, tmp_path / "before")
+    after = calendar_of(remote.events_on("wijziging/issue-21"), tmp_path / "moved")
+    for client in ("ical.js", "khal"):
+        (old,) = held(before, client)
+        (new,) = held(after, client)
+        assert old["uid"] == new["uid"]
+        assert new["start"] == "2027-11-09T16:00:00Z" and new["end"] == "2027-11-09T18:00:00Z"
+    remote.merge("wijziging/issue-21")
+    # Cancelled: one choice, the same entry; it stays in the feed, as cancelled.
+    cancelled = remote.submit(22, {"id": "najaar", "change": "Afgelasten"})
+    assert cancelled.returncode == 0, cancelled.stderr
+    assert remote.diff("wijziging/issue-22") == ["+  status: cancelled"]
+    final = calendar_of(remote.events_on("wijziging/issue-22"), tmp_path / "cancelled")
+    for client in ("ical.js", "khal"):
+        (event,) = held(final, client)
+        assert event["uid"] == held(before, client)[0]["uid"]
+        assert (event["status"] or "").upper() == "CANCELLED"
+
+
+@pytest.mark.parametrize(
+    ("answers", "words"),
+    [
+        ({"id": "bestaat-niet", "start": "2027-11-09"}, "er staat geen bijeenkomst"),
+        ({"id": "najaar"}, "niets ingevuld"),
+        ({"id": "najaar", "start": "2027-02-30 17:00"}, "bestaat niet"),
+        ({"id": "najaar", "end": "2027-10-01 10:00"}, "vóór 'start'"),
+    ],
+)
+def test_a_change_that_cannot_be_made_gets_one_dutch_comment(
+    remote: Remote, answers: dict[str, str], words: str
+) -> None:
+    result = remote.submit(23, answers)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    (comment,) = remote.github()["comments"]
+    assert words in comment["body"]
+    assert not remote.github().get("pulls")
