@@ -9,9 +9,11 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import (
     ASSOCIATIONS,
@@ -422,3 +424,29 @@ def test_themes_chosen_by_name_become_ids(tmp_path: Path) -> None:
                  stdin=issue_body("evenement-aanmelden.yml", answers))  # fmt: skip
     assert result.returncode == 0, result.stdout
     assert yaml.safe_load(result.stdout)[0]["tags"] == ["netwerk", "studenten"]
+
+
+def test_an_event_page_opens_its_change_form_with_its_id(project: Project) -> None:
+    root = project({"mkdocs.yml": MKDOCS_YML + "repo_url: https://github.com/voorbeeld/site\n"})
+    assert mkdocs_build(root).returncode == 0
+    page = (root / "site" / "agenda" / "voorjaar" / "index.html").read_text(encoding="utf-8")
+    link = next(a for a in BeautifulSoup(page, "html.parser").select(".mbo-edit a")
+                if "bijeenkomst-wijzigen" in a["href"])  # fmt: skip
+    assert link.get_text() == "Verplaatsen, wijzigen of afgelasten"
+    query = parse_qs(urlsplit(link["href"]).query)
+    assert query == {"template": ["bijeenkomst-wijzigen.yml"], "id": ["voorjaar"],
+                     "title": ["Wijziging bijeenkomst: Voorjaarsbijeenkomst"]}  # fmt: skip
+    # The form's field `id` is what GitHub fills from ?id=.
+    form = read_form(FORMS / "bijeenkomst-wijzigen.yml")
+    assert form.fields[0].id == "id"
+
+
+def test_the_join_page_starts_with_every_path() -> None:
+    text = (ROOT / "docs" / "meedoen.md").read_text(encoding="utf-8")
+    start = text.split("## Wat wil je doen?", 1)[1].split("\n## ", 1)[0]
+    anchors = re.findall(r'href="#([a-z-]+)"', start)
+    assert anchors == ["vereniging-aanmelden", "evenement-aanmelden", "wijzigen", "verplaatsen",
+                       "bevestigen", "verwijderen"]  # fmt: skip
+    template = (ROOT / "overrides" / "meedoen.html").read_text(encoding="utf-8")
+    for anchor in anchors[2:]:
+        assert f'id="{anchor}"' in template
