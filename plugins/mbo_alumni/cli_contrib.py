@@ -118,7 +118,7 @@ def patrol(args: argparse.Namespace) -> int:
         print_problems(error.problems)
         return EXIT_USAGE
     try:
-        done = patrol.patrol_stale(data.associations, args.repo, dates.today(project.zone), project)
+        done = patrol.patrol_stale(data.associations, args.repo, dates.today(project.zone))
         print(
             f"controle: {len(done.opened)} geopend, {len(done.closed)} gesloten, "
             f"{len(done.kept)} staan nog open"

@@ -376,6 +376,9 @@ def test_edit_links_on_data_pages(project: Project) -> None:
         'href="https://github.com/voorbeeld/site/edit/main/data/associations.yaml"' in association
     )
     assert "Wijzig deze gegevens" in association
+    # The change and confirm forms, with the association's id filled in.
+    for form in ("vereniging-wijzigen.yml", "gegevens-bevestigen.yml"):
+        assert f"issues/new?id=a-academy&amp;template={form}" in association
     event = (root / "site/agenda/voorjaar/index.html").read_text()
     assert 'href="https://github.com/voorbeeld/site/edit/main/data/events.yaml"' in event
 

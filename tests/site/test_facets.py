@@ -152,7 +152,10 @@ def test_the_page_announces_and_offers_its_feeds(site: Path, page: str, base: st
 
 def test_no_feed_announced_where_there_is_none(site: Path) -> None:
     assert not any("thema-leeg" in href for href in alternates(site, "themas/leeg"))
-    assert not (site / "provincies" / "limburg").exists()
+    # A province without associations has a page (pointing to the nearest), but no feeds.
+    limburg = alternates(site, "provincies/limburg")
+    assert not any("provincie-limburg" in href for href in limburg)
+    assert not (site / "agenda.provincie-limburg.ics").exists()
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:

@@ -109,8 +109,10 @@ def test_patrol_links_the_site_branch_and_folder(tmp_path: Path) -> None:
     result = cli("patrol", "--repo", "mbo/elders", "--config", str(root / "mkdocs.yml"), **env)
     assert result.returncode == 0, result.stderr
     (issue,) = json.loads(state.read_text())["issues"]
-    assert "/edit/productie/gegevens/verenigingen.yaml" in issue["body"]
-    assert "edit/main" not in issue["body"] and "data/" not in issue["body"]
+    # The association came from gegevens/verenigingen.yaml; the issue asks for no YAML edit:
+    # it links the confirm and change forms with the id filled in.
+    assert "A Alumni" in issue["title"] and "/edit/" not in issue["body"]
+    assert "issues/new?template=gegevens-bevestigen.yml&id=a-alumni" in issue["body"]
 
 
 def test_intake_proposes_to_the_site_branch_in_the_site_folder(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ checked again; a change that makes it invalid gets one Dutch comment, as a new e
 from __future__ import annotations
 
 import io
+import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -37,9 +39,28 @@ from .intake import (
     upsert_comment,
 )
 
-CHANGE_FORMS = {"bijeenkomst-wijzigen": "bijeenkomst-wijzigen.yml"}
+
+@dataclass(frozen=True)
+class ChangeKind:
+    """One change issue form: which data file it edits, and how it is named."""
+
+    form: str  # the issue form's file
+    file: str  # "events" or "associations" (the settings' file names)
+    noun: str  # bijeenkomst, vereniging
+    title: str  # the pull request's title, before the entry's name
+    page: str  # where a volunteer finds the id
+
+
+CHANGE_FORMS = {  # by label
+    "bijeenkomst-wijzigen": ChangeKind("bijeenkomst-wijzigen.yml", "events", "bijeenkomst",
+                                       "Wijziging bijeenkomst", "/agenda/<korte naam>/"),
+    "vereniging-wijzigen": ChangeKind("vereniging-wijzigen.yml", "associations", "vereniging",
+                                      "Wijziging vereniging", "/verenigingen/<korte naam>/"),
+    "gegevens-bevestigen": ChangeKind("gegevens-bevestigen.yml", "associations", "vereniging",
+                                      "Bevestiging", "/verenigingen/<korte naam>/"),
+}  # fmt: skip
 CANCEL = "Afgelasten"  # the choice of the form's `change` field that cancels the event
-_NOT_DATA = {"id", "change"}  # fields that say which entry and what to do, not a value
+_NOT_DATA = {"id", "change", "confirm"}  # fields that say which entry and what to do
 
 
 class ChangeError(Exception):
@@ -132,7 +153,8 @@ def change_list(form: issue_form.Form, before: dict[str, Any], after: dict[str, 
     words, zone = settings.words(), settings.zone
     lines = []
     for key, new in after.items():
-        label = "Status" if key == "status" else form.label(key).removeprefix("Nieuwe ")
+        named = {"status": "Status", "checked": "Laatst gecontroleerd"}
+        label = named.get(key) or form.label(key).removeprefix("Nieuwe ")
         label = label.removeprefix("Nieuw ")
         old = _shown(before.get(key), zone, words)
         new_text = quiet(_shown(new, zone, words))
@@ -146,66 +168,93 @@ def _refuse(settings: Settings, issue: Issue, messages: list[str]) -> Outcome:
     return Outcome(text)
 
 
-def intake_change(issue: Issue, settings: Settings, today: date, base: str,
-                  remote: str = "origin") -> Outcome | None:  # fmt: skip
-    """Apply one change issue to the existing event: a comment and, when the changed data is
-    valid, a branch and a pull request (updated when the issue is edited)."""
-    kind = next((label for label in issue.labels if label in CHANGE_FORMS), None)
-    if kind is None:
-        return None
-    root = settings.root
-    form = issue_form.read_form(root / ".github" / "ISSUE_TEMPLATE" / CHANGE_FORMS[kind])
+def _patrol_issue(settings: Settings, issue: Issue, ident: str) -> int | None:
+    """Return the number of the patrol's open issue asking `ident` to confirm, if any."""
+    from .patrol import STALE_LABEL, stale_marker
+
+    found = run(["gh", "issue", "list", "--repo", issue.repo, "--label", STALE_LABEL, "--state",
+                 "open", "--json", "number,body", "--limit", "1000"], settings.root)  # fmt: skip
+    for item in json.loads(found or "[]"):
+        if stale_marker(ident) in str(item.get("body") or ""):
+            return int(item["number"])
+    return None
+
+
+def _what_changes(
+    issue: Issue, settings: Settings, today: date, kind: ChangeKind, form: issue_form.Form
+) -> tuple[Any, str, dict[str, Any]] | list[str]:
+    """Return the entry, its id and the changes the issue asks for, or Dutch messages."""
     if len(issue.body) > MAX_BODY:
-        return _refuse(settings, issue, [f"Je bericht is te lang (hoogstens {MAX_BODY:,} tekens)."])
+        return [f"Je bericht is te lang (hoogstens {MAX_BODY:,} tekens)."]
     layout = issue_form.structure_problems(issue.body, form)
     if layout:
-        return _refuse(settings, issue, layout)
+        return layout
     answers = issue_form.answers(issue.body, form)
     ident = answers.get("id", "").strip()
     try:
         data = _load(settings, today)
     except (DataError, UnreadableInput) as error:
         raise IntakeError(f"de gegevens op de hoofdtak zijn zelf niet geldig:\n{error}") from None
-    event = next((e for e in data.events if e.id == ident), None)
-    if event is None:
-        return _refuse(settings, issue, [
-            f"Veld '{form.label('id')}': er staat geen bijeenkomst met korte naam '{ident}' op "
-            "de site. Je vindt de korte naam in het webadres van haar pagina: /agenda/<korte "
-            "naam>/. Is ze net aangemeld en nog niet online? Wacht dan tot ze in de agenda staat."
-        ])  # fmt: skip
+    entries = data.events if kind.file == "events" else data.associations
+    entry = next((e for e in entries if e.id == ident), None)
+    if entry is None:
+        return [
+            f"Veld '{form.label('id')}': er staat geen {kind.noun} met korte naam '{ident}' op "
+            f"de site. Je vindt de korte naam in het webadres van haar pagina: {kind.page}. Is "
+            f"ze net aangemeld en nog niet online? Wacht dan tot ze op de site staat."
+        ]
     changes = wanted_changes(answers, form)
-    if not changes:
-        nothing = "Je hebt niets ingevuld dat verandert. Vul de velden in die anders worden, "
-        return _refuse(settings, issue, [nothing + "of kies 'Afgelasten'."])
+    if not changes and kind.form != "gegevens-bevestigen.yml":
+        nothing = "Je hebt niets ingevuld dat verandert. Vul de velden in die anders worden"
+        return [nothing + (", of kies 'Afgelasten'." if kind.file == "events" else ".")]
+    if kind.file == "associations":  # a change or a confirmation: the data is checked today
+        changes["checked"] = today
+    return entry, ident, changes
+
+
+def intake_change(issue: Issue, settings: Settings, today: date, base: str,
+                  remote: str = "origin") -> Outcome | None:  # fmt: skip
+    """Apply one change issue to the existing entry: a comment and, when the changed data is
+    valid, a branch and a pull request (updated when the issue is edited)."""
+    label = next((label for label in issue.labels if label in CHANGE_FORMS), None)
+    if label is None:
+        return None
+    kind, root = CHANGE_FORMS[label], settings.root
+    form = issue_form.read_form(root / ".github" / "ISSUE_TEMPLATE" / kind.form)
+    found = _what_changes(issue, settings, today, kind, form)
+    if isinstance(found, list):
+        return _refuse(settings, issue, found)
+    entry, ident, changes = found
     branch = f"wijziging/issue-{issue.number}"
     run(["git", "fetch", "--quiet", remote, base], root)
     run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{base}"], root)
-    path = settings.data_path / settings.files.events
+    path = settings.data_path / getattr(settings.files, kind.file)
     changed, before = apply(read_text(path), ident, changes, settings.zone)
     Path(path).write_text(changed, encoding="utf-8")
     try:
         _load(settings, today)  # the whole data set, with the change in it
     except DataError as error:
         return _refuse(settings, issue, [p.message for p in error.problems])
-    title = f"Wijziging bijeenkomst: {quiet(event.title)}"
-    name, email = BOT
+    name = getattr(entry, "title", None) or getattr(entry, "name", ident)
+    title = f"{kind.title}: {quiet(str(name))}"
+    bot, email = BOT
     run(["git", "add", settings.data_dir], root)
-    run(["git", "-c", f"user.name={name}", "-c", f"user.email={email}", "commit", "--quiet",
-         "-m", f"{title}\n\nUit de wijziging in #{issue.number}."], root)  # fmt: skip
+    run(["git", "-c", f"user.name={bot}", "-c", f"user.email={email}", "commit", "--quiet",
+         "-m", f"{title}\n\nUit #{issue.number}."], root)  # fmt: skip
     run(["git", "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}"], root)
+    listed = change_list(form, before, changes, settings)
+    patrol = _patrol_issue(settings, issue, ident) if kind.file == "associations" else None
+    closes = f"Closes #{issue.number}\n" + (f"Closes #{patrol}\n" if patrol else "")
     body = (
-        "## Wat verandert er?\n\n"
-        f"{change_list(form, before, changes, settings)}\n\n"
-        f"De bijeenkomst houdt haar korte naam ({ident}): wie de agenda volgt, ziet de "
-        f"wijziging op dezelfde plek. Uit de wijziging in #{issue.number}.\n\n"
-        f"Closes #{issue.number}\n"
+        f"## Wat verandert er?\n\n{listed}\n\n"
+        f"De {kind.noun} houdt haar korte naam ({ident}): haar pagina en haar plek in ieders "
+        f"agenda blijven hetzelfde. Uit #{issue.number}.\n\n{closes}"
     )
     pull = _open_or_update_pull(root, issue, branch, base, title, body)
     run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch], root)
     text = (
-        f"**Dank je, je wijziging is in orde.** Er staat een voorstel klaar: {pull}. Een "
-        "beheerder kijkt ernaar en zet het online.\n\n"
-        f"{change_list(form, before, changes, settings)}"
+        f"**Dank je, het is in orde.** Er staat een voorstel klaar: {pull}. Een beheerder "
+        f"kijkt ernaar en zet het online.\n\n{listed}"
     )
     upsert_comment(root, issue, text)
     return Outcome(text, branch)

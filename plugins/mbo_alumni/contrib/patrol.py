@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
-from ..core.settings import Settings
 from ..source.checks import STALE_AFTER_MONTHS, stale
 from ..source.model import Association
 from .github import GitHubError, gh
@@ -24,6 +24,11 @@ STALE_LABEL = "controle"
 LINKS_LABEL = "links"
 LINKS_MARKER = "<!-- mbo-alumni:links -->"
 _STALE_MARKER = re.compile(r"<!-- mbo-alumni:controle:([a-z0-9-]+) -->")
+
+
+def stale_marker(ident: str) -> str:
+    """Return the marker by which the patrol finds its issue for one association again."""
+    return f"<!-- mbo-alumni:controle:{ident} -->"
 
 
 class PatrolError(GitHubError):
@@ -41,22 +46,29 @@ def _label(repo: str, name: str, description: str) -> None:
     gh(["label", "create", name, "--repo", repo, "--description", description, "--force"])
 
 
-def stale_issue_body(association: Association, repo: str, settings: Settings) -> str:
+def _form_link(repo: str, form: str, ident: str, title: str) -> str:
+    """Return a link to a change issue form with the association's id filled in."""
+    query = urlencode({"template": form, "id": ident, "title": f"{title}: {ident}"})
+    return f"https://github.com/{repo}/issues/new?{query}"
+
+
+def stale_issue_body(association: Association, repo: str) -> str:
     """Return the Dutch text of the issue that asks an association to confirm its entry."""
     checked = association.checked.isoformat() if association.checked else None
     since = f"sinds {checked}" if checked else "nog nooit"
     return (
-        f"<!-- mbo-alumni:controle:{association.id} -->\n"
+        f"{stale_marker(association.id)}\n"
         f"De gegevens van **{association.name}** ({association.institution}) zijn {since} "
         f"bevestigd. We vragen elke vereniging om de {STALE_AFTER_MONTHS} maanden even te "
         "kijken of alles nog klopt.\n\n"
         "**Wat kijk je na?** De naam, de school en de plaats, de website en de sociale media, "
         "het e-mailadres, en of de contactpersoon (als die er staat) nog dezelfde is en nog "
         "toestemming geeft.\n\n"
-        "**Klopt alles?** Verander dan één regel: zet bij `checked` de datum van vandaag, "
-        "zoals `checked: 2027-01-15`. Dat kan in de webbrowser: "
-        f"{settings.edit_url(f'https://github.com/{repo}', settings.files.associations)} (zoek op "
-        f"`id: {association.id}`). Klopt er iets niet meer? Pas het dan meteen aan.\n\n"
+        "**Klopt alles?** Open dan dit formulier en verstuur het; de korte naam staat er al "
+        f"in: {_form_link(repo, 'gegevens-bevestigen.yml', association.id, 'Bevestiging')}\n\n"
+        "**Klopt er iets niet meer?** Vul dan alleen in wat verandert: "
+        f"{_form_link(repo, 'vereniging-wijzigen.yml', association.id, 'Wijziging vereniging')}"
+        "\n\n"
         "Dit bericht sluit vanzelf zodra de nieuwe datum op de site staat."
     )
 
@@ -68,9 +80,7 @@ class PatrolReport:
     kept: list[str]
 
 
-def patrol_stale(
-    associations: list[Association], repo: str, today: date, settings: Settings
-) -> PatrolReport:
+def patrol_stale(associations: list[Association], repo: str, today: date) -> PatrolReport:
     """Open an issue per stale association that has none; close those no longer needed."""
     _label(repo, STALE_LABEL, "Vereniging: kloppen de gegevens nog?")
     by_id: dict[str, int] = {}
@@ -87,7 +97,7 @@ def patrol_stale(
             continue
         gh(["issue", "create", "--repo", repo, "--label", STALE_LABEL,
              "--title", f"Kloppen de gegevens van {association.name} nog?"],
-            stale_issue_body(association, repo, settings))  # fmt: skip
+            stale_issue_body(association, repo))  # fmt: skip
         opened.append(ident)
     for ident, number in by_id.items():
         if ident in wanted:

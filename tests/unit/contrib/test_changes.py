@@ -68,12 +68,14 @@ class Remote:
         git(seed, "push", "--quiet", str(self.remote), "main")
         self.state = tmp / "gh-state.json"
 
-    def submit(self, number: int, answers: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    def submit(
+        self, number: int, answers: dict[str, str], form: str = FORM, label: str = LABEL
+    ) -> subprocess.CompletedProcess[str]:
         self.runs += 1
         work = self.tmp / f"checkout-{self.runs}"
         git(self.tmp, "clone", "--quiet", str(self.remote), str(work))
         event = self.tmp / f"event-{self.runs}.json"
-        issue = {"number": number, "body": body(FORM, answers), "labels": [{"name": LABEL}],
+        issue = {"number": number, "body": body(form, answers), "labels": [{"name": label}],
                  "user": {"login": "vrijwilliger"}}  # fmt: skip
         payload = {"action": "opened", "repository": {"full_name": "mbo/alumni"}, "issue": issue}
         event.write_text(json.dumps(payload), encoding="utf-8")
@@ -90,8 +92,8 @@ class Remote:
         """What a maintainer's merge does: main becomes the branch."""
         git(self.remote, "update-ref", "refs/heads/main", f"refs/heads/{branch}")
 
-    def diff(self, branch: str) -> list[str]:
-        text = git(self.remote, "diff", "--unified=0", "main", branch, "--", "data/events.yaml")
+    def diff(self, branch: str, file: str = "data/events.yaml") -> list[str]:
+        text = git(self.remote, "diff", "--unified=0", "main", branch, "--", file)
         return [line for line in text.splitlines()
                 if line[:1] in "+-" and not line.startswith(("+++", "---"))]  # fmt: skip
 
@@ -166,3 +168,30 @@ def test_a_change_that_cannot_be_made_gets_one_dutch_comment(
     (comment,) = remote.github()["comments"]
     assert words in comment["body"]
     assert not remote.github().get("pulls")
+
+
+def test_confirm_and_change_an_association_in_place(remote: Remote) -> None:
+    # The patrol asked a-academy to confirm (issue 5); confirming closes that issue too.
+    marker = "<!-- mbo-alumni:controle:a-academy -->"
+    remote.state.write_text(json.dumps({"issues": [
+        {"number": 5, "title": "Kloppen de gegevens van A-Academy nog?", "body": marker,
+         "labels": ["controle"], "state": "open"}], "labels": ["controle"]}))  # fmt: skip
+    confirmed = remote.submit(31, {"id": "a-academy", "confirm": "ja"},
+                              "gegevens-bevestigen.yml", "gegevens-bevestigen")  # fmt: skip
+    assert confirmed.returncode == 0, confirmed.stderr
+    (pull,) = remote.github()["pulls"]
+    assert pull["title"] == "Bevestiging: A-Academy"
+    assert "Closes #31" in pull["body"] and "Closes #5" in pull["body"]
+    assert remote.diff("wijziging/issue-31", "data/associations.yaml") == [
+        "+  checked: 2026-11-18"
+    ]  # the day of the intake run (SOURCE_DATE_EPOCH)
+    changed = remote.submit(32, {"id": "noorderlicht", "name": "Noorderlicht Oud-studenten"},
+                            "vereniging-wijzigen.yml", "vereniging-wijzigen")  # fmt: skip
+    assert changed.returncode == 0, changed.stderr
+    assert remote.diff("wijziging/issue-32", "data/associations.yaml") == [
+        "-  name: Noorderlicht Alumni", "+  name: Noorderlicht Oud-studenten",
+        "+  checked: 2026-11-18"]  # fmt: skip
+    pull = next(p for p in remote.github()["pulls"] if p["head"] == "wijziging/issue-32")
+    assert (
+        "Naam van de vereniging: Noorderlicht Alumni -> Noorderlicht Oud-studenten" in pull["body"]
+    )

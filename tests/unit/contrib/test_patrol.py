@@ -63,7 +63,9 @@ def test_one_issue_per_stale_association_never_twice(tmp_path: Path) -> None:
     old = next(i for i in github.issues() if "Oude" in i["title"])
     assert "<!-- mbo-alumni:controle:oud -->" in old["body"]
     assert "sinds 2025-03-01 bevestigd" in old["body"]
-    assert "checked" in old["body"] and "mbo/alumni/edit/main/data/associations.yaml" in old["body"]
+    # One click: the confirm form with the id filled in; no YAML to edit.
+    assert "mbo/alumni/issues/new?template=gegevens-bevestigen.yml&id=oud" in old["body"]
+    assert "checked" not in old["body"] and "/edit/" not in old["body"]
     # Next month: nothing new, nothing doubled.
     again = github.patrol(DATA)
     assert "controle: 0 geopend, 0 gesloten, 2 staan nog open" in again.stdout
