@@ -25,7 +25,7 @@ from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
 from ..source.reading import read_text
 from . import issue_form
-from .github import quiet, run
+from .github import GitHubError, quiet, run
 from .intake import (
     BOT,
     CHECK_WORKFLOW,
@@ -168,6 +168,53 @@ def _refuse(settings: Settings, issue: Issue, messages: list[str]) -> Outcome:
     return Outcome(text)
 
 
+FROM_ASSOCIATION = "van-de-vereniging"  # the label of a change by one of its editors
+_SENSITIVE = ("email", "contact.name", "contact.email", "contact.role")
+
+
+def _associations(settings: Settings, today: date) -> dict[str, Any]:
+    return {a.id: a for a in _load(settings, today).associations}
+
+
+def _editors(entry: Any, kind: ChangeKind, associations: dict[str, Any]) -> set[str]:
+    """Return who may change the entry: the association's editors, or those of the
+    associations that organise the event."""
+    owners = [entry] if kind.file == "associations" else [
+        associations[i] for i in getattr(entry, "organizer", []) if i in associations
+    ]  # fmt: skip
+    return {name.casefold() for owner in owners for name in (owner.editors or [])}
+
+
+def _who(issue: Issue, editors: set[str], changes: dict[str, Any]) -> str:
+    """Return what the pull request says about who asked for the change."""
+    author = quiet(f"@{issue.author}") if issue.author else "onbekend"
+    if issue.author.casefold() in editors:
+        return (f"Aangevraagd door {author}, een van de beheerders van deze vereniging "
+                "(`editors`): dit voorstel gaat vanzelf online als de controle groen "
+                "is.")  # fmt: skip
+    said = (f"Aangevraagd door {author}. Dat is **niet** een van de beheerders van deze "
+            "vereniging (`editors`): een beheerder van de site kijkt het na.")  # fmt: skip
+    touched = [key for key in _SENSITIVE if key in changes]
+    if touched:
+        said += (f"\n\n**Let op:** dit verandert contactgegevens ({', '.join(touched)}). "
+                 "Vraag de vereniging eerst of dat klopt.")  # fmt: skip
+    return said
+
+
+def _from_the_association(settings: Settings, issue: Issue, pull: str) -> None:
+    """Label the issue as coming from the association, and let the pull request merge itself
+    once the checks pass (when the repository allows auto-merge; otherwise it waits)."""
+    run(["gh", "label", "create", FROM_ASSOCIATION, "--repo", issue.repo, "--description",
+         "Gevraagd door de vereniging zelf", "--force"], settings.root)  # fmt: skip
+    run(["gh", "issue", "edit", str(issue.number), "--repo", issue.repo, "--add-label",
+         FROM_ASSOCIATION], settings.root)  # fmt: skip
+    try:
+        run(["gh", "pr", "merge", pull.lstrip("#"), "--repo", issue.repo, "--auto", "--squash"],
+            settings.root)  # fmt: skip
+    except GitHubError:
+        pass  # auto-merge is off in this repository: the pull request waits for review
+
+
 def _patrol_issue(settings: Settings, issue: Issue, ident: str) -> int | None:
     """Return the number of the patrol's open issue asking `ident` to confirm, if any."""
     from .patrol import STALE_LABEL, stale_marker
@@ -245,12 +292,16 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
     listed = change_list(form, before, changes, settings)
     patrol = _patrol_issue(settings, issue, ident) if kind.file == "associations" else None
     closes = f"Closes #{issue.number}\n" + (f"Closes #{patrol}\n" if patrol else "")
+    editors = _editors(entry, kind, _associations(settings, today))
     body = (
         f"## Wat verandert er?\n\n{listed}\n\n"
         f"De {kind.noun} houdt haar korte naam ({ident}): haar pagina en haar plek in ieders "
-        f"agenda blijven hetzelfde. Uit #{issue.number}.\n\n{closes}"
+        f"agenda blijven hetzelfde. Uit #{issue.number}.\n\n"
+        f"{_who(issue, editors, changes)}\n\n{closes}"
     )
     pull = _open_or_update_pull(root, issue, branch, base, title, body)
+    if issue.author.casefold() in editors:
+        _from_the_association(settings, issue, pull)
     run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch], root)
     text = (
         f"**Dank je, het is in orde.** Er staat een voorstel klaar: {pull}. Een beheerder "

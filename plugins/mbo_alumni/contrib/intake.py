@@ -46,6 +46,7 @@ class Issue:
     number: int
     body: str
     labels: tuple[str, ...]
+    author: str = ""  # issue.user.login from the event payload, never from the issue's text
 
     @classmethod
     def from_event(cls, path: Path) -> Issue:
@@ -57,6 +58,7 @@ class Issue:
                 number=int(issue["number"]),
                 body=str(issue.get("body") or ""),
                 labels=tuple(str(label["name"]) for label in issue.get("labels") or []),
+                author=str((issue.get("user") or {}).get("login") or ""),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise IntakeError(f"kan het event niet lezen: {error}") from None

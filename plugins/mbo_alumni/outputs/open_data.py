@@ -119,7 +119,10 @@ def shared_fields(record: type[BaseModel], model: type[BaseModel]) -> set[str]:
 
 # Fields of the data that are deliberately not published as they are (a test checks that
 # every other field of the models is in the records).
-UNPUBLISHED = {"contact"}  # only with the person's consent, and without the consent flag
+UNPUBLISHED = {
+    "contact",  # only with the person's consent, and without the consent flag
+    "editors",  # who may change the entry: a matter of the repository, not of the open data
+}
 
 
 def association_record(association: Association, site: Site) -> ApiAssociation:

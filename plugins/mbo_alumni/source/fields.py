@@ -201,6 +201,26 @@ WhenField = Annotated[
 ]
 
 
+GITHUB_NAME = r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"
+
+
+def _check_github_name(value: str) -> str:
+    value = value.strip().removeprefix("@")
+    if not re.fullmatch(GITHUB_NAME, value):
+        raise ValueError(
+            f"'{value}' is geen gebruikersnaam van GitHub: letters, cijfers en losse streepjes, "
+            "hoogstens 39 tekens (zonder @)"
+        )
+    return value
+
+
+GitHubName = Annotated[
+    str,
+    AfterValidator(_check_github_name),
+    WithJsonSchema({"type": "string", "pattern": GITHUB_NAME, "maxLength": 39}),
+]
+
+
 def is_url_type(annotation: Any) -> bool:
     """Return whether a field's annotation is the `Url` type (also inside `| None`, a list)."""
     if get_origin(annotation) is Annotated:

@@ -32,6 +32,7 @@ from .fields import (
     FORM_MESSAGES,
     ONLINE_URL_MESSAGE,
     Email,
+    GitHubName,
     Markdown,
     Province,
     Slug,
@@ -119,6 +120,10 @@ class Association(_Strict):
     sectors: list[Text] | None = None
     contact: Contact | None = None
     checked: date | None = None
+    editors: list[GitHubName] | None = Field(
+        default=None,
+        description="GitHub-gebruikers van de vereniging: hun wijzigingen gaan vanzelf online",
+    )
 
     @field_validator("checked")
     @classmethod

@@ -195,3 +195,53 @@ def test_confirm_and_change_an_association_in_place(remote: Remote) -> None:
     assert (
         "Naam van de vereniging: Noorderlicht Alumni -> Noorderlicht Oud-studenten" in pull["body"]
     )
+
+
+EDITED = ASSOCIATIONS.replace(
+    "  province: Noord-Brabant\n", "  province: Noord-Brabant\n  editors: [Vrijwilliger]\n", 1
+)
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> Remote:
+    """A remote where a-academy lists the GitHub user 'Vrijwilliger' among its editors."""
+    remote = Remote(tmp_path)
+    seed = tmp_path / "seed"
+    (seed / "data" / "associations.yaml").write_text(EDITED, encoding="utf-8")
+    git(seed, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "editors")
+    git(seed, "push", "--quiet", str(remote.remote), "main")
+    return remote
+
+
+def test_an_editors_change_is_labelled_and_merges_itself(edited: Remote) -> None:
+    # The author comes from the payload (issue.user.login: 'vrijwilliger'), never the text.
+    result = edited.submit(41, {"id": "najaar", "start": "2027-11-09 17:00"})
+    assert result.returncode == 0, result.stderr
+    (pull,) = edited.github()["pulls"]
+    assert pull["auto_merge"] is True
+    assert "een van de beheerders van deze vereniging" in pull["body"]
+    assert edited.github()["issue_labels"] == {"41": ["van-de-vereniging"]}
+
+
+def test_anyone_elses_change_waits_and_contact_changes_are_flagged(remote: Remote) -> None:
+    result = remote.submit(42, {"id": "a-academy", "email": "nieuw@example.org"},
+                           "vereniging-wijzigen.yml", "vereniging-wijzigen")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (pull,) = remote.github()["pulls"]
+    assert "auto_merge" not in pull and "issue_labels" not in remote.github()
+    assert "**niet** een van de beheerders" in pull["body"]
+    assert "**Let op:** dit verandert contactgegevens (email)" in pull["body"]
+    # The mention of the author is neutralised, as every text from an issue is.
+    assert "@vrijwilliger" not in pull["body"] and "@\u2060vrijwilliger" in pull["body"]
+
+
+def test_without_auto_merge_the_editors_change_still_waits_politely(
+    edited: Remote, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GH_STANDIN_NO_AUTO_MERGE", "1")
+    result = edited.submit(43, {"id": "najaar", "change": "Afgelasten"})
+    assert result.returncode == 0, result.stderr
+    (pull,) = edited.github()["pulls"]
+    assert "auto_merge" not in pull and edited.github()["issue_labels"] == {
+        "43": ["van-de-vereniging"]
+    }
