@@ -29,6 +29,7 @@ from .core.problems import DataError, UnreadableInput
 from .core.scratch import Spill
 from .core.settings import Settings, SettingsError, shown_from_here
 from .core.website import Site
+from .material_fixes import only_language_alternates
 from .outputs import news_feeds
 from .outputs.generators import Build, outputs
 from .pages.build import site_pages
@@ -180,8 +181,9 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """MkDocs has copied the generated files into site_dir by now: remove ours."""
+        """Remove our copies (now in site_dir); no sitemap fetch per feed (material_fixes)."""
         self.spill.remove()
+        only_language_alternates(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.spill.remove()

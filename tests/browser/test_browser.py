@@ -6,11 +6,14 @@ injected markup that never runs. Screenshots of every page kind go to test-artif
 from __future__ import annotations
 
 import subprocess
+import urllib.request
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from icalendar import Calendar
 
 from browser import screenshot, serve
 from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
@@ -183,6 +186,28 @@ def test_directory_is_complete_without_javascript(chromium: Any, base: str) -> N
     assert page.locator("form[data-mbo-filter]").is_hidden()
     counts = page.inner_text("nav[aria-label=Provincies]")
     assert "Fryslân (1)" in counts and "Limburg (1)" in counts
+    context.close()
+
+
+@pytest.mark.parametrize("kind", ["home", "association", "event", "directory", "agenda"])
+def test_no_sitemap_fetch_and_every_announced_feed_is_found(
+    chromium: Any, base: str, kind: str
+) -> None:
+    # Material fetched sitemap.xml once per <link rel="alternate">: five times a page.
+    context, page, seen = visit(chromium, base + PAGES[kind], 360)
+    assert [url for url in seen["requests"] if "sitemap.xml" in url] == []
+    # Feed discovery as readers do it: every alternate link of the page, fetched and parsed.
+    links = page.eval_on_selector_all(
+        "link[rel=alternate]", "links => links.map(l => [l.type, l.href])"
+    )
+    assert {kind for kind, _ in links} >= {"text/calendar", "application/rss+xml",
+                                            "application/atom+xml"}  # fmt: skip
+    for kind_, href in links:
+        data = urllib.request.urlopen(href, timeout=10).read()  # noqa: S310 (loopback)
+        if kind_ == "text/calendar":
+            assert Calendar.from_ical(data).walk("VEVENT") is not None
+        else:
+            assert not feedparser.parse(data).bozo, href
     context.close()
 
 

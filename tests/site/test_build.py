@@ -351,3 +351,21 @@ def test_the_add_to_calendar_links_say_a_copy_is_not_updated(mini_site: Path) ->
     # The organisers' own calendars, then the whole agenda: the way to get changes.
     assert targets[-1] == "../#abonneren"
     assert any(t.startswith("../../verenigingen/") and t.endswith("/#abonneren") for t in targets)
+
+
+def test_association_and_event_pages_describe_themselves(mini_site: Path) -> None:
+    # Search engines and link previews get the page's own summary, not the site's default.
+    def descriptions(page: str) -> tuple[str, str]:
+        head = soup(mini_site, page).head
+        return (head.find("meta", attrs={"name": "description"})["content"],
+                head.find("meta", attrs={"property": "og:description"})["content"])  # fmt: skip
+
+    meta, og = descriptions("verenigingen/a-academy")
+    assert meta == og and meta.startswith("A-Academy: alumnivereniging van Koning Willem I College")
+    assert "'s-Hertogenbosch (Noord-Brabant)" in meta
+    meta, og = descriptions("agenda/voorjaar")
+    assert meta == og and meta.startswith(
+        "dinsdag 30 maart 2027, 19.30–21.00 uur, Aula, Den Bosch."
+    )
+    assert "A-Academy" in meta and "Noorderlicht Alumni" in meta
+    assert len(meta) <= 200

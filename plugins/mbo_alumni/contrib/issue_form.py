@@ -24,7 +24,7 @@ NESTED = ("contact", "socials", "location")
 # Field ids that cannot be the data key: GitHub reads a `title` query parameter as the issue's
 # title, so the event's title field is `event_title` (a prefilled link would lose one of them).
 RENAMED = {"event_title": "title"}
-LISTS = ("sectors", "organizer", "tags")
+LISTS = ("sectors", "organizer", "tags", "editors")
 NO_RESPONSE = "_No response_"
 
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from functools import partial
 
 from ..core import urls
-from ..core.markup import summary
+from ..core.markup import shorten, summary
 from ..outputs.calendar_links import subscribe_links
+from ..outputs.calendars import location_text, organizers_text
 from ..outputs.jsonld import Deferred, event_script, organization_script
 from ..source.model import ended
 from .head import calendar_alternate
@@ -52,8 +53,26 @@ def association_pages(shared: Shared) -> Iterator[PageSpec]:
                 filter(None, [a.name, a.institution, a.city, a.province, a.description])
             ),
             alternates=(calendar_alternate(site, calendar_name, feed),),
-            description=summary(a.description)
-            or words("association.description", institution=a.institution, city=a.city),
+            # Who, from which school, where: then its own words, for search results and
+            # link previews (meta description and OpenGraph alike).
+            description=shorten(
+                " ".join(
+                    filter(
+                        None,
+                        [
+                            words(
+                                "association.description",
+                                name=a.name,
+                                institution=a.institution,
+                                city=a.city,
+                                region=a.province,
+                            ),
+                            summary(a.description),
+                        ],
+                    )
+                ),
+                200,
+            ),  # fmt: skip
         )
 
 
@@ -74,7 +93,19 @@ def event_pages(shared: Shared) -> Iterator[PageSpec]:
                 "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
             },
             search_text=" ".join(filter(None, [e.title, view.when, e.description])),
-            description=" ".join(
-                filter(None, [view.status_label, view.when + ".", summary(e.description)])
-            ),
+            # When, where, by whom, then its own words.
+            description=shorten(
+                " ".join(
+                    filter(
+                        None,
+                        [
+                            view.status_label,
+                            view.when + (f", {location_text(e)}." if location_text(e) else "."),
+                            organizers_text(e, view.organizers, shared.site),
+                            summary(e.description),
+                        ],
+                    )
+                ),
+                200,
+            ),  # fmt: skip
         )

@@ -57,6 +57,8 @@ class PageSpec:
         The title is HTML-escaped because themes print `page.title` without escaping.
         """
         meta = {"title": str(escape(self.title)), "template": self.template}
+        if self.description:  # the theme's <meta name="description"> reads it from here
+            meta["description"] = str(escape(self.description))
         # JSON is valid YAML, and json.dumps quotes every character YAML could misread.
         front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
         return f"---\n{front}\n---\n{self.body}"
