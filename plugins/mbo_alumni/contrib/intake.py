@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
 from ..source.load import Data, load
@@ -126,9 +128,14 @@ def _load(settings: Settings, today: date) -> Data:
 
 
 def check(
-    issue: Issue, settings: Settings, form: issue_form.Form, today: date
+    issue: Issue,
+    settings: Settings,
+    form: issue_form.Form,
+    today: date,
+    pending: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Any], list[str]]:
-    """Return the entry the issue describes and every problem with it, against the data."""
+    """Return the entry the issue describes and every problem with it, against the data and
+    the associations still `pending` in an open intake pull request."""
     if len(issue.body) > MAX_BODY:
         return {}, [
             f"Je bericht is te lang ({len(issue.body):,} tekens; het mag {MAX_BODY:,} zijn). "
@@ -144,7 +151,7 @@ def check(
     themes = {t.name: t.id for t in data.themes}
     candidate = issue_form.entry(issue.body, form, today, themes)
     known = {a.id for a in data.associations}
-    messages = issue_form.problems(candidate, form, known, data.regions)
+    messages = issue_form.problems(candidate, form, known | pending, data.regions)
     taken = known if form.model is Association else {e.id for e in data.events}
     ident = candidate.get("id")
     if isinstance(ident, str) and ident in taken:
@@ -199,6 +206,37 @@ def _open_or_update_pull(root: Path, issue: Issue, branch: str, base: str, title
     return f"#{url.rsplit('/', 1)[-1]}" if url.rsplit("/", 1)[-1].isdigit() else url
 
 
+def _pending(
+    settings: Settings, issue: Issue, remote: str, today: date
+) -> dict[str, tuple[str, str]]:
+    """Return {association id: (branch, pull request)} for the associations that are only in
+    an open intake pull request, not yet on the main branch."""
+    root = settings.root
+    try:
+        on_main = {a.id for a in _load(settings, today).associations}
+    except (DataError, UnreadableInput):
+        return {}
+    command = ["gh", "pr", "list", "--repo", issue.repo, "--state", "open",
+               "--json", "number,headRefName", "--limit", "200"]  # fmt: skip
+    listed = json.loads(run(command, root) or "[]")
+    found: dict[str, tuple[str, str]] = {}
+    for pull in listed:
+        branch = str(pull.get("headRefName", ""))
+        if not branch.startswith("aanmelding/issue-") or branch.endswith(f"-{issue.number}"):
+            continue
+        try:
+            run(["git", "fetch", "--quiet", remote, branch], root)
+            file = f"{Path(settings.data_dir).as_posix()}/{settings.files.associations}"
+            entries = yaml.safe_load(run(["git", "show", f"FETCH_HEAD:{file}"], root)) or []
+        except (GitHubError, yaml.YAMLError):
+            continue  # a branch that is not what it seems: the event waits for main
+        for entry in entries if isinstance(entries, list) else []:
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            if isinstance(ident, str) and ident not in on_main:
+                found.setdefault(ident, (branch, f"#{pull['number']}"))
+    return found
+
+
 def intake(issue: Issue, settings: Settings, today: date, base: str,
            remote: str = "origin") -> Outcome | None:  # fmt: skip
     """Turn one submitted issue into a comment and, when valid, a pull request.
@@ -210,14 +248,19 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
         return None
     root = settings.root
     form = issue_form.read_form(root / ".github" / "ISSUE_TEMPLATE" / FORMS[kind])
-    candidate, messages = check(issue, settings, form, today)
+    pending = _pending(settings, issue, remote, today) if form.model is not Association else {}
+    candidate, messages = check(issue, settings, form, today, frozenset(pending))
     if messages:
         text = problems_text(messages)
         upsert_comment(root, issue, text)
         return Outcome(text)
+    # An event of an association still under review builds on that association's pull
+    # request (stacked: GitHub moves it to main when the association's request is merged).
+    stacked = next((pending[i] for i in candidate.get("organizer", []) if i in pending), None)
+    start = stacked[0] if stacked else base
     branch = f"aanmelding/issue-{issue.number}"
-    run(["git", "fetch", "--quiet", remote, base], root)
-    run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{base}"], root)
+    run(["git", "fetch", "--quiet", remote, start], root)
+    run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{start}"], root)
     is_association = form.model is Association
     files = settings.files
     _insert(settings, files.associations if is_association else files.events, candidate)
@@ -235,12 +278,18 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
     run(["git", "-c", f"user.name={name_}", "-c", f"user.email={email}", "commit", "--quiet",
           "-m", f"{title}\n\nUit de aanmelding in #{issue.number}."], root)  # fmt: skip
     run(["git", "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}"], root)
-    pull = _open_or_update_pull(
-        root, issue, branch, base, title, pull_request_body(issue, name, label)
-    )
+    body = pull_request_body(issue, name, label)
+    if stacked:
+        body = (f"Bouwt voort op {stacked[1]}: de vereniging van deze bijeenkomst is nog in "
+                "behandeling. Eerst dat voorstel samenvoegen; dit volgt.\n\n" + body)  # fmt: skip
+    pull = _open_or_update_pull(root, issue, branch, start, title, body)
     # Pushes and pull requests made with the workflow's token start no other workflow;
     # a dispatch does, and its checks land on the branch's commit, so the PR shows them.
     run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch], root)
     text = accepted_text(pull)
+    if stacked:
+        text += (f"\n\nJe vereniging is nog in behandeling ({stacked[1]}). Je bijeenkomst staat "
+                 "klaar in een voorstel dat daarop verder bouwt; je hoeft niets opnieuw in te "
+                 "sturen. Ze gaan samen online.")  # fmt: skip
     upsert_comment(root, issue, text)
     return Outcome(text, branch)

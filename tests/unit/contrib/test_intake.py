@@ -247,3 +247,35 @@ def test_mentions_and_images_from_an_issue_are_neutralised(repo: Repo) -> None:
     repo.submit(17, body("vereniging-aanmelden.yml", wrong), "vereniging")
     comment = next(c for c in repo.github()["comments"] if c["issue"] == 17)
     assert "@octocat" not in comment["body"] and "<img" not in comment["body"]
+
+
+def test_an_event_for_an_association_under_review_is_stacked_on_it(repo: Repo) -> None:
+    # The volunteer listed the association (issue 51, pull request still open), then its
+    # event (issue 52): it is not refused, and nobody is asked to submit twice.
+    assert (
+        repo.submit(51, body("vereniging-aanmelden.yml", ASSOCIATION), "vereniging").returncode == 0
+    )
+    event = {"id": "bee-borrel", "title": "Bee-borrel", "start": "2027-06-01 19:00",
+             "organizer": "b-vereniging"}  # fmt: skip
+    result = repo.submit(52, body("evenement-aanmelden.yml", event), "evenement")
+    assert result.returncode == 0, result.stderr
+    association_pull, event_pull = repo.github()["pulls"]
+    assert event_pull["head"] == "aanmelding/issue-52"
+    assert event_pull["base"] == "aanmelding/issue-51"  # stacked on the association's request
+    assert f"#{association_pull['number']}" in event_pull["body"]
+    comment = next(c for c in repo.github()["comments"] if c["issue"] == 52)
+    assert "in orde" in comment["body"] and "nog in behandeling" in comment["body"]
+    # The event's branch has both the association and the event; main has neither yet.
+    events = yaml.safe_load(repo.branch_file("aanmelding/issue-52", "data/events.yaml"))
+    associations = yaml.safe_load(repo.branch_file("aanmelding/issue-52", "data/associations.yaml"))
+    assert "bee-borrel" in [e["id"] for e in events]
+    assert "b-vereniging" in [a["id"] for a in associations]
+    assert "b-vereniging" not in repo.branch_file("main", "data/associations.yaml")
+
+
+def test_an_unknown_association_is_still_refused(repo: Repo) -> None:
+    event = {"id": "bee-borrel", "title": "Bee-borrel", "start": "2027-06-01 19:00",
+             "organizer": "nergens"}  # fmt: skip
+    assert repo.submit(53, body("evenement-aanmelden.yml", event), "evenement").returncode == 0
+    (comment,) = repo.github()["comments"]
+    assert "onbekende vereniging 'nergens'" in comment["body"]
