@@ -41,7 +41,12 @@ from .source.load import Data, DataCache
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
 PACKAGE = Path(__file__).parent
-ASSETS = ("assets/mbo-alumni.css", "assets/mbo-alumni.js", "assets/mbo-join.js")
+ASSETS = (
+    "assets/mbo-alumni.css",
+    "assets/mbo-alumni.js",
+    "assets/mbo-join.js",
+    "assets/mbo-change.js",
+)
 
 
 class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-call]

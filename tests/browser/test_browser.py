@@ -74,6 +74,7 @@ PAGES = {
     "zelfcheck": "zelfcheck/",
     "join": "meedoen/",
     "for-alumni": "voor-alumni/",
+    "change": "meedoen/wijzigen/?bijeenkomst=voorjaar-2027",
     "empty-region": "provincies/utrecht/",
     "404": "404.html",
 }

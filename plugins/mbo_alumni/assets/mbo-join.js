@@ -293,6 +293,10 @@
     params.set("title", rules.title + (entry.name || entry.title || entry.id || ""));
     fields.forEach(function (div) {
       if (skip.indexOf(div) >= 0) return;
+      // A change form sends which entry, what to do, and only the fields that changed.
+      if (form.dataset.change && unchanged(div) && ["id", "change"].indexOf(div.dataset.key) < 0) {
+        return;
+      }
       var input = div.querySelector("input:not([type=hidden]), textarea, select");
       if (div.dataset.kind === "checkboxes") {
         if (input.checked) params.set(div.dataset.field, input.nextElementSibling.textContent);
@@ -305,6 +309,20 @@
       }
     });
     return form.action + "?" + params.toString();
+  }
+
+  function current(div) {
+    var input = div.querySelector("input:not([type=hidden]), textarea, select");
+    return input ? input.value.trim() : "";
+  }
+  function unchanged(div) {
+    return div.dataset.original !== undefined && current(div) === div.dataset.original.trim();
+  }
+  function changes(fields) {
+    return fields.filter(function (div) {
+      return ["id", "change"].indexOf(div.dataset.key) < 0 && !unchanged(div) &&
+        (div.dataset.original !== undefined || current(div));
+    });
   }
 
   function note(container, text, value) {
@@ -323,6 +341,27 @@
 
   function showResult(form, section, outcome) {
     var rules = RULES.forms[form.dataset.form];
+    if (form.dataset.change) {
+      var list = section.querySelector(".mbo-join__changes");
+      list.textContent = "";
+      var changed = changes(outcome.fields);
+      var action = outcome.fields.filter(function (d) { return d.dataset.key === "change"; })[0];
+      if (action && action.dataset.original !== undefined && !unchanged(action)) changed.push(action);
+      changed.forEach(function (div) {
+        var item = document.createElement("li");
+        var old = div.dataset.original === undefined || div.dataset.original === ""
+          ? "(leeg)" : div.dataset.original;
+        var name = label(div).replace(/^Nieuwe? /, "");
+        item.textContent = name.charAt(0).toUpperCase() + name.slice(1) + ": " + old + " -> " +
+          (current(div) || "(leeg)");
+        list.appendChild(item);
+      });
+      if (!changed.length) {
+        showErrors(form, [{ div: outcome.fields[0], message:
+          "Je hebt nog niets veranderd. Pas de velden aan die niet meer kloppen." }]);
+        return;
+      }
+    }
     var fields = outcome.fields;
     var skip = [];
     var url = issueUrl(form, rules, fields, skip, outcome.entry);
@@ -352,7 +391,8 @@
     });
     var link = section.querySelector(".mbo-join__link");
     link.href = url;
-    section.querySelector(".mbo-join__yaml code").textContent = yaml(outcome.entry, rules.stamp);
+    var preview = section.querySelector(".mbo-join__yaml code");  // not on change forms
+    if (preview) preview.textContent = yaml(outcome.entry, rules.stamp);
     var result = section.querySelector(".mbo-join__result");
     result.hidden = false;
     result.focus();

@@ -39,6 +39,7 @@ class Field:
     description: str = ""
     options: tuple[str, ...] = ()  # a dropdown's choices, or a checkbox's own label
     multiple: bool = False  # a dropdown where more than one may be chosen
+    default: int | None = None  # a dropdown's preselected choice (its index)
 
     @property
     def key(self) -> str:
@@ -91,6 +92,7 @@ def _read_form(path: Path) -> Form:
                 for option in item["attributes"].get("options", [])
             ),
             multiple=bool(item["attributes"].get("multiple")),
+            default=item["attributes"].get("default"),
         )
         for item in spec["body"]
         if item["type"] != "markdown"

@@ -74,9 +74,15 @@ class Paths:
         """The Markdown page that shows the join forms ('meedoen.md')."""
         return f"{self.join}.md"
 
+    @property
+    def change_page(self) -> str:
+        """The page whose forms start from an entry's current values ('meedoen/wijzigen/')."""
+        return f"{self.join}/wijzigen/"
+
     def section(self) -> dict[str, str]:
         """Return the section pages by name, for templates."""
         return {
+            "change": self.change_page,
             "directory": self.directory,
             "agenda": self.agenda_page,
             "themes": self.themes_page,

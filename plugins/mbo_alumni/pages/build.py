@@ -12,7 +12,7 @@ from ..source.articles import Article
 from ..source.load import Data
 from .entries import association_pages, event_pages
 from .groups import empty_region_pages, province_pages, theme_pages
-from .listings import agenda_page, directory_page, month_pages
+from .listings import agenda_page, change_page, directory_page, month_pages
 
 # No page grows with the data: lists longer than these go to the month pages and the feeds.
 from .specs import (
@@ -47,6 +47,7 @@ def build_pages(
     )
     yield directory_page(shared)
     yield agenda_page(shared)
+    yield change_page(shared)
     yield from association_pages(shared)
     yield from province_pages(shared)
     yield from empty_region_pages(shared)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..core import urls
 from ..core.settings import Settings
 from ..outputs.generators import Build
 from ..source.articles import Article
 from .head import PageFacts, page_head
-from .join_form import join_forms, rules, rules_script
+from .join_form import change_forms, join_forms, rules, rules_script
 from .listings import home_context
 from .related import related
 from .specs import HOME, PageSpec
@@ -57,4 +58,8 @@ class Contexts:
             forms = join_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE")
             extra["join_forms"] = forms
             extra["join_rules"] = rules_script(rules(forms, data))
+        if src == urls.page_source(site.paths.change_page) and self.repo_url:
+            forms = change_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE")
+            extra["change_forms"] = forms
+            extra["change_rules"] = rules_script(rules(forms, data))
         return extra

@@ -32,6 +32,8 @@ class JoinForm:
 
     file: str  # vereniging-aanmelden.yml
     form: Form
+    change: str = ""  # for a change form: the query key naming the entry (bijeenkomst)
+    api: str = ""  # for a change form: the open data it reads the current values from
 
     @property
     def slug(self) -> str:
@@ -43,6 +45,22 @@ def join_forms(forms_dir: Path) -> list[JoinForm]:
     return [
         JoinForm(file, read_form(forms_dir / file))
         for file in FORMS.values()
+        if (forms_dir / file).is_file()
+    ]
+
+
+# The change forms: which query key names the entry, and the open data that holds it.
+CHANGES = {
+    "bijeenkomst-wijzigen.yml": ("bijeenkomst", "api/events.json"),
+    "vereniging-wijzigen.yml": ("vereniging", "api/associations.json"),
+}
+
+
+def change_forms(forms_dir: Path) -> list[JoinForm]:
+    """Return the change issue forms found in `forms_dir`, for the change page."""
+    return [
+        JoinForm(file, read_form(forms_dir / file), change=key, api=api)
+        for file, (key, api) in CHANGES.items()
         if (forms_dir / file).is_file()
     ]
 
@@ -60,9 +78,13 @@ def rules(forms: list[JoinForm], data: Data) -> dict[str, Any]:
             join.file: {
                 "title": join.form.title,
                 "schema": schema_for(join.form.model),
-                "taken": associations
+                # A change keeps its entry's id; a new entry needs one not in use.
+                "taken": []
+                if join.change
+                else associations
                 if join.form.model is Association
                 else sorted(e.id for e in data.events),
+                "change": bool(join.change),
                 "stamp": "checked" if join.form.model is Association else "announced",
             }
             for join in forms

@@ -121,3 +121,16 @@ def month_pages(shared: Shared) -> Iterator[PageSpec]:
             search_text=words("month.search", month=month.label),
             description=words("month.description", month=month.label),
         )
+
+
+def change_page(shared: Shared) -> PageSpec:
+    """Return the page whose forms start from an entry's current values (the entry is named
+    in the query: ?bijeenkomst=<id> or ?vereniging=<id>)."""
+    words = shared.site.words
+    return PageSpec(
+        urls.page_source(shared.site.paths.change_page),
+        words("change.title"),
+        "mbo-alumni/change.html",
+        search_text=words("change.description"),
+        description=words("change.description"),
+    )
