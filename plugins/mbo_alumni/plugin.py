@@ -41,12 +41,7 @@ from .source.load import Data, DataCache
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
 PACKAGE = Path(__file__).parent
-ASSETS = (
-    "assets/mbo-alumni.css",
-    "assets/mbo-alumni.js",
-    "assets/mbo-join.js",
-    "assets/mbo-change.js",
-)
+ASSETS = tuple(f"assets/{p.name}" for p in sorted((PACKAGE / "assets").iterdir()))  # css, js, ...
 
 
 class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-call]

@@ -208,8 +208,8 @@ def test_the_directory_lists_the_flemish_provinces_in_the_sites_words(site: Path
     assert page(site, "provincies/oost-vlaanderen").find("h1") is not None
     gent = page(site, "kringen/kring-gent")
     change = gent.find("a", string="Wijzig deze gegevens")
-    assert change is not None and "template=vereniging-wijzigen.yml" in change["href"]
-    edit = gent.find("a", string="Wijzig het op GitHub")  # the data file, on the site's branch
+    assert change is not None and change["href"].endswith("/wijzigen/?vereniging=kring-gent")
+    edit = gent.find("a", string="het gegevensbestand")  # the data file, on the site's branch
     assert edit is not None
     assert edit["href"] == (
         "https://github.com/voorbeeld/alumni-vlaanderen/edit/productie/gegevens/associations.yaml"

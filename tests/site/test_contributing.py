@@ -435,7 +435,10 @@ def test_an_event_page_opens_its_change_form_with_its_id(project: Project) -> No
     page = (root / "site" / "agenda" / "voorjaar" / "index.html").read_text(encoding="utf-8")
     link = next(a for a in BeautifulSoup(page, "html.parser").select(".mbo-edit a")
                 if "bijeenkomst-wijzigen" in a["href"])  # fmt: skip
-    assert link.get_text() == "Verplaatsen, wijzigen of afgelasten"
+    assert link.get_text() == "Het formulier op GitHub"  # the second choice, beside the site's
+    first = BeautifulSoup(page, "html.parser").select(".mbo-edit a")[0]
+    assert first.get_text() == "Verplaatsen, wijzigen of afgelasten"
+    assert first["href"] == "../../meedoen/wijzigen/?bijeenkomst=voorjaar"
     query = parse_qs(urlsplit(link["href"]).query)
     assert query == {"template": ["bijeenkomst-wijzigen.yml"], "id": ["voorjaar"],
                      "title": ["Wijziging bijeenkomst: Voorjaarsbijeenkomst"]}  # fmt: skip

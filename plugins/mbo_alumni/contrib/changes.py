@@ -27,7 +27,6 @@ from ..source.reading import read_text
 from . import issue_form
 from .github import GitHubError, quiet, run
 from .intake import (
-    BOT,
     CHECK_WORKFLOW,
     MAX_BODY,
     IntakeError,
@@ -36,6 +35,7 @@ from .intake import (
     _load,
     _open_or_update_pull,
     problems_text,
+    publish_branch,
     upsert_comment,
 )
 
@@ -284,11 +284,7 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
         return _refuse(settings, issue, [p.message for p in error.problems])
     name = getattr(entry, "title", None) or getattr(entry, "name", ident)
     title = f"{kind.title}: {quiet(str(name))}"
-    bot, email = BOT
-    run(["git", "add", settings.data_dir], root)
-    run(["git", "-c", f"user.name={bot}", "-c", f"user.email={email}", "commit", "--quiet",
-         "-m", f"{title}\n\nUit #{issue.number}."], root)  # fmt: skip
-    run(["git", "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}"], root)
+    publish_branch(settings, branch, f"{title}\n\nUit #{issue.number}.", remote)
     listed = change_list(form, before, changes, settings)
     patrol = _patrol_issue(settings, issue, ident) if kind.file == "associations" else None
     closes = f"Closes #{issue.number}\n" + (f"Closes #{patrol}\n" if patrol else "")

@@ -171,6 +171,16 @@ def _insert(settings: Settings, file: str, candidate: dict[str, Any]) -> None:
     path.write_text(sort_entries(text, str(path)), encoding="utf-8")
 
 
+def publish_branch(settings: Settings, branch: str, message: str, remote: str) -> None:
+    """Commit the changed data folder as the bot and push it to `branch` (replacing it: the
+    branch always holds one commit on top of its base, made from the issue as it is now)."""
+    name, email = BOT
+    run(["git", "add", settings.data_dir], settings.root)
+    run(["git", "-c", f"user.name={name}", "-c", f"user.email={email}", "commit", "--quiet",
+         "-m", message], settings.root)  # fmt: skip
+    run(["git", "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}"], settings.root)
+
+
 def _open_or_update_pull(root: Path, issue: Issue, branch: str, base: str, title: str,
                          body: str) -> str:  # fmt: skip
     found = json.loads(
@@ -273,11 +283,7 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
     label = "Nieuwe vereniging" if is_association else "Nieuwe bijeenkomst"
     name = str(candidate.get("name") or candidate.get("title") or candidate["id"])
     title = f"{label}: {quiet(name)}"
-    name_, email = BOT
-    run(["git", "add", settings.data_dir], root)
-    run(["git", "-c", f"user.name={name_}", "-c", f"user.email={email}", "commit", "--quiet",
-          "-m", f"{title}\n\nUit de aanmelding in #{issue.number}."], root)  # fmt: skip
-    run(["git", "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}"], root)
+    publish_branch(settings, branch, f"{title}\n\nUit de aanmelding in #{issue.number}.", remote)
     body = pull_request_body(issue, name, label)
     if stacked:
         body = (f"Bouwt voort op {stacked[1]}: de vereniging van deze bijeenkomst is nog in "

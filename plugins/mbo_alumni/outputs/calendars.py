@@ -110,7 +110,7 @@ def fold(line: bytes) -> bytes:
     return b"\r\n ".join(parts) + CRLF
 
 
-def _moment(name: str, value: date | datetime) -> bytes:
+def _date_line(name: str, value: date | datetime) -> bytes:
     if isinstance(value, datetime):
         zone = value.tzinfo
         if not isinstance(zone, ZoneInfo):  # UTC, or a bare offset: no zone to name
@@ -157,10 +157,10 @@ def vevent(
         b"BEGIN:VEVENT",
         _text("UID", uid(event, site)),
         b"DTSTAMP:" + vDDDTypes(stamp.astimezone(UTC)).to_ical(),
-        _moment("DTSTART", start),
+        _date_line("DTSTART", start),
     ]
     if end is not None:
-        lines.append(_moment("DTEND", end))
+        lines.append(_date_line("DTEND", end))
     lines += [
         _text("SUMMARY", summary_text(event, site)),
         b"STATUS:" + STATUS[event.status].encode(),

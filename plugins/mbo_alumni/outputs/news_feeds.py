@@ -86,7 +86,7 @@ def articles_feed(site: Site) -> FeedSpec:
     return _site_feed(site, "articles", site.paths.articles, site.paths.articles_page)
 
 
-def _moment(day: date, zone: ZoneInfo) -> datetime:
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
     """Return the moment a date-only entry is dated: noon in Amsterdam.
 
     Readers show the day in their own zone; noon Amsterdam (10:00 or 11:00 UTC) is the
@@ -103,8 +103,8 @@ def event_entry_date(event: Event, built: datetime, zone: ZoneInfo) -> datetime:
     date is deterministic under SOURCE_DATE_EPOCH and never lies in the future.
     """
     if event.announced is not None:
-        return min(_moment(event.announced, zone), built)
-    return min(_moment(local_day(event.start), zone), built)
+        return min(_midnight(event.announced, zone), built)
+    return min(_midnight(local_day(event.start), zone), built)
 
 
 def event_entry(
@@ -179,7 +179,7 @@ def _generator(spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry]
 FEED_LENGTH = 100  # a news feed carries the latest entries; the site and the API keep them all
 
 
-def render(
+def feed_files(
     spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry], built: datetime
 ) -> dict[str, bytes]:
     """Return {path: bytes} of the RSS and Atom feeds: the newest FEED_LENGTH entries first."""
@@ -208,7 +208,7 @@ def article_entry(
     """Return the feed entry of an article page: its HTML without the page's own <h1>,
     links made absolute, and as summary its front-matter description or first paragraph.
     """
-    moment = day.astimezone(zone) if isinstance(day, datetime) else _moment(day, zone)
+    moment = day.astimezone(zone) if isinstance(day, datetime) else _midnight(day, zone)
     body = without_title(html)
     teaser = shorten(description, SUMMARY_LENGTH) if description else html_summary(body)
     return Entry(
@@ -244,11 +244,11 @@ def agenda_feeds(
                 made[event.id] = event_entry(event, site, built, organizers)
         return [made[e.id] for e in newest[:FEED_LENGTH]]
 
-    result = render(agenda_feed(site), site, author, entries(events), built)
+    result = feed_files(agenda_feed(site), site, author, entries(events), built)
     for facet in facets:
         about = site.words("feed.facet.description", name=facet.name)
         spec = FeedSpec(facet.base, facet.title, about, facet.page)
-        result |= render(spec, site, author, entries(facet.events), built)
+        result |= feed_files(spec, site, author, entries(facet.events), built)
     return result
 
 
@@ -284,4 +284,4 @@ def article_feeds(
         article_entry(p.title, site.absolute(p.url), p.day, p.html, p.description, site.zone)
         for p in pages
     ]
-    return render(articles_feed(site), site, author, entries, built)
+    return feed_files(articles_feed(site), site, author, entries, built)

@@ -33,7 +33,7 @@ def schema_for(model: type[BaseModel], regions: Regions | None = None) -> dict[s
     }
 
 
-def render(model: type[BaseModel], regions: Regions | None = None) -> str:
+def schema_text(model: type[BaseModel], regions: Regions | None = None) -> str:
     """Return the schema as stable, pretty JSON text."""
     schema = schema_for(model, regions)
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
@@ -57,6 +57,6 @@ def write_schemas(directory: Path, regions: Regions | None = None) -> list[Path]
     written = []
     for name, model in SCHEMAS.items():
         path = directory / name
-        path.write_text(render(model, regions), encoding="utf-8")
+        path.write_text(schema_text(model, regions), encoding="utf-8")
         written.append(path)
     return written

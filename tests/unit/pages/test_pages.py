@@ -45,7 +45,7 @@ def test_one_page_per_kind_and_item() -> None:
         "agenda/later/index.md", "agenda/eerder/index.md", "agenda/straks/index.md",
         "themas/t/index.md", "themas/leeg/index.md",
         "agenda/maand/2026-05/index.md", "agenda/maand/2027-02/index.md",
-        "agenda/maand/2027-05/index.md",
+        "agenda/maand/2027-05/index.md", "meedoen/wijzigen/index.md",
     } | {  # every other region has a page too, pointing to the nearest associations
         f"provincies/{slug}/index.md"
         for slug in ("drenthe", "flevoland", "gelderland", "groningen", "limburg",
