@@ -127,7 +127,10 @@ def apply(text: str, ident: str, changes: dict[str, Any], zone: Any) -> tuple[st
             if not isinstance(entry.get(head), dict):
                 entry[head] = CommentedMap()
             target, key = entry[head], rest
-        before[f"{head}.{rest}" if rest else key] = target.get(key)
+        previous = target.get(key)
+        before[f"{head}.{rest}" if rest else key] = previous
+        if isinstance(value, SingleQuotedScalarString) and type(previous) is str:
+            value = str(value)  # the file wrote this key unquoted: keep its style
         target[key] = value
     out = io.StringIO()
     editor.dump(entries, out)
@@ -276,7 +279,13 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
     run(["git", "fetch", "--quiet", remote, base], root)
     run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{base}"], root)
     path = settings.data_path / getattr(settings.files, kind.file)
-    changed, before = apply(read_text(path), ident, changes, settings.zone)
+    original = read_text(path)
+    changed, before = apply(original, ident, changes, settings.zone)
+    if changed == original:  # everything asked for is already so (confirmed today, say)
+        text = ("**Dank je.** Er hoeft niets te veranderen: de gegevens op de site zijn al "
+                "zoals je vraagt.")  # fmt: skip
+        upsert_comment(root, issue, text)
+        return Outcome(text)
     Path(path).write_text(changed, encoding="utf-8")
     try:
         _load(settings, today)  # the whole data set, with the change in it

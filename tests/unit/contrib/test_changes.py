@@ -106,9 +106,9 @@ def remote(tmp_path: Path) -> Remote:
     return Remote(tmp_path)
 
 
-def calendar_of(events: str, tmp: Path) -> bytes:
+def calendar_of(events: str, tmp: Path, associations: str = ASSOCIATIONS) -> bytes:
     root = write_tree(tmp, {"mkdocs.yml": MKDOCS_YML, "docs/index.md": "# Home\n",
-                            "data/associations.yaml": ASSOCIATIONS,
+                            "data/associations.yaml": associations,
                             "data/events.yaml": events})  # fmt: skip
     assert validate(root / "data").returncode == 0
     assert mkdocs_build(root).returncode == 0
@@ -245,3 +245,50 @@ def test_without_auto_merge_the_editors_change_still_waits_politely(
     assert "auto_merge" not in pull and edited.github()["issue_labels"] == {
         "43": ["van-de-vereniging"]
     }
+
+
+def test_the_life_of_an_entry(remote: Remote, tmp_path: Path) -> None:
+    """List an association; list its event before that is merged; merge; move the event;
+    cancel it; confirm the association. After each step the data is valid, only the
+    intended lines changed, and ical.js and khal see one event with the same UID."""
+    association = {"id": "b-vereniging", "name": "Bee Alumni", "institution": "Testcollege",
+                   "city": "Utrecht", "province": "Utrecht"}  # fmt: skip
+    event = {"id": "bee-avond", "title": "Bee-avond", "start": "2027-11-02 17:00",
+             "end": "2027-11-02 19:00", "organizer": "b-vereniging"}  # fmt: skip
+    assert remote.submit(61, association, "vereniging-aanmelden.yml", "vereniging").returncode == 0
+    assert remote.submit(62, event, "evenement-aanmelden.yml", "evenement").returncode == 0
+    stacked = next(p for p in remote.github()["pulls"] if p["head"] == "aanmelding/issue-62")
+    assert stacked["base"] == "aanmelding/issue-61"
+    remote.merge("aanmelding/issue-62")  # the association's request, then the stacked one
+    uids: set[str] = set()
+
+    def step(number: int, answers: dict[str, str], form: str, label: str) -> list[str]:
+        result = remote.submit(number, answers, form, label)
+        assert result.returncode == 0, result.stderr
+        branch = f"wijziging/issue-{number}"
+        changed = remote.diff(branch) + remote.diff(branch, "data/associations.yaml")
+        associations = git(remote.remote, "show", f"{branch}:data/associations.yaml")
+        calendar = calendar_of(remote.events_on(branch), tmp_path / str(number), associations)
+        for client in ("ical.js", "khal"):
+            (seen,) = [e for e in PARSERS[client](calendar) if e["uid"].startswith("bee-avond@")]
+            uids.add(seen["uid"])
+        remote.merge(branch)
+        return changed
+
+    moved = step(63, {"id": "bee-avond", "start": "2027-11-09 17:00"}, FORM, LABEL)
+    # (intake wrote the new entry's times unquoted; the change keeps that style)
+    before = ["-  start: 2027-11-02 17:00", "-  end: 2027-11-02 19:00"]
+    after = ["+  start: 2027-11-09 17:00", "+  end: 2027-11-09 19:00"]
+    assert sorted(moved) == sorted(before + after)
+    assert step(64, {"id": "bee-avond", "change": "Afgelasten"}, FORM, LABEL) == [
+        "+  status: cancelled"
+    ]
+    # Registered today, so confirmed today: nothing to change, and it says so (no pull
+    # request, no error).
+    again = remote.submit(65, {"id": "b-vereniging", "confirm": "ja"},
+                          "gegevens-bevestigen.yml", "gegevens-bevestigen")  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    comment = next(c for c in remote.github()["comments"] if c["issue"] == 65)
+    assert "Er hoeft niets te veranderen" in comment["body"]
+    assert "wijziging/issue-65" not in git(remote.remote, "branch", "--list")
+    assert len(uids) == 1  # one event, one UID, through all of it
