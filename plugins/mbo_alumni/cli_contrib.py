@@ -55,7 +55,7 @@ def from_issue(args: argparse.Namespace) -> int:
 
 
 def intake_issue(args: argparse.Namespace) -> int:
-    from .contrib import changes, intake
+    from .contrib import changes, intake, removal
 
     try:
         issue = intake.Issue.from_event(Path(args.event))
@@ -68,6 +68,8 @@ def intake_issue(args: argparse.Namespace) -> int:
         outcome = intake.intake(issue, settings, today, base=base)
         if outcome is None:  # not a new entry: a change to an existing one?
             outcome = changes.intake_change(issue, settings, today, base=base)
+        if outcome is None:  # or an association taken off the site?
+            outcome = removal.intake_removal(issue, settings, today, base=base)
     except (GitHubError, issue_form.FormError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

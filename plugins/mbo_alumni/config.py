@@ -41,6 +41,8 @@ class FilesConfig(Config):  # type: ignore[no-untyped-call]
     themes = c.Type(str, default=_DEFAULT.files.themes)
     # optional file: without it, the twelve Dutch provinces
     regions = c.Type(str, default=_DEFAULT.files.regions)
+    # optional file: associations taken off the site (their old page says so)
+    removed = c.Type(str, default=_DEFAULT.files.removed)
 
 
 class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]

@@ -35,6 +35,7 @@ class DataFiles:
     events: str = "events.yaml"
     themes: str = "themes.yaml"  # optional: a site without themes has none
     regions: str = "regions.yaml"  # optional: without it, the twelve Dutch provinces
+    removed: str = "removed.yaml"  # optional: associations taken off the site
 
 
 def zone_named(name: str) -> ZoneInfo:

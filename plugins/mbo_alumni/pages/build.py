@@ -10,7 +10,7 @@ from ..core.website import Site
 from ..outputs.agenda_slices import Facet, province_facets, theme_facets
 from ..source.articles import Article
 from ..source.load import Data
-from .entries import association_pages, event_pages
+from .entries import association_pages, event_pages, removed_pages
 from .groups import empty_region_pages, province_pages, theme_pages
 from .listings import agenda_page, change_page, directory_page, month_pages
 
@@ -49,6 +49,7 @@ def build_pages(
     yield agenda_page(shared)
     yield change_page(shared)
     yield from association_pages(shared)
+    yield from removed_pages(shared)
     yield from province_pages(shared)
     yield from empty_region_pages(shared)
     yield from month_pages(shared)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from ..core import urls
+from ..core import urls, wording
 from ..core.markup import shorten, summary
 from ..outputs.calendar_links import subscribe_links
 from ..outputs.calendars import location_text, organizers_text
@@ -108,4 +108,18 @@ def event_pages(shared: Shared) -> Iterator[PageSpec]:
                 ),
                 200,
             ),  # fmt: skip
+        )
+
+
+def removed_pages(shared: Shared) -> Iterator[PageSpec]:
+    """Yield a page at the old address of each association taken off the site: links and
+    bookmarks to it keep working, and say what happened."""
+    words = shared.site.words
+    for gone in shared.data.removed:
+        yield PageSpec(
+            urls.page_source(shared.site.paths.association_page(gone.id)),
+            gone.name,
+            "mbo-alumni/removed.html",
+            {"gone": gone, "removed": wording.day(gone.removed, words)},
+            description=words("removed.description", name=gone.name),
         )

@@ -22,7 +22,7 @@ from ..core.problems import DataError, Problem
 from ..core.settings import DataFiles, Settings
 from .checks import check_references, check_unique_ids, stale_warnings
 from .messages import report_error
-from .model import Association, Event, Theme
+from .model import Association, Event, Removed, Theme
 from .order import order_warnings
 from .regions import Regions, dutch_provinces, read_regions
 from .yaml_positions import Document, read_document
@@ -37,6 +37,7 @@ class Data:
     themes: list[Theme] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     regions: Regions = field(default_factory=dutch_provinces)
+    removed: list[Removed] = field(default_factory=list)  # associations taken off the site
 
 
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
@@ -99,10 +100,9 @@ def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo) 
     association_doc = read_document(data_dir / files.associations)
     event_doc = read_document(data_dir / files.events)
     themes_path, regions_path = data_dir / files.themes, data_dir / files.regions
-    theme_doc = (
-        read_document(themes_path) if themes_path.exists() else Document(str(themes_path), [])
-    )
-    documents = [association_doc, event_doc, theme_doc]
+    theme_doc = _optional(themes_path)
+    removed_doc = _optional(data_dir / files.removed)
+    documents = [association_doc, event_doc, theme_doc, removed_doc]
     regions, region_doc = read_regions(regions_path)
     if region_doc is not None:
         documents.append(region_doc)
@@ -110,6 +110,7 @@ def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo) 
     associations: list[Association] = _validate(association_doc, Association, context)
     events: list[Event] = _validate(event_doc, Event, context)
     themes: list[Theme] = _validate(theme_doc, Theme, context)
+    removed: list[Removed] = _validate(removed_doc, Removed, context)
     known = check_unique_ids(association_doc, "vereniging")
     check_unique_ids(event_doc, "evenement")
     theme_ids = check_unique_ids(theme_doc, "thema")
@@ -126,6 +127,7 @@ def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo) 
         else f"er zijn nog geen thema's ({files.themes})"
     )
     check_references(event_doc, "tags", theme_ids, "thema", themes_hint)
+    _check_removed(removed_doc, known)
     problems = [p for document in documents for p in document.problems]
     if problems:
         raise DataError(problems)
@@ -133,7 +135,23 @@ def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo) 
         event_doc, "evenement"
     )
     warnings += stale_warnings(association_doc, associations, today or dates.today(zone))
-    return Data(associations, events, themes, warnings, regions)
+    return Data(associations, events, themes, warnings, regions, removed)
+
+
+def _optional(path: Path) -> Document:
+    """Return an optional data file, or an empty list when the folder has none."""
+    return read_document(path) if path.exists() else Document(str(path), [])
+
+
+def _check_removed(document: Document, listed: set[str]) -> None:
+    """An association is on the site or taken off it, never both."""
+    for index, item in enumerate(document.value if isinstance(document.value, list) else []):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if ident in listed:
+            document.problem(
+                (index, "id"),
+                f"'{ident}' staat ook nog in de verenigingen; haal haar daar weg, of hier",
+            )
 
 
 class DataCache:

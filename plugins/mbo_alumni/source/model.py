@@ -282,3 +282,11 @@ class Theme(_Strict):
     id: Slug
     name: Text
     description: Text | None = None
+
+
+class Removed(_Strict):
+    """An association taken off the site: its old address says so, and since when."""
+
+    id: Slug
+    name: Text
+    removed: date

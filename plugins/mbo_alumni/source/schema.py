@@ -9,13 +9,14 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from ..core.problems import DataError
-from .model import Association, Event, Theme
+from .model import Association, Event, Removed, Theme
 from .regions import Regions, dutch_provinces, read_regions
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "associations.schema.json": Association,
     "events.schema.json": Event,
     "themes.schema.json": Theme,
+    "removed.schema.json": Removed,
 }
 
 

@@ -292,3 +292,35 @@ def test_the_life_of_an_entry(remote: Remote, tmp_path: Path) -> None:
     assert "Er hoeft niets te veranderen" in comment["body"]
     assert "wijziging/issue-65" not in git(remote.remote, "branch", "--list")
     assert len(uids) == 1  # one event, one UID, through all of it
+
+
+def test_taking_an_association_off_keeps_the_archive_right(remote: Remote, tmp_path: Path) -> None:
+    # a-academy organises 'najaar' (coming, with noorderlicht? no: alone) and 'voorjaar'.
+    events = (
+        EVENTS + "\n- id: oud\n  title: Oude avond\n  start: 2020-09-22\n  organizer: a-academy\n"
+    )
+    seed = tmp_path / "seed"
+    (seed / "data" / "events.yaml").write_text(events, encoding="utf-8")
+    git(seed, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "old")
+    git(seed, "push", "--quiet", str(remote.remote), "main")
+    result = remote.submit(71, {"id": "a-academy"}, "van-de-site-halen.yml", "van-de-site-halen")
+    assert result.returncode == 0, result.stderr
+    branch = "wijziging/issue-71"
+    changed = remote.diff(branch)
+    # Past: the name stays, as host. Coming: cancelled, also under the name.
+    assert "-  organizer: a-academy" in changed and "+  host: A-Academy" in changed
+    assert changed.count("+  status: cancelled") == 2  # najaar and voorjaar are still to come
+    assert "a-academy" not in remote.events_on(branch)
+    removed = git(remote.remote, "show", f"{branch}:data/removed.yaml")
+    assert "id: a-academy" in removed and "name: A-Academy" in removed
+    # The built site: the old address says what happened; no page links to a missing one.
+    root = write_tree(tmp_path / "built", {"mkdocs.yml": MKDOCS_YML, "docs/index.md": "# Home\n"})
+    for name in ("associations.yaml", "events.yaml", "removed.yaml"):
+        text = git(remote.remote, "show", f"{branch}:data/{name}")
+        write_tree(root, {f"data/{name}": text})
+    built = mkdocs_build(root)
+    assert built.returncode == 0, built.stderr  # --strict: every link resolves
+    page = (root / "site" / "verenigingen" / "a-academy" / "index.html").read_text()
+    assert "niet meer op deze site" in page
+    old = (root / "site" / "agenda" / "oud" / "index.html").read_text()
+    assert "A-Academy" in old and "verenigingen/a-academy/" not in old
