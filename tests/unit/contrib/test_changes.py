@@ -150,6 +150,14 @@ def test_move_then_cancel_in_place(remote: Remote, tmp_path: Path) -> None:
         assert (event["status"] or "").upper() == "CANCELLED"
 
 
+def test_editing_the_change_issue_updates_the_same_pull_request(remote: Remote) -> None:
+    assert remote.submit(24, {"id": "najaar", "start": "2027-11-09 17:00"}).returncode == 0
+    assert remote.submit(24, {"id": "najaar", "start": "2027-11-16 17:00"}).returncode == 0
+    (pull,) = remote.github()["pulls"]
+    assert "16 november 2027" in pull["body"] and "9 november" not in pull["body"]
+    assert "+  start: '2027-11-16 17:00'" in remote.diff("wijziging/issue-24")
+
+
 @pytest.mark.parametrize(
     ("answers", "words"),
     [
@@ -261,6 +269,7 @@ def test_the_life_of_an_entry(remote: Remote, tmp_path: Path) -> None:
     assert stacked["base"] == "aanmelding/issue-61"
     remote.merge("aanmelding/issue-62")  # the association's request, then the stacked one
     uids: set[str] = set()
+    statuses: set[tuple[int, str]] = set()
 
     def step(number: int, answers: dict[str, str], form: str, label: str) -> list[str]:
         result = remote.submit(number, answers, form, label)
@@ -272,6 +281,7 @@ def test_the_life_of_an_entry(remote: Remote, tmp_path: Path) -> None:
         for client in ("ical.js", "khal"):
             (seen,) = [e for e in PARSERS[client](calendar) if e["uid"].startswith("bee-avond@")]
             uids.add(seen["uid"])
+            statuses.add((number, (seen["status"] or "").upper()))
         remote.merge(branch)
         return changed
 
@@ -291,7 +301,12 @@ def test_the_life_of_an_entry(remote: Remote, tmp_path: Path) -> None:
     comment = next(c for c in remote.github()["comments"] if c["issue"] == 65)
     assert "Er hoeft niets te veranderen" in comment["body"]
     assert "wijziging/issue-65" not in git(remote.remote, "branch", "--list")
+    # Taken off the site: the cancelled event stays, under the association's name.
+    removed = step(66, {"id": "b-vereniging"}, "van-de-site-halen.yml", "van-de-site-halen")
+    assert "-  - b-vereniging" in removed and "+  host: Bee Alumni" in removed
+    assert "-- id: b-vereniging" in removed  # out of the associations
     assert len(uids) == 1  # one event, one UID, through all of it
+    assert {s for n, s in statuses if n >= 64} == {"CANCELLED"}
 
 
 def test_taking_an_association_off_keeps_the_archive_right(remote: Remote, tmp_path: Path) -> None:
