@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import MKDOCS_YML, ROOT, Project, mkdocs_build, mkdocs_cli, validate
+from conftest import ASSOCIATIONS, MKDOCS_YML, ROOT, Project, mkdocs_build, mkdocs_cli, validate
 from mbo_alumni.core import wording
 from mbo_alumni.core.dates import parse_when
 from mbo_alumni.core.settings import Settings
@@ -369,3 +369,15 @@ def test_association_and_event_pages_describe_themselves(mini_site: Path) -> Non
     )
     assert "A-Academy" in meta and "Noorderlicht Alumni" in meta
     assert len(meta) <= 200
+
+
+def test_search_documents_hold_no_markdown_syntax(project: Project) -> None:
+    described = ASSOCIATIONS.replace(
+        "  province: Noord-Brabant\n",
+        "  province: Noord-Brabant\n  description: 'We komen **twee keer per jaar** samen, zie"
+        " [onze site](https://example.org).'\n", 1)  # fmt: skip
+    site = built(project, {"data/associations.yaml": described})
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = next(d["text"] for d in index["docs"] if d["location"] == "verenigingen/a-academy/")
+    assert "twee keer per jaar" in text and "onze site" in text
+    assert "**" not in text and "](" not in text

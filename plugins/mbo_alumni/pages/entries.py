@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from ..core import urls, wording
-from ..core.markup import shorten, summary
+from ..core.markup import markdown_to_text, shorten, summary
 from ..outputs.calendar_links import subscribe_links
 from ..outputs.calendars import location_text, organizers_text
 from ..outputs.jsonld import Deferred, event_script, organization_script
@@ -49,9 +49,10 @@ def association_pages(shared: Shared) -> Iterator[PageSpec]:
                 "embed_code": embed_snippet(a, site),
                 "events_api": site.absolute(paths.association_events_api(a.id)),
             },
+            # Plain text: the search shows it as it is, so no Markdown syntax in it.
             search_text=" ".join(
-                filter(None, [a.name, a.institution, a.city, a.province, a.description])
-            ),
+                filter(None, [a.name, a.institution, a.city, a.province, _plain(a.description)])
+            ),  # fmt: skip
             alternates=(calendar_alternate(site, calendar_name, feed),),
             # Who, from which school, where: then its own words, for search results and
             # link previews (meta description and OpenGraph alike).
@@ -76,6 +77,10 @@ def association_pages(shared: Shared) -> Iterator[PageSpec]:
         )
 
 
+def _plain(markdown: str | None) -> str | None:
+    return markdown_to_text(markdown) if markdown else None
+
+
 def event_pages(shared: Shared) -> Iterator[PageSpec]:
     """Yield one page per event: when, where, who, its reports and its themes."""
     theme_of = {view.theme.id: view for view in shared.themes}
@@ -92,7 +97,7 @@ def event_pages(shared: Shared) -> Iterator[PageSpec]:
                 "reports": [x for x in shared.articles if x.event == e.id],
                 "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
             },
-            search_text=" ".join(filter(None, [e.title, view.when, e.description])),
+            search_text=" ".join(filter(None, [e.title, view.when, _plain(e.description)])),
             # When, where, by whom, then its own words.
             description=shorten(
                 " ".join(
