@@ -1,7 +1,5 @@
-"""The MkDocs adapter: the only module (with `config.py`) that knows MkDocs exists.
-
-Each hook hands MkDocs what the generator-neutral packages make: `source` reads the data,
-`pages` describes the generated pages, `outputs` makes the files beside them.
+"""The MkDocs adapter (with `config.py`): each hook hands MkDocs what the generator-neutral
+packages make: `source` reads the data, `pages` describes the pages, `outputs` the files.
 """
 
 from __future__ import annotations
@@ -23,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import MboAlumniConfig, add_theme_parts
 from .core import dates
+from .core.csp import with_policy
 from .core.gcpause import paused_gc
 from .core.markup import external_rel
 from .core.problems import DataError, UnreadableInput
@@ -48,8 +47,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     """Generates the directory and the agenda from data/*.yaml."""
 
     def __init__(self) -> None:
-        # MkDocs keeps this instance across `mkdocs serve` rebuilds (the plugin defines
-        # on_startup), so the cache outlives one build.
+        # One instance across `mkdocs serve` rebuilds (see on_startup): the cache outlives one.
         self.cache = DataCache()
         self.settings = Settings()
         self.data: Data | None = None
@@ -167,9 +165,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Mark links to other sites; let the page's context go (it is not needed again)."""
+        """Mark links to other sites, add the page's CSP (its own inline scripts' hashes, so
+        the written page); let its context go."""
         self.pages.pop(page.file.src_uri, None)
-        return external_rel(output, self._built().site.origin)
+        return with_policy(external_rel(output, self._built().site.origin), config.repo_url)
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig

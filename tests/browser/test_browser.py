@@ -212,6 +212,35 @@ def test_no_sitemap_fetch_and_every_announced_feed_is_found(
     context.close()
 
 
+WATCH_CSP = """document.addEventListener("securitypolicyviolation", event => {
+    (window.__csp = window.__csp || []).push(event.violatedDirective + " " + event.blockedURI);
+});"""
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_no_content_security_policy_violation(chromium: Any, base: str, kind: str) -> None:
+    context = chromium.new_context(viewport={"width": 360, "height": 900})
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    page.goto(base + PAGES[kind], wait_until="networkidle")
+    if kind != "404":
+        policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert "object-src 'none'" in policy and "base-uri 'self'" in policy
+    if kind == "directory":
+        page.select_option("select[name=provincie]", "Limburg")
+    if kind == "zelfcheck":
+        page.check("input[name=directie][value=nee]")
+    if kind == "join":
+        page.click("form[data-form='vereniging-aanmelden.yml'] button[type=submit]")
+    if kind == "home":  # the search, with its worker
+        page.click("label[for=__search]")
+        page.type("input[data-md-component=search-query]", "alumni", delay=30)
+        page.wait_for_timeout(1500)
+    assert page.evaluate("() => window.__csp || []") == []
+    context.close()
+
+
 def test_search_finds_a_region_without_associations(chromium: Any, base: str) -> None:
     # Someone near Utrecht searches for the province: its page comes up, though no
     # association of the site is there.

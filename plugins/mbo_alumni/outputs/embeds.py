@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from ..core import wording
+from ..core.csp import with_policy
 from ..core.templating import render
 from ..core.website import Site
 from ..source.model import Association, Event, chronological, ended
@@ -50,4 +51,5 @@ def embed_page(
         built=wording.day(built.date(), words),
         site_name=site.name,
     )
-    return html.encode("utf-8")
+    # Its own policy: framed on other sites, it allows its one inline <style> by hash.
+    return with_policy(html, styles=True).encode("utf-8")
