@@ -241,6 +241,26 @@ def test_no_content_security_policy_violation(chromium: Any, base: str, kind: st
     context.close()
 
 
+LAYOUT_SHIFT = """new Promise(done => {
+    let total = 0;
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+    }).observe({type: "layout-shift", buffered: true});
+    setTimeout(() => done(total), 1000);
+})"""
+
+
+@pytest.mark.parametrize("kind", ["directory", "home", "association", "event", "agenda"])
+def test_no_layout_shift(chromium: Any, base: str, kind: str) -> None:
+    # With the scripts: the directory's filter is shown before the list is laid out, and its
+    # count has its line from the start. (Without JavaScript no script changes the page.)
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(base + PAGES[kind], wait_until="load")
+    assert page.evaluate(LAYOUT_SHIFT) == 0, kind
+    context.close()
+
+
 def test_search_finds_a_region_without_associations(chromium: Any, base: str) -> None:
     # Someone near Utrecht searches for the province: its page comes up, though no
     # association of the site is there.
