@@ -27,15 +27,15 @@ from ..source.reading import read_text
 from . import issue_form
 from .github import GitHubError, quiet, run
 from .intake import (
-    CHECK_WORKFLOW,
     MAX_BODY,
     IntakeError,
     Issue,
     Outcome,
     _load,
-    _open_or_update_pull,
     problems_text,
+    propose,
     publish_branch,
+    start_branch,
     upsert_comment,
 )
 
@@ -276,8 +276,7 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
         return _refuse(settings, issue, found)
     entry, ident, changes = found
     branch = f"wijziging/issue-{issue.number}"
-    run(["git", "fetch", "--quiet", remote, base], root)
-    run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{base}"], root)
+    start_branch(settings, branch, base, remote)
     path = settings.data_path / getattr(settings.files, kind.file)
     original = read_text(path)
     changed, before = apply(original, ident, changes, settings.zone)
@@ -304,10 +303,9 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
         f"agenda blijven hetzelfde. Uit #{issue.number}.\n\n"
         f"{_who(issue, editors, changes)}\n\n{closes}"
     )
-    pull = _open_or_update_pull(root, issue, branch, base, title, body)
+    pull = propose(settings, issue, branch, base, title, body)
     if issue.author.casefold() in editors:
         _from_the_association(settings, issue, pull)
-    run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch], root)
     text = (
         f"**Dank je, het is in orde.** Er staat een voorstel klaar: {pull}. Een beheerder "
         f"kijkt ernaar en zet het online.\n\n{listed}"

@@ -171,6 +171,24 @@ def _insert(settings: Settings, file: str, candidate: dict[str, Any]) -> None:
     path.write_text(sort_entries(text, str(path)), encoding="utf-8")
 
 
+def start_branch(settings: Settings, branch: str, start: str, remote: str) -> None:
+    """Check out `branch` afresh from the remote's `start` (main, or the branch a stacked
+    event builds on)."""
+    run(["git", "fetch", "--quiet", remote, start], settings.root)
+    run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{start}"], settings.root)
+
+
+def propose(settings: Settings, issue: Issue, branch: str, base: str, title: str,
+            body: str) -> str:  # fmt: skip
+    """Open or update the one pull request from `branch`, and start its checks; return it."""
+    pull = _open_or_update_pull(settings.root, issue, branch, base, title, body)
+    # Pushes and pull requests made with the workflow's token start no other workflow;
+    # a dispatch does, and its checks land on the branch's commit, so the PR shows them.
+    run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch],
+        settings.root)  # fmt: skip
+    return pull
+
+
 def publish_branch(settings: Settings, branch: str, message: str, remote: str) -> None:
     """Commit the changed data folder as the bot and push it to `branch` (replacing it: the
     branch always holds one commit on top of its base, made from the issue as it is now)."""
@@ -269,8 +287,7 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
     stacked = next((pending[i] for i in candidate.get("organizer", []) if i in pending), None)
     start = stacked[0] if stacked else base
     branch = f"aanmelding/issue-{issue.number}"
-    run(["git", "fetch", "--quiet", remote, start], root)
-    run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{start}"], root)
+    start_branch(settings, branch, start, remote)
     is_association = form.model is Association
     files = settings.files
     _insert(settings, files.associations if is_association else files.events, candidate)
@@ -288,10 +305,7 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
     if stacked:
         body = (f"Bouwt voort op {stacked[1]}: de vereniging van deze bijeenkomst is nog in "
                 "behandeling. Eerst dat voorstel samenvoegen; dit volgt.\n\n" + body)  # fmt: skip
-    pull = _open_or_update_pull(root, issue, branch, start, title, body)
-    # Pushes and pull requests made with the workflow's token start no other workflow;
-    # a dispatch does, and its checks land on the branch's commit, so the PR shows them.
-    run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch], root)
+    pull = propose(settings, issue, branch, start, title, body)
     text = accepted_text(pull)
     if stacked:
         text += (f"\n\nJe vereniging is nog in behandeling ({stacked[1]}). Je bijeenkomst staat "

@@ -22,15 +22,15 @@ from ..source.model import ended
 from ..source.reading import read_text
 from . import issue_form
 from .changes import _editor, _refuse
-from .github import quiet, run
+from .github import quiet
 from .intake import (
-    CHECK_WORKFLOW,
     IntakeError,
     Issue,
     Outcome,
     _load,
-    _open_or_update_pull,
+    propose,
     publish_branch,
+    start_branch,
     upsert_comment,
 )
 
@@ -104,8 +104,7 @@ def intake_removal(issue: Issue, settings: Settings, today: date, base: str,
     past = {e.id for e in data.events if ident in e.organizer and ended(e, today)}
     remove = answers.get("future", "").strip() == REMOVE
     branch = f"wijziging/issue-{issue.number}"
-    run(["git", "fetch", "--quiet", remote, base], root)
-    run(["git", "checkout", "--quiet", "-B", branch, f"{remote}/{base}"], root)
+    start_branch(settings, branch, base, remote)
     take_off(settings, ident, association.name, past, remove, today)
     try:
         after = _load(settings, today)
@@ -125,8 +124,7 @@ def intake_removal(issue: Issue, settings: Settings, today: date, base: str,
         f"blijven in de agenda, onder haar naam.\n- Haar bijeenkomsten die nog komen, worden "
         f"{coming}.\n\nUit #{issue.number}.\n\nCloses #{issue.number}\n"
     )
-    pull = _open_or_update_pull(root, issue, branch, base, title, body)
-    run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch], root)
+    pull = propose(settings, issue, branch, base, title, body)
     text = f"**Dank je.** Er staat een voorstel klaar: {pull}. Een beheerder kijkt ernaar."
     upsert_comment(root, issue, text)
     return Outcome(text, branch)
