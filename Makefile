@@ -33,10 +33,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check plugins tests bench
 	cd plugins && ../$(BIN)/mypy --strict mbo_alumni
 
-# ical.js (Thunderbird's calendar parser) judges the feeds; npm ci installs the locked version.
+# ical.js (Thunderbird's calendar parser) judges the feeds, pa11y the pages; npm ci installs the
+# locked versions. Puppeteer (pa11y's browser driver) would download its own Chrome, which is not
+# reachable here: pa11y drives the Debian Chromium below instead.
 $(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
 	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
-	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
 # Calendar programs that read the feeds in the tests (khal, recurring-ical-events) live in a
 # venv of their own: they pin python-dateutil below 3, which the site's venv has outgrown.

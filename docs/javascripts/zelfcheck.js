@@ -97,6 +97,20 @@
       render();
       save();
     });
+    // The advice follows every answer; the button takes the visitor to it.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      render();
+      save();
+      var heading = result.querySelector("h2");
+      if (!result.hidden && heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus();
+      } else {
+        // Nothing answered yet: back to the first question.
+        form.querySelector("input[type=radio]").focus();
+      }
+    });
     result.querySelector("[data-mbo-print]").addEventListener("click", function () {
       window.print();
     });

@@ -1,10 +1,11 @@
-"""Every kind of page in real Chromium: WCAG 2.1 AA (axe), own-origin requests only, no console
-errors, no sideways scrolling at 360 px; valid HTML (Nu checker); the directory filter; and
+"""Every kind of page in real Chromium: WCAG 2.1 AA (axe and pa11y), own-origin requests only, no
+console errors, no sideways scrolling at 360 px; valid HTML (Nu checker); the directory filter; and
 injected markup that never runs. Screenshots of every page kind go to test-artifacts/.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import urllib.request
 from pathlib import Path
@@ -19,6 +20,7 @@ from browser import screenshot, serve
 from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
 
 VNU = ROOT / "tests" / "js" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+PA11Y = ROOT / "tests" / "js" / "pa11y-pages.mjs"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # The real site's configuration, pages and theme overrides, with fixture data added to the
@@ -130,6 +132,27 @@ def test_page_is_accessible_private_and_fits_a_phone(chromium: Any, base: str, k
         context.close()
 
 
+# A page pa11y must fault (a form without a submit button, a checkbox without a name): proof
+# that the judge runs and reports, so a silent pa11y cannot pass the test below.
+CONTROL = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Proef</title></head>
+<body><main><form><input type="checkbox" id="x"></form></main></body></html>"""
+
+
+def test_every_page_kind_passes_pa11y(base: str, tmp_path: Path) -> None:
+    control = tmp_path / "control.html"
+    control.write_text(CONTROL, encoding="utf-8")
+    urls = [control.as_uri()] + [base + path for path in PAGES.values()]
+    result = subprocess.run(
+        ["node", str(PA11Y), *urls], capture_output=True, text=True, timeout=900, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    issues = json.loads(result.stdout)
+    faulted = {part for issue in issues.pop(control.as_uri()) for part in issue["code"].split(".")}
+    assert {"H32", "H91"} <= faulted, faulted
+    errors = {url: found for url, found in issues.items() if found}
+    assert not errors, json.dumps(errors, indent=1, ensure_ascii=False)
+
+
 def test_no_html_errors_in_the_whole_site(site: Path) -> None:
     result = subprocess.run(
         [
@@ -171,6 +194,10 @@ def test_choosing_a_province_shows_exactly_its_associations(chromium: Any, base:
     page.select_option("select[name=school]", "Testcollege Noord")
     assert visible_associations(page) == ["Fryslân"]
     assert "school=Testcollege+Noord" in page.url
+    # Its submit button keeps the choice and the page: nothing is sent anywhere.
+    page.click(".mbo-filter button[type=submit]")
+    assert visible_associations(page) == ["Fryslân"]
+    assert page.url.endswith("/verenigingen/?school=Testcollege+Noord")
     context.close()
 
 

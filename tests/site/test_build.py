@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -10,7 +11,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import ASSOCIATIONS, MKDOCS_YML, ROOT, Project, mkdocs_build, mkdocs_cli, validate
+from conftest import (
+    ASSOCIATIONS,
+    EVENTS,
+    MKDOCS_YML,
+    ROOT,
+    Project,
+    mkdocs_build,
+    mkdocs_cli,
+    validate,
+)
 from mbo_alumni.core import wording
 from mbo_alumni.core.dates import parse_when
 from mbo_alumni.core.settings import Settings
@@ -371,13 +381,25 @@ def test_association_and_event_pages_describe_themselves(mini_site: Path) -> Non
     assert len(meta) <= 200
 
 
-def test_search_documents_hold_no_markdown_syntax(project: Project) -> None:
+def test_search_documents_hold_what_an_entry_is_looked_up_by(project: Project) -> None:
+    # The name is the page title; the text is the school, place and region of an association,
+    # the place and (when not held) the status of an event. No description, so no Markdown.
     described = ASSOCIATIONS.replace(
         "  province: Noord-Brabant\n",
-        "  province: Noord-Brabant\n  description: 'We komen **twee keer per jaar** samen, zie"
-        " [onze site](https://example.org).'\n", 1)  # fmt: skip
-    site = built(project, {"data/associations.yaml": described})
+        "  province: Noord-Brabant\n  sectors: [Zorg]\n  description: 'We komen **twee keer per"
+        " jaar** samen, zie [onze site](https://example.org).'\n", 1)  # fmt: skip
+    events = EVENTS + (
+        "- id: afgelast\n  title: Afgelaste avond\n  start: 2027-05-11\n  organizer: a-academy\n"
+        "  status: cancelled\n  location: {online: true, url: 'https://example.org/live'}\n"
+    )
+    site = built(project, {"data/associations.yaml": described, "data/events.yaml": events})
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = next(d["text"] for d in index["docs"] if d["location"] == "verenigingen/a-academy/")
-    assert "twee keer per jaar" in text and "onze site" in text
-    assert "**" not in text and "](" not in text
+    docs = {d["location"]: (d["title"], html.unescape(d["text"])) for d in index["docs"]}
+    assert docs["verenigingen/a-academy/"] == (
+        "A-Academy",
+        "Koning Willem I College 's-Hertogenbosch Noord-Brabant Zorg",
+    )
+    assert docs["agenda/voorjaar/"] == ("Voorjaarsbijeenkomst", "Aula Den Bosch")
+    assert docs["agenda/afgelast/"] == ("Afgelaste avond", "online Afgelast")
+    for _title, text in docs.values():
+        assert "**" not in text and "](" not in text and "twee keer" not in text, text

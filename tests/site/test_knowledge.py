@@ -202,6 +202,11 @@ def test_zelfcheck_gives_advice_keeps_data_local(real_site: Path, chromium) -> N
         assert "Houd de directie op de hoogte" in advice.inner_text()
         page.check("input[name=avg][value=nee]")
         assert "Je beantwoordde 2 van de 10 vragen. 1 keer ja." in result.inner_text()
+        # The submit button (keyboard users expect one) takes the visitor to the advice.
+        page.keyboard.press("Enter")
+        page.click("button[type=submit]:text('Toon mijn advies')")
+        assert page.evaluate("() => document.activeElement.id") == "advies"
+        assert page.url == base + "zelfcheck/"
 
         # Nothing is stored until the visitor asks for it.
         assert page.evaluate("() => window.localStorage.length") == 0
@@ -233,6 +238,8 @@ def test_zelfcheck_reads_as_a_checklist_without_javascript(real_site: Path, chro
                 assert question.locator(f"dd[data-answer={answer}]").is_visible()
             assert question.locator("dd[data-answer=nee] a").get_attribute("href")
         assert page.locator(".mbo-zelfcheck__result").is_hidden()
+        # Its button works the advice, so it is not there without JavaScript.
+        assert page.locator(".mbo-zelfcheck button[type=submit]").is_hidden()
         context.close()
 
 

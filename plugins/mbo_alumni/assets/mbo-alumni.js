@@ -75,7 +75,12 @@
       );
     }
     form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // The button is there for keyboard and switch users who expect one; the choice is
+    // already applied, so it applies it again and keeps the page where it is.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply();
+    });
     form.hidden = false;
     apply();
   }

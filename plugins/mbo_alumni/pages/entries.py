@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from functools import partial
 
 from ..core import urls, wording
-from ..core.markup import markdown_to_text, shorten, summary
+from ..core.markup import shorten, summary
 from ..outputs.calendar_links import subscribe_links
 from ..outputs.calendars import location_text, organizers_text
 from ..outputs.jsonld import Deferred, event_script, organization_script
-from ..source.model import ended
+from ..source.model import Association, Event, ended
 from .head import calendar_alternate
 
 # No page grows with the data: lists longer than these go to the month pages and the feeds.
@@ -49,10 +49,7 @@ def association_pages(shared: Shared) -> Iterator[PageSpec]:
                 "embed_code": embed_snippet(a, site),
                 "events_api": site.absolute(paths.association_events_api(a.id)),
             },
-            # Plain text: the search shows it as it is, so no Markdown syntax in it.
-            search_text=" ".join(
-                filter(None, [a.name, a.institution, a.city, a.province, _plain(a.description)])
-            ),  # fmt: skip
+            search_text=association_search_text(a),
             alternates=(calendar_alternate(site, calendar_name, feed),),
             # Who, from which school, where: then its own words, for search results and
             # link previews (meta description and OpenGraph alike).
@@ -77,8 +74,28 @@ def association_pages(shared: Shared) -> Iterator[PageSpec]:
         )
 
 
-def _plain(markdown: str | None) -> str | None:
-    return markdown_to_text(markdown) if markdown else None
+# What the site search holds of an entry besides its name (the page title, which the search
+# weighs most): plain text (the search shows it as it is), and only what a visitor looks an entry
+# up by that no other page already answers. The date and the region are left out: the month and
+# region pages are found by those words and list the entries. Descriptions stay on the pages; in
+# the index they cost more than all the rest at a network's size (thousands of events).
+def association_search_text(a: Association) -> str:
+    """Return the school, the place, the region and the sectors."""
+    return " ".join([a.institution, a.city, a.province, *(a.sectors or [])])
+
+
+def event_search_text(e: Event, words: wording.Wording) -> str:
+    """Return the place (its name, often a school, and the town) or 'online', and the status
+    when the event is not simply held."""
+    place = e.location
+    where = (
+        []
+        if place is None
+        else [words("search.online")]
+        if place.online
+        else [part for part in (place.name, place.city) if part]
+    )
+    return " ".join([*where, *filter(None, [wording.status_label(e.status, words)])])
 
 
 def event_pages(shared: Shared) -> Iterator[PageSpec]:
@@ -97,7 +114,7 @@ def event_pages(shared: Shared) -> Iterator[PageSpec]:
                 "reports": [x for x in shared.articles if x.event == e.id],
                 "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
             },
-            search_text=" ".join(filter(None, [e.title, view.when, _plain(e.description)])),
+            search_text=event_search_text(e, shared.site.words),
             # When, where, by whom, then its own words.
             description=shorten(
                 " ".join(
