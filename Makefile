@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve validate schema lint clean bench
+.PHONY: site test check serve validate schema lint clean bench bench-pages
 
 NODE_STAMP := tests/js/node_modules/.package-lock.json
 
@@ -83,3 +83,15 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site $(VENV) $(CLIENTS) tests/js/node_modules
+
+# Per page kind: HTML and gzip bytes, the search index, sitemap fetches in Chromium, and Google
+# Lighthouse's mobile scores (installed here, in bench/js; Node 20 runs Lighthouse 12).
+LIGHTHOUSE_STAMP := bench/js/node_modules/.package-lock.json
+
+$(LIGHTHOUSE_STAMP): bench/js/package.json bench/js/package-lock.json
+	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix bench/js --no-audit --no-fund --loglevel=error
+
+bench-pages: $(STAMP) $(CHROMIUM_PATH) $(LIGHTHOUSE_STAMP)
+	TMPDIR=$${BENCH_TMPDIR:-$$(test -d /dev/shm && echo /dev/shm || echo /tmp)} $(BIN)/python bench/pages.py 1000 5000 2000 10000
