@@ -110,3 +110,79 @@ PARSERS: dict[str, Parser] = {
     "khal": _client("khal"),
     "recurring-ical-events": _client("recurring-ical-events"),
 }
+
+
+# Each program's own expansion of a file's events, series included: every occurrence it would
+# show, as {uid, start (a UTC instant or a date), status}. The cancelled one is there with its
+# status, the excepted one is not.
+def _occurrence(uid: object, start: date | datetime, status: object) -> dict[str, Any]:
+    return {"uid": str(uid), "start": _instant(start), "status": str(status) if status else None}
+
+
+def expand_icalendar(data: bytes) -> list[dict[str, Any]]:
+    """icalendar parses; python-dateutil expands the RRULE, as icalendar's own guide advises."""
+    from dateutil.rrule import rrulestr
+
+    calendar = Calendar.from_ical(data)
+    events = list(calendar.walk("VEVENT"))
+    overrides = {
+        (str(e["UID"]), e.decoded("RECURRENCE-ID")): e for e in events if "RECURRENCE-ID" in e
+    }
+    found = []
+    for event in (e for e in events if "RECURRENCE-ID" not in e):
+        start = event.decoded("DTSTART")
+        if "RRULE" not in event:
+            found.append(_occurrence(event["UID"], start, event.get("STATUS")))
+            continue
+        excluded = {
+            value.dt
+            for line in (event.get("EXDATE") if isinstance(event.get("EXDATE"), list)
+                         else [event.get("EXDATE")] if event.get("EXDATE") else [])
+            for value in line.dts
+        }  # fmt: skip
+        all_day = not isinstance(start, datetime)
+        rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
+        for expanded in rule:
+            moment = expanded.date() if all_day else expanded  # dateutil gives midnights
+            if moment in excluded:
+                continue
+            override = overrides.get((str(event["UID"]), moment))
+            if override is None:
+                found.append(_occurrence(event["UID"], moment, event.get("STATUS")))
+            else:
+                found.append(
+                    _occurrence(event["UID"], override.decoded("DTSTART"), override.get("STATUS"))
+                )
+    return found
+
+
+def expand_ical(data: bytes) -> list[dict[str, Any]]:
+    """Home Assistant's `ical`: its timeline expands series and applies overrides."""
+    from zoneinfo import ZoneInfo
+
+    calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+    return [
+        _occurrence(e.uid, e.dtstart, e.status.value if e.status else None)
+        for e in calendar.timeline_tz(ZoneInfo("UTC"))
+    ]
+
+
+def expand_icaljs(data: bytes) -> list[dict[str, Any]]:
+    with tempfile.NamedTemporaryFile(suffix=".ics") as handle:
+        handle.write(data)
+        handle.flush()
+        result = subprocess.run(
+            ["node", str(JS / "expand-ics.mjs"), handle.name],
+            capture_output=True, text=True, check=True, timeout=60,
+        )  # fmt: skip
+    found: list[dict[str, Any]] = json.loads(result.stdout)
+    return found
+
+
+EXPANDERS: dict[str, Parser] = {
+    "icalendar + dateutil": expand_icalendar,
+    "ical": expand_ical,
+    "ical.js": expand_icaljs,
+    "khal": _client("khal-list"),
+    "recurring-ical-events": _client("recurring-ical-events"),
+}

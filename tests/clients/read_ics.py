@@ -77,6 +77,53 @@ def with_khal(path: str) -> list[dict[str, object]]:
     return events
 
 
+def _items(data: bytes) -> list[bytes]:
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(data)
+    zones = list(calendar.walk("VTIMEZONE"))
+    by_uid: dict[str, list[icalendar.Component]] = {}
+    for event in calendar.walk("VEVENT"):
+        by_uid.setdefault(str(event["UID"]), []).append(event)
+    items = []
+    for events in by_uid.values():
+        item = icalendar.Calendar()
+        for key in ("VERSION", "PRODID"):
+            item.add(key, calendar[key])
+        for component in [*zones, *events]:
+            item.add_component(component)
+        items.append(item.to_ical())
+    return items
+
+
+def khal_occurrences(path: str) -> list[dict[str, object]]:
+    """khal's own list of the file's events, each occurrence of a series expanded by khal,
+    as a person sees them in `khal list` (the file stored in a calendar folder, as vdirsyncer
+    leaves it)."""
+    with tempfile.TemporaryDirectory() as home:
+        calendars = Path(home, "calendars")
+        calendars.mkdir()
+        # One file per UID (a series with its overrides), as vdirsyncer stores a feed: khal
+        # reads one item per file.
+        for index, item in enumerate(_items(Path(path).read_bytes())):
+            Path(calendars, f"item-{index}.ics").write_bytes(item)
+        config = Path(home, "config")
+        config.write_text(KHAL_CONFIG.format(calendars=calendars), encoding="utf-8")
+        form = UNIT.join(["{uid}", "{start}", "{status}", "{all-day}"]) + RECORD
+        khal = Path(sys.executable).parent / "khal"
+        env = {**os.environ, "TZ": "UTC", "HOME": home, "XDG_DATA_HOME": home}
+        result = subprocess.run(
+            [str(khal), "-c", str(config), "list", "--format", form, "--day-format", "",
+             "1990-01-01", "2100-01-01"],
+            capture_output=True, text=True, check=True, env=env,
+        )  # fmt: skip
+    found = []
+    for record in result.stdout.split(RECORD)[:-1]:
+        uid, start, status, _ = record.strip("\n").split(UNIT)
+        found.append({"uid": uid, "start": start, "status": status.strip() or None})
+    return found
+
+
 def _instant(value: date | datetime) -> str:
     if isinstance(value, datetime):
         if value.tzinfo is None:
@@ -110,7 +157,11 @@ def with_recurring_ical_events(path: str) -> list[dict[str, object]]:
 
 def main() -> None:
     client, path = sys.argv[1], sys.argv[2]
-    read = {"khal": with_khal, "recurring-ical-events": with_recurring_ical_events}[client]
+    read = {
+        "khal": with_khal,
+        "khal-list": khal_occurrences,
+        "recurring-ical-events": with_recurring_ical_events,
+    }[client]
     json.dump(read(path), sys.stdout, ensure_ascii=False)
 
 

@@ -31,6 +31,7 @@ from conftest import (
 )
 from mbo_alumni.contrib.issue_form import form_keys, read_form
 from mbo_alumni.source.model import Association, Event
+from mbo_alumni.source.recurrence import Repeat
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -39,7 +40,8 @@ CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 
 def model_keys(model: type) -> set[str]:
     keys = set()
-    for name, field in model.model_fields.items():  # type: ignore[attr-defined]
+    for field_name, field in model.model_fields.items():  # type: ignore[attr-defined]
+        name = field.alias or field_name  # as the data writes it ('except')
         inner = getattr(field.annotation, "__args__", (field.annotation,))
         nested = [t for t in inner if hasattr(t, "model_fields")]
         if nested:
@@ -49,11 +51,16 @@ def model_keys(model: type) -> set[str]:
     return keys
 
 
+# A series (repeat, except, cancelled) is written in the data file; the issue form and the
+# join form do not ask for one yet (issue #26 says what is left).
+SERIES_KEYS = {f"repeat.{key}" for key in Repeat.model_fields} | {"except", "cancelled"}
+
+
 @pytest.mark.parametrize(
     ("form", "model", "automatic"),
     [
         ("vereniging-aanmelden.yml", Association, {"checked"}),
-        ("evenement-aanmelden.yml", Event, {"announced"}),
+        ("evenement-aanmelden.yml", Event, {"announced"} | SERIES_KEYS),
     ],
 )
 def test_issue_forms_ask_exactly_the_model_keys(form: str, model: type, automatic: set) -> None:
@@ -73,7 +80,7 @@ def test_every_guide_template_validates(tmp_path: Path) -> None:
     associations = [e for e in examples if e.startswith("- id:") and "institution:" in e]
     events = [e for e in examples if e.startswith("- id:") and "start:" in e]
     fragments = [e for e in examples if not e.startswith("- id:")]
-    assert len(associations) == 1 and len(events) == 2 and len(fragments) == 1
+    assert len(associations) == 1 and len(events) == 3 and len(fragments) == 1
     with_contact = associations[0].replace(
         "  checked: 2026-11-16", fragments[0].rstrip() + "\n  checked: 2026-11-16"
     )
@@ -82,7 +89,7 @@ def test_every_guide_template_validates(tmp_path: Path) -> None:
         (tmp_path / "events.yaml").write_text("".join(events), encoding="utf-8")
         result = validate(tmp_path)
         assert result.returncode == 0, result.stdout
-        assert "1 vereniging, 2 evenementen" in result.stdout
+        assert "1 vereniging, 3 evenementen" in result.stdout
         assert "error" not in result.stdout
 
 

@@ -19,6 +19,7 @@ from ..core.dates import occurs_twice
 from ..core.markup import markdown_to_text
 from ..core.website import Site
 from ..source.model import Association, Event, chronological
+from ..source.recurrence import at_day
 from .agenda_slices import Facet
 from .vtimezone import vtimezone
 
@@ -151,6 +152,7 @@ def vevent(
     Values are encoded by icalendar's property types; the lines are assembled here, because
     icalendar's generic serialiser dominated the build (figures in BENCHMARKS.md).
     """
+    utc = utc and event.repeat is None  # a series repeats in local time: it keeps its TZID
     start, end = _written(event.start, utc), _written(end_exclusive(event), utc)
     assert start is not None
     lines = [
@@ -161,6 +163,11 @@ def vevent(
     ]
     if end is not None:
         lines.append(_date_line("DTEND", end))
+    if event.repeat is not None:
+        lines.append(b"RRULE:" + event.repeat.rrule(event.start).encode())
+        # One date per line: ical.js reads only the first of a multi-valued line (the RDATE
+        # trap in PRODUCT.md), and nothing is lost by writing them apart.
+        lines += [_date_line("EXDATE", at_day(event.start, day)) for day in event.except_]
     lines += [
         _text("SUMMARY", summary_text(event, site)),
         b"STATUS:" + STATUS[event.status].encode(),
@@ -180,7 +187,25 @@ def vevent(
     if event.tags:
         lines.append(b"CATEGORIES:" + b",".join(vText(tag).to_ical() for tag in event.tags))
     lines.append(b"END:VEVENT")
-    return b"".join(fold(line) for line in lines)
+    serialised = b"".join(fold(line) for line in lines)
+    return serialised + b"".join(
+        _override(event, site, stamp, organizers, day) for day in event.cancelled
+    )
+
+
+def _override(
+    event: Event, site: Site, stamp: datetime, organizers: Sequence[Association], day: date
+) -> bytes:
+    """Return the VEVENT that cancels one occurrence of a series: its UID, RECURRENCE-ID (the
+    occurrence's start) and STATUS:CANCELLED; the rest as the occurrence itself."""
+    held = next(o for o in event.occurrences() if o.day == day)
+    single = event.model_copy(
+        update={"start": held.start, "end": held.end, "status": "cancelled", "repeat": None,
+                "except_": [], "cancelled": []}
+    )  # fmt: skip
+    text = vevent(single, site, stamp, organizers)
+    stamp_end = text.index(b"\r\n", text.index(b"DTSTAMP:")) + 2
+    return text[:stamp_end] + fold(_date_line("RECURRENCE-ID", held.start)) + text[stamp_end:]
 
 
 # No METHOD: it belongs to iTIP messages (RFC 5546 wants an ORGANIZER on every event then,
@@ -219,6 +244,7 @@ def _years(events: Sequence[Event]) -> tuple[int, int] | None:
     if not timed:
         return None
     years = [e.start.year for e in timed] + [e.end.year for e in timed if e.end is not None]
+    years += [e.occurrences()[-1].start.year for e in timed if e.repeat is not None]
     return min(years), max(years)
 
 
@@ -304,7 +330,8 @@ def calendar_files(
         )
     for event in ordered:  # one-off downloads: an appointment in UTC, no calendar name
         single = {event.id: vevent(event, site, stamp, organizers[event.id], utc=True)}
+        zoned = event.repeat is not None  # a series is the series, in its time zone
         yield Feed(
             paths.event_download(event.id),
-            calendar(site.prodid, None, None, [event], single, zone=site.zone, timezone=False),
+            calendar(site.prodid, None, None, [event], single, zone=site.zone, timezone=zoned),
         )

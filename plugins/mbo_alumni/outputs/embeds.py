@@ -15,6 +15,7 @@ from ..core.csp import with_policy
 from ..core.templating import render
 from ..core.website import Site
 from ..source.model import Association, Event, chronological, ended
+from ..source.series import held
 from .calendar_links import subscribe_links
 from .calendars import location_text
 
@@ -30,16 +31,19 @@ def embed_page(
 ) -> bytes:
     """Return the embed page of one association: its next events, soonest first."""
     words, paths = site.words, site.paths
-    coming = [e for e in sorted(events, key=chronological) if not ended(e, today)]
+    # A series: each occurrence at its own date, linking to it in the series' page.
+    occurring = sorted(held(events), key=lambda pair: chronological(pair[0]))
+    coming = [(e, day) for e, day in occurring if not ended(e, today)]
     items = [
         {
             "title": e.title,
             "when": wording.when(e.start, e.end, words),
             "where": location_text(e),
             "status": wording.status_label(e.status, words),
-            "url": site.absolute(paths.event_page(e.id)),
+            "url": site.absolute(paths.event_page(e.id))
+            + (f"#keer-{day.isoformat()}" if day else ""),
         }
-        for e in coming[:SHOWN]
+        for e, day in coming[:SHOWN]
     ]
     html = render(
         "mbo-alumni/embed.html",

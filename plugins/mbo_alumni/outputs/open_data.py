@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..core.dates import iso
 from ..core.website import Site
 from ..source.model import Association, Event, chronological
+from ..source.recurrence import WEEKDAYS
 from .calendars import uid
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
@@ -63,8 +64,30 @@ class ApiAssociation(_Record):
     calendar: str = Field(description="absolute URL of the association's iCalendar feed")
 
 
+class ApiRepeat(_Record):
+    """How a series repeats: the data's `repeat`, and the same as an RFC 5545 RRULE."""
+
+    every: Literal["week", "month", "year"]
+    interval: int
+    weekday: str | None = Field(description="monday ... sunday")
+    week: int | None = Field(description="with weekday, in a month: 1 to 4, or -1 for the last")
+    until: date | None = Field(description="the last day of the series, inclusive")
+    count: int | None = Field(description="how many times, when there is no until")
+    rrule: str = Field(description="the rule as RFC 5545 RRULE, in the site's time zone")
+
+
+class ApiOccurrence(_Record):
+    """One occurrence of a series (the excepted ones are left out)."""
+
+    start: str = Field(pattern=ISO_PATTERN)
+    end: str | None = Field(pattern=ISO_PATTERN)
+    status: Literal["confirmed", "tentative", "cancelled"]
+
+
 class ApiEvent(_Record):
     """One event as published."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     id: str
     uid: str = Field(description="the UID in every calendar feed; never changes")
@@ -85,6 +108,18 @@ class ApiEvent(_Record):
     description: str | None = Field(description="Markdown")
     tags: list[str]
     announced: date | None
+    repeat: ApiRepeat | None = Field(
+        default=None, description="a series: how it repeats; start and end are its first time"
+    )
+    except_: list[date] = Field(
+        default_factory=list, alias="except", description="days of a series that are not held"
+    )
+    cancelled: list[date] = Field(
+        default_factory=list, description="days of a series that are cancelled (still listed)"
+    )
+    occurrences: list[ApiOccurrence] | None = Field(
+        default=None, description="a series: every time it is held or cancelled, in order"
+    )
     page: str = Field(description="absolute URL of the event's page")
     calendar: str = Field(description="absolute URL of the one-event .ics download")
 
@@ -157,8 +192,31 @@ def event_record(event: Event, site: Site) -> ApiEvent:
         tags=list(event.tags),
         page=site.absolute(site.paths.event_page(event.id)),
         calendar=site.absolute(site.paths.event_download(event.id)),
+        **_series(event),
     )
     return ApiEvent(**fields)
+
+
+def _series(event: Event) -> dict[str, object]:
+    rule = event.repeat
+    if rule is None:
+        return {"repeat": None}
+    weekday = None if rule.weekday is None else WEEKDAYS[rule.weekday]
+    return {
+        "repeat": ApiRepeat(
+            every=rule.every,
+            interval=rule.interval,
+            weekday=weekday,
+            week=rule.week,
+            until=rule.until,
+            count=rule.count,
+            rrule=rule.rrule(event.start),
+        ),  # fmt: skip
+        "occurrences": [
+            ApiOccurrence(start=iso(o.start), end=_iso(o.end), status=o.status)  # type: ignore[arg-type]
+            for o in event.occurrences()
+        ],
+    }
 
 
 def _dump(document: BaseModel) -> bytes:

@@ -22,6 +22,7 @@ from .specs import (
 from .views import (
     association_view,
     event_view,
+    held_views,
     theme_views,
 )
 
@@ -41,7 +42,8 @@ def build_pages(
         today=today,
         site=site,
         facets=facets,
-        events=[event_view(e, by_id, site) for e in data.events],
+        events=held_views(data.events, by_id, site),
+        series=[event_view(e, by_id, site) for e in data.events if e.repeat is not None],
         associations=[association_view(a, today, site) for a in data.associations],
         themes=theme_views(data, site),
     )

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from functools import partial
 
 from ..core import urls, wording
+from ..core.dates import local_day
 from ..core.markup import shorten, summary
 from ..outputs.calendar_links import subscribe_links
 from ..outputs.calendars import location_text, organizers_text
 from ..outputs.jsonld import Deferred, event_script, organization_script
 from ..source.model import Association, Event, ended
+from ..source.recurrence import describe
 from .head import calendar_alternate
 
 # No page grows with the data: lists longer than these go to the month pages and the feeds.
@@ -20,6 +22,7 @@ from .specs import (
 )
 from .views import (
     embed_snippet,
+    occurrence_anchor,
     split,
 )
 
@@ -101,7 +104,7 @@ def event_search_text(e: Event, words: wording.Wording) -> str:
 def event_pages(shared: Shared) -> Iterator[PageSpec]:
     """Yield one page per event: when, where, who, its reports and its themes."""
     theme_of = {view.theme.id: view for view in shared.themes}
-    for view in shared.events:
+    for view in shared.pages:
         e = view.event
         yield PageSpec(
             urls.page_source(view.url),
@@ -113,6 +116,7 @@ def event_pages(shared: Shared) -> Iterator[PageSpec]:
                 "jsonld": Deferred(partial(event_script, e, view.organizers, shared.site)),
                 "reports": [x for x in shared.articles if x.event == e.id],
                 "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
+                **series_context(e, shared),
             },
             search_text=event_search_text(e, shared.site.words),
             # When, where, by whom, then its own words.
@@ -145,3 +149,29 @@ def removed_pages(shared: Shared) -> Iterator[PageSpec]:
             {"gone": gone, "removed": wording.day(gone.removed, words)},
             description=words("removed.description", name=gone.name),
         )
+
+
+SHOWN_GONE = 5  # a series' page lists its last few past occurrences
+
+
+def series_context(e: Event, shared: Shared) -> dict[str, object]:
+    """Return what a series' page shows: its rule in words, the coming occurrences (cancelled
+    ones marked) and the last few past ones; nothing for a single event."""
+    if e.repeat is None:
+        return {}
+    words = shared.site.words
+    rows = [
+        {
+            "anchor": occurrence_anchor(o.day),
+            "iso": o.start.isoformat(),
+            "when": wording.when(o.start, o.end, words),
+            "cancelled": o.status == "cancelled",
+            "past": local_day(o.end if o.end is not None else o.start) < shared.today,
+        }
+        for o in e.occurrences()
+    ]
+    return {
+        "rule": describe(e.repeat, e.start, e.end, words),
+        "coming": [row for row in rows if not row["past"]],
+        "gone": [row for row in rows if row["past"]][::-1][:SHOWN_GONE],
+    }

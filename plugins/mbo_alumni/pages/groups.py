@@ -38,7 +38,7 @@ def province_pages(shared: Shared) -> Iterator[PageSpec]:
     for facet in (f for f in shared.facets if f.kind == "provincie"):
         members = [v for v in shared.associations if v.association.province == facet.name]
         members.sort(key=lambda v: (v.association.name.casefold(), v.association.id))
-        views = [shared.view_of[e.id] for e in facet.events]
+        views = [view for e in facet.events for view in shared.views_of[e.id]]
         parts = region_parts(facet.page, len(members))
         for index, page in enumerate(parts):
             first = index == 0

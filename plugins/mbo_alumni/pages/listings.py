@@ -26,7 +26,7 @@ from .specs import (
 from .views import (
     agenda_sections,
     directory_groups,
-    event_view,
+    held_views,
     newest_articles,
     split,
 )
@@ -35,7 +35,7 @@ from .views import (
 def home_context(data: Data, articles: list[Article], today: date, site: Site) -> dict[str, Any]:
     """Return what the home page shows from the data: next events, new articles, counts."""
     by_id = {a.id: a for a in data.associations}
-    coming = [event_view(e, by_id, site) for e in data.events if not ended(e, today)]
+    coming = [v for v in held_views(data.events, by_id, site) if not ended(v.event, today)]
     upcoming, _ = split(coming, today)
     return {
         "next_events": upcoming[:3],

@@ -85,17 +85,29 @@ class Shared:
     today: date
     site: Site
     facets: Sequence[Facet]
-    events: list[EventView]
+    events: list[EventView]  # every single event and every occurrence of a series
     associations: list[AssociationView]
     themes: list[ThemeView]
+    series: list[EventView] = field(default_factory=list)  # the series themselves
 
     @cached_property
     def months(self) -> list[Month]:
         return by_month(self.events, self.site, MONTH_PAGE_EVENTS)
 
     @cached_property
-    def view_of(self) -> dict[str, EventView]:
-        return {view.event.id: view for view in self.events}
+    def views_of(self) -> dict[str, list[EventView]]:
+        """Each event's view, or each occurrence's of a series, by the event's id."""
+        found: dict[str, list[EventView]] = {}
+        for view in self.events:
+            found.setdefault(view.event.id, []).append(view)
+        return found
+
+    @property
+    def pages(self) -> list[EventView]:
+        """The events with a page: every single event and every series."""
+        return [v for v in self.events if v.event.repeat is None and v.occurrence is None] + (
+            self.series
+        )
 
     @cached_property
     def events_of(self) -> dict[str, list[EventView]]:

@@ -18,6 +18,7 @@ from ..source.articles import Article
 from ..source.checks import months_between
 from ..source.load import Data
 from ..source.model import Association, Event, Theme, chronological, ended
+from ..source.series import held
 
 
 @dataclass
@@ -35,6 +36,7 @@ class EventView:
     organizers: list[Association]
     ics: str
     site: Site
+    occurrence: date | None = None  # one occurrence of a series: its day (the page's anchor)
 
     @property
     def description_html(self) -> Markup | None:
@@ -67,17 +69,34 @@ def _html(markdown: str | None) -> Markup | None:
     return Markup(markdown_to_html(markdown)) if markdown else None
 
 
-def event_view(event: Event, associations: dict[str, Association], site: Site) -> EventView:
-    """Return the display form of an event."""
+def event_view(
+    event: Event, associations: dict[str, Association], site: Site, occurrence: date | None = None
+) -> EventView:
+    """Return the display form of an event, or of one occurrence of a series (its link lands
+    on that occurrence in the series' page)."""
+    page = site.paths.event_page(event.id)
     return EventView(
         event=event,
         when=wording.when(event.start, event.end, site.words),
         status_label=wording.status_label(event.status, site.words),
-        url=site.paths.event_page(event.id),
+        url=page if occurrence is None else f"{page}#{occurrence_anchor(occurrence)}",
         organizers=[associations[ident] for ident in event.organizer],
         ics=site.paths.event_download(event.id),
         site=site,
+        occurrence=occurrence,
     )
+
+
+def occurrence_anchor(day: date) -> str:
+    """Return the id of an occurrence in its series' page: 'keer-2027-03-02'."""
+    return f"keer-{day.isoformat()}"
+
+
+def held_views(
+    events: Iterable[Event], associations: dict[str, Association], site: Site
+) -> list[EventView]:
+    """Return the views of every event and of every occurrence of each series."""
+    return [event_view(e, associations, site, day) for e, day in held(events)]
 
 
 OUTDATED_AFTER_MONTHS = 24  # the page says so; the maintainers' patrol starts at 18

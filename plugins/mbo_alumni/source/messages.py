@@ -50,7 +50,7 @@ def report_error(document: Document, model: type[BaseModel], detail: ErrorDetail
     name = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
-        known = list(owner.model_fields) if owner else []
+        known = [i.alias or n for n, i in owner.model_fields.items()] if owner else []
         hint = did_you_mean(name, known, f"toegestaan zijn: {', '.join(known)}")
         document.problem(loc, f"onbekende sleutel '{name}'; {hint}", key=True)
         return

@@ -42,6 +42,14 @@ from .fields import (
     check_single_line,
     context_zone,
 )
+from .recurrence import (
+    Occurrence,
+    Repeat,
+    dates_problem,
+    occurrence_days,
+    rule_problem,
+    series,
+)
 
 
 class _Strict(BaseModel):
@@ -204,6 +212,43 @@ class Event(_Strict):
     status: Literal["confirmed", "tentative", "cancelled"] = "confirmed"
     tags: list[Slug] = Field(default_factory=list)
     announced: date | None = None
+    repeat: Repeat | None = Field(
+        default=None, description="een reeks: hoe de bijeenkomst terugkomt"
+    )
+    except_: list[date] = Field(
+        default_factory=list, alias="except", description="keren van de reeks die niet doorgaan"
+    )
+    cancelled: list[date] = Field(
+        default_factory=list, description="keren van de reeks die afgelast zijn (blijven staan)"
+    )
+
+    @field_validator("repeat")
+    @classmethod
+    def _a_series_that_fits(cls, value: Repeat | None, info: ValidationInfo) -> Repeat | None:
+        start = info.data.get("start")
+        if value is not None and start is not None:
+            problem = rule_problem(start, info.data.get("end"), value)
+            if problem:
+                raise ValueError(problem)
+        return value
+
+    @field_validator("except_", "cancelled")
+    @classmethod
+    def _occurrences_of_the_series(cls, value: list[date], info: ValidationInfo) -> list[date]:
+        key = "except" if info.field_name == "except_" else "cancelled"
+        start, repeat = info.data.get("start"), info.data.get("repeat")
+        if value and "repeat" in info.data and repeat is None:
+            raise ValueError(f"'{key}' hoort bij een reeks: een bijeenkomst met 'repeat'")
+        if not value or repeat is None or start is None:
+            return value
+        problem = dates_problem(value, occurrence_days(start, repeat), key)
+        if problem is None and key == "cancelled":
+            both = sorted(set(value) & set(info.data.get("except_") or []))
+            if both:
+                problem = f"{both[0]} staat bij 'except' en bij 'cancelled'; kies er één"
+        if problem:
+            raise ValueError(problem)
+        return sorted(value)
 
     @field_validator("announced")
     @classmethod
@@ -258,6 +303,13 @@ class Event(_Strict):
     def all_day(self) -> bool:
         return is_all_day(self.start)
 
+    def occurrences(self) -> list[Occurrence]:
+        """Return every time the event takes place, in order: the event itself, or each
+        occurrence of its series but the excepted ones (a cancelled one with that status)."""
+        if self.repeat is None:
+            return [Occurrence(self.start, self.end, self.status, local_day(self.start))]
+        return series(self.start, self.end, self.status, self.repeat, self.except_, self.cancelled)
+
 
 def chronological(event: Event) -> tuple[datetime, str]:
     """Return the one sort key of events in time: the UTC instant they start, then the id."""
@@ -269,11 +321,12 @@ def ended(event: Event, today: date) -> bool:
 
     An event is coming until the end of its last day (Amsterdam time), so an event that is
     under way today, or ended this morning, still shows as coming."""
-    return local_day(event.end if event.end is not None else event.start) < today
+    last = event.occurrences()[-1] if event.repeat is not None else event
+    return local_day(last.end if last.end is not None else last.start) < today
 
 
 ASSOCIATION_KEYS = tuple(Association.model_fields)
-EVENT_KEYS = tuple(Event.model_fields)
+EVENT_KEYS = tuple(info.alias or name for name, info in Event.model_fields.items())
 
 
 class Theme(_Strict):

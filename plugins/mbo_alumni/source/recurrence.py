@@ -1,0 +1,293 @@
+"""Recurring events: the `repeat` rule of a series, its occurrences, and the rules on both.
+
+A series is one event with a `repeat` rule; its first occurrence is the event's `start`. The
+occurrences are counted in local wall time (19:30 in March and in April, across the change to
+summer time), as RFC 5545 expands an RRULE with a TZID. A date the rule does not have (the 31st
+in April, 29 February in 2027) is skipped and not counted, as RFC 5545 does.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, Literal
+
+from babel.dates import format_date
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from ..core.dates import When
+from ..core.wording import Wording, time_of_day
+
+MAX_OCCURRENCES = 260  # five years of weekly meetings
+MAX_YEARS = 5  # from the first occurrence to `until`
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DUTCH_WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+# What a volunteer writes for `every` in Dutch, and the value the data uses.
+EVERY_WORDS = {
+    "wekelijks": "week", "maand": "month", "maandelijks": "month", "jaar": "year",
+    "jaarlijks": "year", "weekly": "week", "monthly": "month", "yearly": "year",
+}  # fmt: skip
+FORTNIGHT = {"fortnight", "tweewekelijks", "twee weken", "2 weken", "biweekly"}
+
+
+def _every(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    word = value.strip().casefold()
+    if word in FORTNIGHT:
+        raise ValueError("om de twee weken schrijf je als 'every: week' met 'interval: 2'")
+    return EVERY_WORDS.get(word, word)
+
+
+def _weekday(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    word = value.strip().casefold()
+    for names in (WEEKDAYS, DUTCH_WEEKDAYS):
+        if word in names:
+            return names.index(word)
+    raise ValueError(
+        f"'{value}' is geen dag van de week; schrijf bijvoorbeeld 'tuesday' of 'dinsdag'"
+    )
+
+
+class Repeat(BaseModel):
+    """How a series repeats: every (interval) weeks, months or years, until a day or a count."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    every: Annotated[Literal["week", "month", "year"], BeforeValidator(_every)]
+    interval: int = Field(default=1, ge=1, le=52, description="om de hoeveel weken/maanden/jaren")
+    weekday: Annotated[int | None, BeforeValidator(_weekday)] = Field(
+        default=None, description="maandag tot zondag (monday ... sunday)"
+    )
+    week: Literal[1, 2, 3, 4, -1] | None = Field(
+        default=None, description="de hoeveelste van de maand: 1 tot 4, of -1 voor de laatste"
+    )
+    until: date | None = Field(default=None, description="de laatste dag van de reeks")
+    count: int | None = Field(default=None, ge=1, le=MAX_OCCURRENCES, description="hoe vaak")
+
+    @model_validator(mode="after")
+    def _one_end_and_sensible_days(self) -> Repeat:
+        if self.until is not None and self.count is not None:
+            raise ValueError("'until' en 'count' samen kan niet: kies er één")
+        if self.until is None and self.count is None:
+            raise ValueError(
+                "een reeks heeft een einde nodig: 'until' (de laatste dag) of 'count' (hoe vaak)"
+            )
+        if self.every == "year" and (self.weekday is not None or self.week is not None):
+            raise ValueError(
+                "'weekday' en 'week' horen niet bij 'every: year': een jaarlijkse bijeenkomst "
+                "komt terug op de datum van 'start'"
+            )
+        if self.week is not None and (self.every != "month" or self.weekday is None):
+            raise ValueError("'week' hoort bij 'every: month', samen met 'weekday'")
+        if self.every == "month" and self.weekday is not None and self.week is None:
+            raise ValueError(
+                "bij 'every: month' met 'weekday' hoort 'week': 1 tot 4, of -1 voor de laatste "
+                "van de maand"
+            )
+        return self
+
+    def rrule(self, start: When) -> str:
+        """Return the RFC 5545 RRULE value, e.g. FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270630T235959."""
+        parts = [f"FREQ={ {'week': 'WEEKLY', 'month': 'MONTHLY', 'year': 'YEARLY'}[self.every] }"]
+        if self.interval != 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.weekday is not None:
+            prefix = str(self.week) if self.week is not None else ""
+            parts.append(f"BYDAY={prefix}{RRULE_DAYS[self.weekday]}")
+        if self.count is not None:
+            parts.append(f"COUNT={self.count}")
+        elif self.until is not None:
+            # UNTIL must have DTSTART's value type; with a TZID it is given in UTC (RFC 5545
+            # 3.3.10). The last local moment of the day, so every start on that day is in.
+            parts.append(f"UNTIL={_until(self.until, start)}")
+        return ";".join(parts)
+
+
+def _until(until: date, start: When) -> str:
+    if not isinstance(start, datetime):
+        return until.strftime("%Y%m%d")
+    last = datetime.combine(until, datetime.max.time().replace(microsecond=0), start.tzinfo)
+    return last.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def nth_weekday(year: int, month: int, weekday: int, week: int) -> date | None:
+    """Return the `week`-th `weekday` of a month (-1: the last), or None when it has none."""
+    days = calendar.monthrange(year, month)[1]
+    matching = [d for d in range(1, days + 1) if date(year, month, d).weekday() == weekday]
+    index = week - 1 if week > 0 else week
+    return date(year, month, matching[index]) if -len(matching) <= index < len(matching) else None
+
+
+def _candidate(first: date, repeat: Repeat, step: int) -> date | None:
+    if repeat.every == "week":
+        return first + timedelta(weeks=repeat.interval * step)
+    if repeat.every == "month":
+        months = first.month - 1 + repeat.interval * step
+        year, month = first.year + months // 12, months % 12 + 1
+        if repeat.weekday is not None and repeat.week is not None:
+            return nth_weekday(year, month, repeat.weekday, repeat.week)
+        days = calendar.monthrange(year, month)[1]
+        return date(year, month, first.day) if first.day <= days else None
+    year = first.year + repeat.interval * step
+    return date(year, first.month, first.day) if calendar.isleap(year) or (
+        first.month, first.day) != (2, 29) else None  # fmt: skip
+
+
+def occurrence_days(start: When, repeat: Repeat) -> list[date]:
+    """Return the local days the series takes place, the first being `start`'s, at most
+    MAX_OCCURRENCES + 1 of them (one more than allowed, so a caller can tell it is too long)."""
+    first = start.date() if isinstance(start, datetime) else start
+    found: list[date] = []
+    step = 0
+    # Every step moves on by at least a week; skipped dates (no 5th week, no 29 February) are
+    # at most three in a row, so this ends.
+    while len(found) <= MAX_OCCURRENCES:
+        day = _candidate(first, repeat, step)
+        step += 1
+        if day is None:
+            continue
+        if repeat.until is not None and day > repeat.until:
+            break
+        found.append(day)
+        if repeat.count is not None and len(found) == repeat.count:
+            break
+    return found
+
+
+def at_day(start: When, day: date) -> When:
+    """Return the start moved to `day`, at the same local wall time (a date stays a date)."""
+    if isinstance(start, datetime):
+        return datetime.combine(day, start.timetz().replace(tzinfo=None), start.tzinfo)
+    return day
+
+
+def rule_problem(start: When, end: When | None, repeat: Repeat) -> str | None:
+    """Return what is wrong with a series as a whole, or None."""
+    first = start.date() if isinstance(start, datetime) else start
+    if repeat.weekday is not None and first.weekday() != repeat.weekday:
+        return (
+            f"'start' ({first}) valt niet op een {DUTCH_WEEKDAYS[repeat.weekday]}; zet 'start' op "
+            "de eerste keer van de reeks"
+        )
+    if repeat.week is not None and repeat.weekday is not None:
+        wanted = nth_weekday(first.year, first.month, repeat.weekday, repeat.week)
+        if wanted != first:
+            return (
+                f"'start' ({first}) is niet de {week_words(repeat.week)} "
+                f"{DUTCH_WEEKDAYS[repeat.weekday]} van de maand; die is op {wanted}: zet 'start' "
+                "op de eerste keer van de reeks"
+            )
+    if repeat.until is not None:
+        if repeat.until < first:
+            return f"'until' ({repeat.until}) ligt vóór 'start' ({first})"
+        if repeat.until > _years_later(first, MAX_YEARS):
+            return (
+                f"een reeks duurt hoogstens {MAX_YEARS} jaar; kies een 'until' tot en met "
+                f"{_years_later(first, MAX_YEARS)} en zet daarna een nieuwe reeks"
+            )
+    if len(occurrence_days(start, repeat)) > MAX_OCCURRENCES:
+        return f"een reeks heeft hoogstens {MAX_OCCURRENCES} keer; kies een eerdere 'until'"
+    if (
+        end is not None
+        and repeat.every == "week"
+        and end - start >= timedelta(weeks=repeat.interval)
+    ):
+        return "een keer duurt langer dan de tijd tot de volgende keer; controleer 'end'"
+    return None
+
+
+def dates_problem(days: list[date], occurrences: list[date], key: str) -> str | None:
+    """Return the message for the first of `days` that is not an occurrence, or None."""
+    held = set(occurrences)
+    for day in days:
+        if day not in held:
+            near = sorted(occurrences, key=lambda o: (abs((o - day).days), o))[:2]
+            listed = " of ".join(str(o) for o in sorted(near))
+            return (
+                f"{day} bij '{key}' is geen keer van deze reeks; de dichtstbijzijnde zijn {listed}"
+            )
+    return None
+
+
+def week_words(week: int) -> str:
+    return {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", -1: "laatste"}[week]
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One time an event takes place: its start and end, its status, the local day it starts."""
+
+    start: When
+    end: When | None
+    status: str
+    day: date
+
+
+def series(
+    start: When,
+    end: When | None,
+    status: str,
+    repeat: Repeat,
+    skipped: list[date],
+    cancelled: list[date],
+) -> list[Occurrence]:
+    """Return the occurrences of a series but the skipped ones, in order; each as long on the
+    clock as the first (a two-hour evening stays two hours, also the night the clocks change)."""
+    found = []
+    for day in occurrence_days(start, repeat):
+        if day in skipped:
+            continue
+        moved = at_day(start, day)
+        until = None if end is None else _shifted(moved, end - start)
+        found.append(Occurrence(moved, until, "cancelled" if day in cancelled else status, day))
+    return found
+
+
+def _shifted(start: When, length: timedelta) -> When:
+    if isinstance(start, datetime):
+        return (start.replace(tzinfo=None) + length).replace(tzinfo=start.tzinfo)
+    return start + length
+
+
+def describe(repeat: Repeat, start: When, end: When | None, words: Wording) -> str:
+    """Return the rule in Dutch: 'elke eerste dinsdag van de maand, 19.30–21.30 uur, tot en met
+    30 juni 2027'; 'om de 2 weken op dinsdag, 6 keer'."""
+    first = start.date() if isinstance(start, datetime) else start
+    n = repeat.interval
+    if repeat.every == "week":
+        day = DUTCH_WEEKDAYS[first.weekday()]
+        rule = f"elke week op {day}" if n == 1 else f"om de {n} weken op {day}"
+    elif repeat.every == "month" and repeat.weekday is not None and repeat.week is not None:
+        which = f"{week_words(repeat.week)} {DUTCH_WEEKDAYS[repeat.weekday]}"
+        rule = f"elke {which} van de maand" if n == 1 else f"om de {n} maanden op de {which}"
+    elif repeat.every == "month":
+        rule = (
+            f"elke maand op de {first.day}e" if n == 1 else f"om de {n} maanden op de {first.day}e"
+        )
+    else:
+        on = format_date(first, "d MMMM", locale=words.locale)
+        rule = f"elk jaar op {on}" if n == 1 else f"om de {n} jaar op {on}"
+    parts = [rule]
+    if isinstance(start, datetime):
+        hours = time_of_day(start, words)
+        if isinstance(end, datetime) and end.date() == start.date():
+            hours += f"–{time_of_day(end, words)}"
+        parts.append(f"{hours} {words('when.hour')}")
+    if repeat.until is not None:
+        parts.append(f"tot en met {format_date(repeat.until, 'd MMMM y', locale=words.locale)}")
+    else:
+        parts.append(f"{repeat.count} keer")
+    return ", ".join(parts)
