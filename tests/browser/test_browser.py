@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import urllib.request
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
 
 from browser import screenshot, serve
-from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
+from conftest import BUILD_ENV, REPO_URL, ROOT, copy_project, mkdocs_build
+from mbo_alumni.core.settings import Settings
 
 VNU = ROOT / "tests" / "js" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PA11Y = ROOT / "tests" / "js" / "pa11y-pages.mjs"
@@ -43,13 +45,31 @@ EXTRA_ASSOCIATIONS = """
   city: Maastricht
   province: Limburg
 """
-EXTRA_EVENTS = """
+
+
+def first_tuesdays(first: date, last: date) -> list[date]:
+    """The first Tuesday of every month from `first`'s month to `last`, by the calendar."""
+    found, year, month = [], first.year, first.month
+    while date(year, month, 1) <= last:
+        day = date(year, month, 1)
+        found.append(day + timedelta(days=(1 - day.weekday()) % 7))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+# A monthly series begun before today: its next occurrences, one of them not held and one
+# cancelled, whatever day the tests run (until 2031).
+# The build's today: its SOURCE_DATE_EPOCH, in the site's zone.
+BUILT_ON = datetime.fromtimestamp(int(BUILD_ENV["SOURCE_DATE_EPOCH"]), Settings().zone).date()
+SERIES_DAYS = [d for d in first_tuesdays(date(2026, 10, 6), date(2031, 9, 30)) if d >= BUILT_ON]
+NEXT, CANCELLED, SKIPPED = SERIES_DAYS[0], SERIES_DAYS[1], SERIES_DAYS[2]
+EXTRA_EVENTS = f"""
 - id: voorjaar-2027
   title: Voorjaarsbijeenkomst alumniverenigingen
   start: 2027-03-30 19:30
   end: 2027-03-30 21:30
   organizer: [a-academy, noorderlicht]
-  location: {name: Aula, address: Schoolstraat 1, city: "'s-Hertogenbosch"}
+  location: {{name: Aula, address: Schoolstraat 1, city: "'s-Hertogenbosch"}}
   url: https://example.org/aanmelden
   tags: [studenten]
   description: Een avond over **ambassadeurs** en [peer mentoring](https://example.org/pm).
@@ -58,7 +78,16 @@ EXTRA_EVENTS = """
   start: 2027-06-15
   status: cancelled
   organizer: zuiderzon
-  location: {online: true, url: "https://meet.example.org/zomer"}
+  location: {{online: true, url: "https://meet.example.org/zomer"}}
+- id: maandborrel
+  title: Maandelijkse alumniborrel
+  start: 2026-10-06 19:30
+  end: 2026-10-06 21:30
+  organizer: a-academy
+  location: {{name: Café De Kroon, city: "'s-Hertogenbosch"}}
+  repeat: {{every: month, weekday: dinsdag, week: 1, until: 2031-09-30}}
+  except: [{SKIPPED}]
+  cancelled: [{CANCELLED}]
 """
 
 PAGES = {
@@ -80,6 +109,7 @@ PAGES = {
     "change-association": "meedoen/wijzigen/?vereniging=noorderlicht",
     "change-without-entry": "meedoen/wijzigen/",
     "empty-region": "provincies/utrecht/",
+    "series": "agenda/maandborrel/",
     "404": "404.html",
 }
 
@@ -366,3 +396,30 @@ def test_injected_markup_never_runs(chromium: Any, tmp_path: Path) -> None:
             assert page.evaluate("() => window.__xss") is None, path
             assert not seen["dialogs"], path
             context.close()
+
+
+def test_a_monthly_series_reads_right_on_a_phone(chromium: Any, base: str) -> None:
+    context, page, seen = visit(chromium, base + "agenda/", 360)
+    # The agenda lists the next occurrence at its own date, linking to it in the series' page.
+    link = page.locator(f'a[href$="maandborrel/#keer-{NEXT.isoformat()}"]')
+    assert link.count() == 1
+    row = link.locator("xpath=ancestor::li[1]").inner_text()
+    assert f"dinsdag {NEXT.day} " in row and str(NEXT.year) in row, row
+    link.click()
+    page.wait_for_url(f"**/agenda/maandborrel/#keer-{NEXT.isoformat()}")
+    target = page.locator(f"#keer-{NEXT.isoformat()}")
+    assert target.is_visible() and 0 <= target.bounding_box()["y"] < 900
+    facts = page.inner_text(".mbo-facts")
+    assert (
+        "Elke eerste dinsdag van de maand, 19.30–21.30 uur, tot en met 30 september 2031" in facts
+    )
+    listed = page.locator(".mbo-occurrences:not(.mbo-occurrences--past) li").all_inner_texts()
+    assert listed[0].startswith(f"dinsdag {NEXT.day} ") and "19.30–21.30 uur" in listed[0]
+    assert page.inner_text(f"#keer-{CANCELLED.isoformat()}").endswith(": afgelast"), listed[:3]
+    assert page.locator(f"#keer-{SKIPPED.isoformat()}").count() == 0  # not held: not listed
+    assert len(listed) == 12 and "Daarna nog" in page.inner_text(".mbo-occurrences + p")
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0 and not seen["errors"]
+    context.close()

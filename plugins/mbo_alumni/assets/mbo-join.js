@@ -125,7 +125,7 @@
       var chosen = Array.prototype.filter.call(input.options, function (o) { return o.selected; })
         .map(function (o) {
           var choices = RULES.choices[div.dataset.key] || {};
-          return choices[o.value] || o.value;
+          return o.value in choices ? choices[o.value] : o.value;
         });
       return chosen.length ? chosen : undefined;
     }
@@ -136,8 +136,10 @@
     }
     if (rule.schema.type === "integer") return /^\d+$/.test(text) ? parseInt(text, 10) : text;
     // The form's Dutch choices (bevestigd, afgelast, ...) stand for the data's values.
+    // A choice may stand for 0 (maandag) or -1 (de laatste week): looked up, not or-ed.
     if (kind === "dropdown" && RULES.choices[div.dataset.key]) {
-      return RULES.choices[div.dataset.key][text] || text;
+      var words = RULES.choices[div.dataset.key];
+      return text in words ? words[text] : text;
     }
     return text;
   }

@@ -18,13 +18,14 @@ from pydantic import BaseModel, ValidationError
 from ..source.fields import FORM_MESSAGES
 from ..source.messages import explain
 from ..source.model import Association, Event
+from ..source.recurrence import DUTCH_WEEKDAYS, WEEKDAYS
 from ..source.regions import Regions
 
-NESTED = ("contact", "socials", "location")
+NESTED = ("contact", "socials", "location", "repeat")
 # Field ids that cannot be the data key: GitHub reads a `title` query parameter as the issue's
 # title, so the event's title field is `event_title` (a prefilled link would lose one of them).
 RENAMED = {"event_title": "title"}
-LISTS = ("sectors", "organizer", "tags", "editors")
+LISTS = ("sectors", "organizer", "tags", "editors", "except", "cancelled")
 NO_RESPONSE = "_No response_"
 
 
@@ -173,19 +174,49 @@ STATUS_CHOICES = {
 }
 
 
+# The form's Dutch choices for a series, and the values the data uses.
+EVERY_CHOICES = {"elke week": "week", "elke maand": "month", "elk jaar": "year"}
+WEEK_CHOICES = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1}
+WEEKDAY_CHOICES = dict(zip(DUTCH_WEEKDAYS, WEEKDAYS, strict=True))
+# By data key: what a drop-down's words stand for (the join form reads the same table).
+CHOICES: dict[str, dict[str, Any]] = {
+    "status": STATUS_CHOICES,
+    "repeat.every": EVERY_CHOICES,
+    "repeat.week": WEEK_CHOICES,
+    "repeat.weekday": WEEKDAY_CHOICES,
+}
+NUMBERS = ("founded", "repeat_interval", "repeat_count")
+DATES = ("repeat_until", "except", "cancelled")
+
+
+def _dates(raw: str) -> list[Any]:
+    """Return the dates in an answer, each a date when it is one (else the text, which the
+    model then refuses with its message)."""
+    parts = [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
+    found: list[Any] = []
+    for part in parts:
+        try:
+            found.append(date.fromisoformat(part))
+        except ValueError:
+            found.append(part)
+    return found
+
+
 def _value(field: Field, raw: str, themes: dict[str, str]) -> Any:
     if field.kind == "checkboxes":
         return bool(re.search(r"^- \[[xX]\]", raw, flags=re.M))
     if raw in ("", NO_RESPONSE):
         return None
-    if field.id == "status":
-        return STATUS_CHOICES.get(raw.strip(), raw.strip())
-    if field.id in LISTS:
+    if field.key in CHOICES:
+        return CHOICES[field.key].get(raw.strip(), raw.strip())
+    if field.id in LISTS and field.id not in DATES:
         parts = [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
         # Themes are chosen by name; the data names them by id.
         return [themes.get(part, part) for part in parts] if field.id == "tags" else parts
-    if field.id == "founded" and raw.isdigit():
+    if field.id in NUMBERS and raw.strip().isdigit():
         return int(raw)
+    if field.id in DATES:  # written as the data writes dates, not as quoted text
+        return _dates(raw) if field.id in LISTS else _dates(raw)[0]
     return raw
 
 

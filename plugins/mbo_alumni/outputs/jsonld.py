@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from markupsafe import Markup
 
-from ..core.dates import iso
+from ..core.dates import iso, local_day
 from ..core.markup import summary
 from ..core.website import Site
 from ..source.model import Association, Event
@@ -112,6 +113,37 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
         data.setdefault("organizer", []).append({"@type": "Organization", "name": event.host})
     if event.description:
         data["description"] = summary(event.description, 500)
+    if event.repeat is not None:
+        data["eventSchedule"] = schedule(event, site)
+    return data
+
+
+def schedule(event: Event, site: Site) -> dict[str, Any]:
+    """Return the schema.org Schedule of a series: its rule, its hours, what is not held."""
+    rule = event.repeat
+    assert rule is not None
+    unit = {"week": "W", "month": "M", "year": "Y"}[rule.every]
+    data: dict[str, Any] = {
+        "@type": "Schedule",
+        "startDate": local_day(event.start).isoformat(),
+        "repeatFrequency": f"P{rule.interval}{unit}",
+        "scheduleTimezone": site.zone.key,
+    }
+    if rule.until is not None:
+        data["endDate"] = rule.until.isoformat()
+    if rule.count is not None:
+        data["repeatCount"] = rule.count
+    if rule.weekday is not None:
+        data["byDay"] = f"https://schema.org/{rule.weekday.capitalize()}"
+    if rule.week is not None and rule.week > 0:  # schema.org counts weeks 1 to 5 only
+        data["byMonthWeek"] = rule.week
+    if isinstance(event.start, datetime):
+        data["startTime"] = event.start.strftime("%H:%M:%S")
+        if isinstance(event.end, datetime):
+            data["endTime"] = event.end.strftime("%H:%M:%S")
+    skipped = sorted({*event.except_, *event.cancelled})
+    if skipped:
+        data["exceptDate"] = [day.isoformat() for day in skipped]
     return data
 
 

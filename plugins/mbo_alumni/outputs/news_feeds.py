@@ -33,6 +33,7 @@ from ..core.templating import render as render_template
 from ..core.website import Site
 from ..source.articles import Article
 from ..source.model import Association, Event
+from ..source.recurrence import describe
 from .agenda_slices import Facet
 from .calendars import location_text, organizers_text, summary_text
 
@@ -107,6 +108,13 @@ def event_entry_date(event: Event, built: datetime, zone: ZoneInfo) -> datetime:
     return min(_midnight(local_day(event.start), zone), built)
 
 
+def _when(event: Event, site: Site) -> str:
+    """Return the event's date in words, or a series' rule ('Elke eerste dinsdag ...')."""
+    if event.repeat is None:
+        return wording.when(event.start, event.end, site.words)
+    return describe(event.repeat, event.start, event.end, site.words).capitalize()
+
+
 def event_entry(
     event: Event, site: Site, built: datetime, organizers: Sequence[Association] = ()
 ) -> Entry:
@@ -115,7 +123,7 @@ def event_entry(
     status = wording.status_label(event.status, site.words)
     facts = [
         status and f"{status}.",
-        f"{wording.when(event.start, event.end, site.words)}.",
+        f"{_when(event, site)}.",
         location_text(event),
         organizers_text(event, organizers, site),
     ]

@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..core.dates import iso
 from ..core.website import Site
 from ..source.model import Association, Event, chronological
-from ..source.recurrence import WEEKDAYS
 from .calendars import uid
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
@@ -201,12 +200,11 @@ def _series(event: Event) -> dict[str, object]:
     rule = event.repeat
     if rule is None:
         return {"repeat": None}
-    weekday = None if rule.weekday is None else WEEKDAYS[rule.weekday]
     return {
         "repeat": ApiRepeat(
             every=rule.every,
             interval=rule.interval,
-            weekday=weekday,
+            weekday=rule.weekday,
             week=rule.week,
             until=rule.until,
             count=rule.count,

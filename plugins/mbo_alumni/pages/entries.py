@@ -151,7 +151,7 @@ def removed_pages(shared: Shared) -> Iterator[PageSpec]:
         )
 
 
-SHOWN_GONE = 5  # a series' page lists its last few past occurrences
+SHOWN_COMING, SHOWN_GONE = 12, 5  # a series' page lists its next year or so, and a few past
 
 
 def series_context(e: Event, shared: Shared) -> dict[str, object]:
@@ -170,8 +170,10 @@ def series_context(e: Event, shared: Shared) -> dict[str, object]:
         }
         for o in e.occurrences()
     ]
+    coming = [row for row in rows if not row["past"]]
     return {
         "rule": describe(e.repeat, e.start, e.end, words),
-        "coming": [row for row in rows if not row["past"]],
+        "coming": coming[:SHOWN_COMING],
+        "later": coming[SHOWN_COMING:],
         "gone": [row for row in rows if row["past"]][::-1][:SHOWN_GONE],
     }

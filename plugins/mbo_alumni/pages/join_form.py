@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..contrib.intake import FORMS
-from ..contrib.issue_form import STATUS_CHOICES, Form, read_form
+from ..contrib.issue_form import CHOICES, Form, read_form
 from ..source.load import Data
 from ..source.model import Association
 from ..source.schema import schema_for
@@ -71,7 +71,7 @@ def rules(forms: list[JoinForm], data: Data) -> dict[str, Any]:
     return {
         "maxUrl": MAX_URL,
         # The forms' choices in words, and the values the data uses for them.
-        "choices": {"status": STATUS_CHOICES, "tags": {t.name: t.id for t in data.themes}},
+        "choices": {**CHOICES, "tags": {t.name: t.id for t in data.themes}},
         "associations": associations,
         "themes": sorted(t.id for t in data.themes),
         "forms": {

@@ -48,7 +48,7 @@ def _weekday(value: Any) -> Any:
     word = value.strip().casefold()
     for names in (WEEKDAYS, DUTCH_WEEKDAYS):
         if word in names:
-            return names.index(word)
+            return WEEKDAYS[names.index(word)]
     raise ValueError(
         f"'{value}' is geen dag van de week; schrijf bijvoorbeeld 'tuesday' of 'dinsdag'"
     )
@@ -61,9 +61,11 @@ class Repeat(BaseModel):
 
     every: Annotated[Literal["week", "month", "year"], BeforeValidator(_every)]
     interval: int = Field(default=1, ge=1, le=52, description="om de hoeveel weken/maanden/jaren")
-    weekday: Annotated[int | None, BeforeValidator(_weekday)] = Field(
-        default=None, description="maandag tot zondag (monday ... sunday)"
-    )
+    weekday: Annotated[
+        Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        | None,
+        BeforeValidator(_weekday),
+    ] = Field(default=None, description="monday ... sunday (of maandag ... zondag)")
     week: Literal[1, 2, 3, 4, -1] | None = Field(
         default=None, description="de hoeveelste van de maand: 1 tot 4, of -1 voor de laatste"
     )
@@ -92,6 +94,11 @@ class Repeat(BaseModel):
             )
         return self
 
+    @property
+    def day_number(self) -> int | None:
+        """The weekday as Python counts it: 0 is Monday."""
+        return None if self.weekday is None else WEEKDAYS.index(self.weekday)
+
     def rrule(self, start: When) -> str:
         """Return the RFC 5545 RRULE value, e.g. FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270630T235959."""
         parts = [f"FREQ={ {'week': 'WEEKLY', 'month': 'MONTHLY', 'year': 'YEARLY'}[self.every] }"]
@@ -99,7 +106,7 @@ class Repeat(BaseModel):
             parts.append(f"INTERVAL={self.interval}")
         if self.weekday is not None:
             prefix = str(self.week) if self.week is not None else ""
-            parts.append(f"BYDAY={prefix}{RRULE_DAYS[self.weekday]}")
+            parts.append(f"BYDAY={prefix}{RRULE_DAYS[WEEKDAYS.index(self.weekday)]}")
         if self.count is not None:
             parts.append(f"COUNT={self.count}")
         elif self.until is not None:
@@ -130,8 +137,8 @@ def _candidate(first: date, repeat: Repeat, step: int) -> date | None:
     if repeat.every == "month":
         months = first.month - 1 + repeat.interval * step
         year, month = first.year + months // 12, months % 12 + 1
-        if repeat.weekday is not None and repeat.week is not None:
-            return nth_weekday(year, month, repeat.weekday, repeat.week)
+        if repeat.day_number is not None and repeat.week is not None:
+            return nth_weekday(year, month, repeat.day_number, repeat.week)
         days = calendar.monthrange(year, month)[1]
         return date(year, month, first.day) if first.day <= days else None
     year = first.year + repeat.interval * step
@@ -170,17 +177,18 @@ def at_day(start: When, day: date) -> When:
 def rule_problem(start: When, end: When | None, repeat: Repeat) -> str | None:
     """Return what is wrong with a series as a whole, or None."""
     first = start.date() if isinstance(start, datetime) else start
-    if repeat.weekday is not None and first.weekday() != repeat.weekday:
+    number = repeat.day_number
+    if number is not None and first.weekday() != number:
         return (
-            f"'start' ({first}) valt niet op een {DUTCH_WEEKDAYS[repeat.weekday]}; zet 'start' op "
+            f"'start' ({first}) valt niet op een {DUTCH_WEEKDAYS[number]}; zet 'start' op "
             "de eerste keer van de reeks"
         )
-    if repeat.week is not None and repeat.weekday is not None:
-        wanted = nth_weekday(first.year, first.month, repeat.weekday, repeat.week)
+    if repeat.week is not None and number is not None:
+        wanted = nth_weekday(first.year, first.month, number, repeat.week)
         if wanted != first:
             return (
                 f"'start' ({first}) is niet de {week_words(repeat.week)} "
-                f"{DUTCH_WEEKDAYS[repeat.weekday]} van de maand; die is op {wanted}: zet 'start' "
+                f"{DUTCH_WEEKDAYS[number]} van de maand; die is op {wanted}: zet 'start' "
                 "op de eerste keer van de reeks"
             )
     if repeat.until is not None:
@@ -270,8 +278,8 @@ def describe(repeat: Repeat, start: When, end: When | None, words: Wording) -> s
     if repeat.every == "week":
         day = DUTCH_WEEKDAYS[first.weekday()]
         rule = f"elke week op {day}" if n == 1 else f"om de {n} weken op {day}"
-    elif repeat.every == "month" and repeat.weekday is not None and repeat.week is not None:
-        which = f"{week_words(repeat.week)} {DUTCH_WEEKDAYS[repeat.weekday]}"
+    elif repeat.every == "month" and repeat.day_number is not None and repeat.week is not None:
+        which = f"{week_words(repeat.week)} {DUTCH_WEEKDAYS[repeat.day_number]}"
         rule = f"elke {which} van de maand" if n == 1 else f"om de {n} maanden op de {which}"
     elif repeat.every == "month":
         rule = (

@@ -3,7 +3,10 @@ message, never a traceback; the same size limit as intake; headings typed into a
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+
+import yaml
 
 from conftest import ROOT, body, cli
 
@@ -49,3 +52,34 @@ def test_the_forms_dutch_status_becomes_the_datas_value() -> None:
     result = cli("from-issue", "--form", form, "-", stdin=body("evenement-aanmelden.yml", answers))
     assert result.returncode == 0, result.stdout
     assert "status: cancelled" in result.stdout and "title: Feest" in result.stdout
+
+
+EVENT_FORM = str(ROOT / ".github" / "ISSUE_TEMPLATE" / "evenement-aanmelden.yml")
+SERIES = {
+    "id": "maandborrel", "title": "Maandborrel", "start": "2027-01-05 19:30",
+    "end": "2027-01-05 21:30", "repeat_every": "elke maand", "repeat_weekday": "dinsdag",
+    "repeat_week": "eerste", "repeat_until": "2027-06-30", "except": "2027-05-04",
+    "cancelled": "2027-03-02",
+}  # fmt: skip
+
+
+def test_a_series_from_the_form_becomes_the_datas_rule() -> None:
+    # "Herhaalt: elke maand, op de eerste dinsdag": the data's repeat, with its dates.
+    result = cli(
+        "from-issue", "--form", EVENT_FORM, "-", stdin=body("evenement-aanmelden.yml", SERIES)
+    )
+    assert result.returncode == 0, result.stdout
+    (entry,) = yaml.safe_load(result.stdout)
+    assert entry["repeat"] == {
+        "every": "month", "weekday": "tuesday", "week": 1, "until": date(2027, 6, 30)
+    }  # fmt: skip
+    assert entry["except"] == [date(2027, 5, 4)] and entry["cancelled"] == [date(2027, 3, 2)]
+
+
+def test_a_series_from_the_form_with_a_day_it_does_not_have() -> None:
+    answers = {**SERIES, "repeat_week": "laatste", "repeat_count": "6"}
+    result = cli(
+        "from-issue", "--form", EVENT_FORM, "-", stdin=body("evenement-aanmelden.yml", answers)
+    )
+    assert result.returncode == 1
+    assert "Veld 'Hoe vaak in totaal': 'until' en 'count' samen kan niet" in result.stdout
