@@ -95,7 +95,9 @@ def events_yaml(count: int, associations: int, rng: random.Random, shape: str = 
             f"  organizer: [{ids}]\n"
             f"  location: {{name: Aula, address: Schoolstraat 1, city: Plaats {i % 300}}}\n"
             f"  status: {'cancelled' if i % 17 == 0 else 'confirmed'}\n"
-            f"  tags: [{', '.join(sorted(set(rng.sample(THEMES, rng.randint(0, 2)))))}]\n"
+            # One in fifty a monthly series of a year (the share of #26's recurring events).
+            + ("  repeat: {every: month, count: 12}\n" if i % 50 == 25 else "")
+            + f"  tags: [{', '.join(sorted(set(rng.sample(THEMES, rng.randint(0, 2)))))}]\n"
             + (
                 f"  description: {LONG if i % 2 else 'Kort.'}\n"
                 if spread

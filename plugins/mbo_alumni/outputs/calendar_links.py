@@ -39,6 +39,16 @@ class AddLinks:
 
     google: str
     outlook: str
+    # A series: whether the Google link carries the whole series (its rule), and the start of
+    # the one occurrence the other links carry.
+    google_series: bool = False
+    occurrence: date | datetime | None = None
+
+
+def _local(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y%m%dT%H%M%S")
+    return value.strftime("%Y%m%d")
 
 
 def _compact(value: date | datetime) -> str:
@@ -47,8 +57,42 @@ def _compact(value: date | datetime) -> str:
     return value.strftime("%Y%m%d")
 
 
-def add_links(event: Event, site: Site, organizers: Sequence[Association] = ()) -> AddLinks:
-    """Return Google Calendar and Outlook.com links that prefill the event (times in UTC)."""
+def add_links(
+    event: Event, site: Site, organizers: Sequence[Association] = (), today: date | None = None
+) -> AddLinks:
+    """Return Google Calendar and Outlook.com links that prefill the event (times in UTC).
+
+    Of a series, Google's link carries the whole series where its URL can say it (its `recur`
+    parameter takes an RRULE, but nothing takes EXDATE or cancelled days): a series without
+    except or cancelled days. Otherwise, and always for Outlook.com (whose compose link has no
+    recurrence), the links carry the next occurrence that is held (from `today`)."""
+    if event.repeat is not None:
+        return _series_links(event, site, organizers, today)
+    return _links(event, site, organizers)
+
+
+def _series_links(
+    event: Event, site: Site, organizers: Sequence[Association], today: date | None
+) -> AddLinks:
+    held = [o for o in event.occurrences() if o.status != "cancelled"] or event.occurrences()
+    day = today or date.min
+    chosen = next((o for o in held if o.day >= day), held[-1])
+    single = event.model_copy(
+        update={"start": chosen.start, "end": chosen.end, "repeat": None, "except_": [],
+                "cancelled": []}
+    )  # fmt: skip
+    links = _links(single, site, organizers)
+    whole = not event.except_ and not event.cancelled
+    if whole:
+        assert event.repeat is not None
+        series = _links(event, site, organizers, recur=event.repeat.rrule(event.start))
+        links = AddLinks(google=series.google, outlook=links.outlook)
+    return AddLinks(links.google, links.outlook, google_series=whole, occurrence=chosen.start)
+
+
+def _links(
+    event: Event, site: Site, organizers: Sequence[Association], recur: str | None = None
+) -> AddLinks:
     end = end_exclusive(event) or event.start
     details = description_text(event, site, organizers)
     if len(details) > 1000:  # keep the URL within what browsers and servers accept
@@ -62,6 +106,10 @@ def add_links(event: Event, site: Site, organizers: Sequence[Association] = ()) 
         "location": location,
         "ctz": site.zone.key,
     }
+    if recur is not None:
+        # Repeated in the event's zone: local times (Google reads them in `ctz`), not UTC.
+        google["dates"] = f"{_local(event.start)}/{_local(end)}"
+        google["recur"] = f"RRULE:{recur}"
     outlook = {
         "path": "/calendar/action/compose",
         "rru": "addevent",

@@ -171,7 +171,11 @@ def series_context(e: Event, shared: Shared) -> dict[str, object]:
         for o in e.occurrences()
     ]
     coming = [row for row in rows if not row["past"]]
+    # The one occurrence the Outlook.com link carries (as add_links chooses it).
+    held = [o for o in e.occurrences() if o.status != "cancelled"] or e.occurrences()
+    chosen = next((o for o in held if o.day >= shared.today), held[-1])
     return {
+        "next_when": wording.when(chosen.start, chosen.end, words),
         "rule": describe(e.repeat, e.start, e.end, words),
         "coming": coming[:SHOWN_COMING],
         "later": coming[SHOWN_COMING:],

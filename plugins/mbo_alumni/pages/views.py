@@ -10,7 +10,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from ..core import wording
-from ..core.dates import local_day
+from ..core.dates import local_day, today
 from ..core.markup import markdown_to_html
 from ..core.website import Site
 from ..outputs.calendar_links import AddLinks, add_links
@@ -50,7 +50,7 @@ class EventView:
     @property
     def add(self) -> AddLinks:
         """Not kept: the event's own page asks once, and 10,000 of them add up."""
-        return add_links(self.event, self.site, self.organizers)
+        return add_links(self.event, self.site, self.organizers, today(self.site.zone))
 
 
 @dataclass(frozen=True)

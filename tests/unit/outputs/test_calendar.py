@@ -345,3 +345,22 @@ def test_a_site_in_another_zone_is_read_right_by_every_client(parse: Parser) -> 
         "zomer@alumni.test": "2027-07-01T18:30:00Z",
         "winter@alumni.test": "2027-12-01T19:30:00Z",
     }
+
+
+def test_add_to_calendar_links_of_a_series() -> None:
+    # Google's link takes the rule (RRULE in `recur`, local times read in `ctz`); Outlook.com's
+    # compose link has no recurrence: it gets the next occurrence from the given day.
+    rule = {"every": "week", "count": 4}
+    series = event("wekelijks", "2027-03-16 19:30", "2027-03-16 21:00", repeat=rule)
+    links = add_links(series, SITE, today=datetime(2027, 3, 24).date())
+    assert links.google_series
+    assert "dates=20270316T193000%2F20270316T210000" in links.google
+    assert "recur=RRULE%3AFREQ%3DWEEKLY%3BCOUNT%3D4" in links.google
+    assert "ctz=Europe%2FAmsterdam" in links.google
+    # The next one, 30 March, is after the change to summer time: 19:30 there is 17:30 UTC.
+    assert "startdt=2027-03-30T17%3A30%3A00Z" in links.outlook
+    # With a day not held, no URL format can say it: Google gets the next occurrence too.
+    skipping = event("met-gat", "2027-03-16 19:30", repeat=rule, **{"except": ["2027-03-30"]})
+    links = add_links(skipping, SITE, today=datetime(2027, 3, 24).date())
+    assert not links.google_series and "recur=" not in links.google
+    assert "dates=20270406T173000Z" in links.google and links.occurrence.day == 6
