@@ -242,6 +242,81 @@ def test_bad_input_is_named_by_file_and_line(
     assert any(": error: " in row and words in row for row in lines), result.stdout
 
 
+def series_event(*repeat: str, extra: tuple[str, ...] = ()) -> str:
+    """A monthly borrel on the first Tuesday; `repeat` holds the lines under 'repeat:'."""
+    return event(
+        "start: 2027-01-05 19:30",
+        "end: 2027-01-05 21:30",
+        *extra,
+        "repeat:",
+        *(f"  {line}" for line in repeat),
+    )
+
+
+MONTHLY = ("every: month", "weekday: tuesday", "week: 1")
+
+# (case name, events.yaml, line, words the message must hold): a bad series rule is refused on
+# the line of the key that holds it (a rule as a whole: the first line under 'repeat:'), in Dutch.
+BAD_SERIES = [
+    ("every fortnight", series_event("every: fortnight", "count: 6"), 6, "'interval: 2'"),
+    ("every unknown", series_event("every: dag", "count: 6"), 6, "week"),
+    ("until and count", series_event(*MONTHLY, "until: 2027-06-30", "count: 6"), 6, "kies er één"),
+    ("no end", series_event(*MONTHLY), 6, "'until' (de laatste dag) of 'count'"),
+    (
+        "except not an occurrence",
+        series_event(*MONTHLY, "count: 6", extra=("except: [2027-05-05]",)),
+        5,
+        "2027-05-04",
+    ),
+    (
+        "cancelled not an occurrence",
+        series_event(*MONTHLY, "count: 6", extra=("cancelled: [2027-03-03]",)),
+        5,
+        "geen keer van deze reeks",
+    ),
+    ("longer than five years", series_event(*MONTHLY, "until: 2033-01-04"), 6, "5 jaar"),
+    (
+        "more than 260 times",
+        series_event("every: week", "count: 261"),
+        7,
+        "260",
+    ),
+    (
+        "start not on the weekday",
+        series_event("every: month", "weekday: wednesday", "week: 1", "count: 3"),
+        6,
+        "woensdag",
+    ),
+    ("week without month", series_event("every: week", "week: 1", "count: 3"), 6, "'week'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("events", "line", "words"),
+    [case[1:] for case in BAD_SERIES],
+    ids=[case[0] for case in BAD_SERIES],
+)
+def test_a_bad_series_rule_is_refused_on_its_line(
+    tmp_path: Path, events: str, line: int, words: str
+) -> None:
+    write_tree(tmp_path, {A: ONE_ASSOCIATION, E: events})
+    result = validate(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    errors = [row for row in result.stdout.splitlines() if ": error: " in row]
+    assert any(row.startswith(f"{tmp_path / E}:{line}:") and words in row for row in errors), (
+        result.stdout
+    )
+
+
+def test_the_series_cases_are_themselves_valid_once_mended(tmp_path: Path) -> None:
+    """Control: the same borrel with a sound rule passes, so each case above fails on its rule."""
+    good = series_event(*MONTHLY, "count: 6", extra=("except: [2027-05-04]",))
+    write_tree(tmp_path, {A: ONE_ASSOCIATION, E: good})
+    result = validate(tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
 def test_there_are_at_least_fifteen_distinct_bad_inputs() -> None:
     assert len({case[0] for case in BAD}) >= 15
 
