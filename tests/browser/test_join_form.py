@@ -216,6 +216,51 @@ def test_an_event_and_its_rules(page: Any) -> None:
     assert yaml.safe_load(text)[0]["tags"] == ["netwerk", "studenten"]
 
 
+SERIES = {
+    **EVENT,
+    "start": "2027-01-05 19:30",
+    "end": "2027-01-05 21:30",
+    "repeat_every": "elke maand",
+    "repeat_weekday": "dinsdag",
+    "repeat_week": "eerste",
+    "repeat_count": "6",
+    "repeat_until": "",
+    "except": "2027-05-04",
+}
+
+
+def test_a_monthly_series_by_its_dutch_choices(page: Any) -> None:
+    """'Herhaalt': the choices in words become the data's rule, and the rules on a series taken
+    together are named beside their fields before anything goes to GitHub."""
+    fill(page, E, {**SERIES, "repeat_count": ""})
+    assert "een einde nodig" in error(page, E, "repeat_until")
+    fill(page, E, {**SERIES, "repeat_until": "2027-06-30"})
+    assert "niet allebei" in error(page, E, "repeat_count")
+    fill(page, E, {**SERIES, "repeat_week": ""})
+    assert "ook de hoeveelste van de maand" in error(page, E, "repeat_week")
+    fill(page, E, {**SERIES, "start": "2027-01-06 19:30", "end": "2027-01-06 21:30"})
+    assert "niet op een dinsdag" in error(page, E, "start")
+    fill(page, E, {**SERIES, "start": "2027-01-12 19:30", "end": "2027-01-12 21:30"})
+    assert "niet de eerste dinsdag" in error(page, E, "start")
+    fill(page, E, {**SERIES, "repeat_week": "laatste", "start": "2027-01-26 19:30", "end": ""})
+    assert error(page, E, "start") == ""
+    fill(page, E, SERIES)
+    assert all(
+        not text for text in errors(page, E, ["start", "repeat_until", "repeat_week"]).values()
+    )
+    query = parse_qs(urlsplit(result_link(page, E)).query)
+    assert query["repeat_every"] == ["elke maand"] and query["repeat_weekday"] == ["dinsdag"]
+    text = page.text_content(f"form[data-form='{E}.yml'] + .mbo-join__result .mbo-join__yaml")
+    (entry,) = yaml.safe_load(text)
+    assert entry["repeat"] == {"every": "month", "weekday": "tuesday", "week": 1, "count": 6}
+    # What the volunteer is given passes the validator, occurrences and all.
+    series = Event.model_validate(entry)
+    assert series.except_ == [date(2027, 5, 4)]
+    assert [o.day.isoformat() for o in series.occurrences()] == [
+        "2027-01-05", "2027-02-02", "2027-03-02", "2027-04-06", "2027-06-01"
+    ]  # fmt: skip
+
+
 def test_a_long_description_goes_by_copy_and_paste(page: Any) -> None:
     long = "Een lange beschrijving van de avond. " * 300
     fill(page, E, {**EVENT, "description": long})

@@ -134,13 +134,13 @@
     if (rule.schema.type === "array") {
       return text.split(/[,\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
     }
-    if (rule.schema.type === "integer") return /^\d+$/.test(text) ? parseInt(text, 10) : text;
     // The form's Dutch choices (bevestigd, afgelast, ...) stand for the data's values.
     // A choice may stand for 0 (maandag) or -1 (de laatste week): looked up, not or-ed.
     if (kind === "dropdown" && RULES.choices[div.dataset.key]) {
       var words = RULES.choices[div.dataset.key];
       return text in words ? words[text] : text;
     }
+    if (rule.schema.type === "integer") return /^\d+$/.test(text) ? parseInt(text, 10) : text;
     return text;
   }
 
@@ -191,6 +191,7 @@
       var div = keys.map(function (k) { return byKey[name + "." + k]; }).filter(Boolean)[0];
       fail(div, sentence(sub.then["x-form-message"] || sub.then["x-message"] || MESSAGES.required));
     });
+    checkSeries(entry, byKey, fail);
     // Ids in use and references to other entries.
     if (entry.id && rules.taken.indexOf(entry.id) >= 0) {
       fail(byKey.id, "Deze korte naam is al in gebruik op de site. Kies een andere; wil je de " +
@@ -208,6 +209,42 @@
       }
     });
     return { entry: entry, errors: errors, fields: fields };
+  }
+
+  function nameOf(key, value) {
+    // The form's word for a data value (dinsdag for tuesday, eerste for 1).
+    var words = RULES.choices[key] || {};
+    return Object.keys(words).filter(function (w) { return words[w] === value; })[0] || value;
+  }
+
+  function checkSeries(entry, byKey, fail) {
+    // The validator's rules on `repeat` taken together, so the volunteer hears them here.
+    var r = entry.repeat, say = RULES.series;
+    if (!r || typeof r !== "object") return;
+    if (r.every === undefined) return fail(byKey["repeat.every"], say.every);
+    if (r.until !== undefined && r.count !== undefined) fail(byKey["repeat.count"], say.both);
+    if (r.until === undefined && r.count === undefined) fail(byKey["repeat.until"], say.end);
+    if (r.every === "year" && (r.weekday !== undefined || r.week !== undefined)) {
+      return fail(byKey["repeat.weekday"], say.year);
+    }
+    if (r.week !== undefined && (r.every !== "month" || r.weekday === undefined)) {
+      return fail(byKey["repeat.week"], say.week);
+    }
+    if (r.every === "month" && r.weekday !== undefined && r.week === undefined) {
+      return fail(byKey["repeat.week"], say.needsWeek);
+    }
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(typeof entry.start === "string" ? entry.start : "");
+    if (r.weekday === undefined || !m || !realDay(entry.start)) return;
+    var day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    var wanted = (Object.values(RULES.choices["repeat.weekday"]).indexOf(r.weekday) + 1) % 7;
+    var dayName = nameOf("repeat.weekday", r.weekday);
+    if (day.getUTCDay() !== wanted) return fail(byKey.start, say.weekday.replace("{day}", dayName));
+    if (r.week === undefined) return;
+    var last = new Date(Date.UTC(+m[1], +m[2], 0)).getUTCDate();
+    var fits = r.week === -1 ? +m[3] + 7 > last : Math.ceil(+m[3] / 7) === r.week;
+    if (!fits) {
+      fail(byKey.start, say.nth.replace("{week}", nameOf("repeat.week", r.week)).replace("{day}", dayName));
+    }
   }
 
   // --- showing the outcome -----------------------------------------------------------------

@@ -65,6 +65,24 @@ def change_forms(forms_dir: Path) -> list[JoinForm]:
     ]
 
 
+# What the form says when the fields of a series do not fit together: the validator's rules on
+# `repeat` (source/recurrence.py), in the words of the form's labels.
+SERIES_MESSAGES = {
+    "every": "Kies bij 'Herhaalt' hoe vaak de bijeenkomst terugkomt, of maak de velden over de "
+    "herhaling leeg.",
+    "both": "Vul 'Herhaalt tot en met' of 'Hoe vaak in totaal' in, niet allebei.",
+    "end": "Een reeks heeft een einde nodig: vul 'Herhaalt tot en met' of 'Hoe vaak in totaal' in.",
+    "year": "Bij 'elk jaar' komt de bijeenkomst terug op de datum van het begin: laat de dag "
+    "van de week en de week leeg.",
+    "week": "De hoeveelste van de maand hoort bij 'elke maand', samen met een dag van de week.",
+    "needsWeek": "Kies bij 'elke maand' met een dag van de week ook de hoeveelste van de maand, "
+    "zoals de eerste.",
+    "weekday": "Het begin valt niet op een {day}. Het begin is de eerste keer van de reeks.",
+    "nth": "Het begin is niet de {week} {day} van de maand. Het begin is de eerste keer van de "
+    "reeks.",
+}
+
+
 def rules(forms: list[JoinForm], data: Data) -> dict[str, Any]:
     """Return what the browser checks a submission against: schemas and the ids in use."""
     associations = sorted(a.id for a in data.associations)
@@ -72,6 +90,7 @@ def rules(forms: list[JoinForm], data: Data) -> dict[str, Any]:
         "maxUrl": MAX_URL,
         # The forms' choices in words, and the values the data uses for them.
         "choices": {**CHOICES, "tags": {t.name: t.id for t in data.themes}},
+        "series": SERIES_MESSAGES,
         "associations": associations,
         "themes": sorted(t.id for t in data.themes),
         "forms": {
