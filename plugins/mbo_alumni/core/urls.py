@@ -11,12 +11,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 
 def slug(text: str) -> str:
     """Return a URL slug of a name: 'Fryslân' -> 'fryslan', 'Noord-Brabant' -> 'noord-brabant'."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def occurrence_anchor(day: date) -> str:
+    """Return the id of an occurrence in its series' page: 'keer-2027-03-02'."""
+    return f"keer-{day.isoformat()}"
 
 
 def page_source(page: str) -> str:

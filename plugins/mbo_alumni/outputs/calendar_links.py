@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 from ..core.dates import iso_utc
 from ..core.website import Site
 from ..source.model import Association, Event
+from ..source.series import next_held, single
 from .calendars import description_text, end_exclusive, location_text
 
 
@@ -74,14 +75,8 @@ def add_links(
 def _series_links(
     event: Event, site: Site, organizers: Sequence[Association], today: date | None
 ) -> AddLinks:
-    held = [o for o in event.occurrences() if o.status != "cancelled"] or event.occurrences()
-    day = today or date.min
-    chosen = next((o for o in held if o.day >= day), held[-1])
-    single = event.model_copy(
-        update={"start": chosen.start, "end": chosen.end, "repeat": None, "except_": [],
-                "cancelled": []}
-    )  # fmt: skip
-    links = _links(single, site, organizers)
+    chosen = next_held(event, today or date.min)
+    links = _links(single(event, chosen), site, organizers)
     whole = not event.except_ and not event.cancelled
     if whole:
         assert event.repeat is not None

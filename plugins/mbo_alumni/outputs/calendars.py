@@ -20,6 +20,7 @@ from ..core.markup import markdown_to_text
 from ..core.website import Site
 from ..source.model import Association, Event, chronological
 from ..source.recurrence import at_day
+from ..source.series import single
 from .agenda_slices import Facet
 from .vtimezone import vtimezone
 
@@ -199,11 +200,7 @@ def _override(
     """Return the VEVENT that cancels one occurrence of a series: its UID, RECURRENCE-ID (the
     occurrence's start) and STATUS:CANCELLED; the rest as the occurrence itself."""
     held = next(o for o in event.occurrences() if o.day == day)
-    single = event.model_copy(
-        update={"start": held.start, "end": held.end, "status": "cancelled", "repeat": None,
-                "except_": [], "cancelled": []}
-    )  # fmt: skip
-    text = vevent(single, site, stamp, organizers)
+    text = vevent(single(event, held, status="cancelled"), site, stamp, organizers)
     stamp_end = text.index(b"\r\n", text.index(b"DTSTAMP:")) + 2
     return text[:stamp_end] + fold(_date_line("RECURRENCE-ID", held.start)) + text[stamp_end:]
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from ..core import wording
 from ..core.csp import with_policy
 from ..core.templating import render
+from ..core.urls import occurrence_anchor
 from ..core.website import Site
 from ..source.model import Association, Event, chronological, ended
 from ..source.series import held
@@ -41,7 +42,7 @@ def embed_page(
             "where": location_text(e),
             "status": wording.status_label(e.status, words),
             "url": site.absolute(paths.event_page(e.id))
-            + (f"#keer-{day.isoformat()}" if day else ""),
+            + (f"#{occurrence_anchor(day)}" if day else ""),
         }
         for e, day in coming[:SHOWN]
     ]

@@ -8,11 +8,13 @@ from functools import partial
 from ..core import urls, wording
 from ..core.dates import local_day
 from ..core.markup import shorten, summary
+from ..core.urls import occurrence_anchor
 from ..outputs.calendar_links import subscribe_links
 from ..outputs.calendars import location_text, organizers_text
 from ..outputs.jsonld import Deferred, event_script, organization_script
 from ..source.model import Association, Event, ended
 from ..source.recurrence import describe
+from ..source.series import next_held
 from .head import calendar_alternate
 
 # No page grows with the data: lists longer than these go to the month pages and the feeds.
@@ -22,7 +24,6 @@ from .specs import (
 )
 from .views import (
     embed_snippet,
-    occurrence_anchor,
     split,
 )
 
@@ -171,9 +172,7 @@ def series_context(e: Event, shared: Shared) -> dict[str, object]:
         for o in e.occurrences()
     ]
     coming = [row for row in rows if not row["past"]]
-    # The one occurrence the Outlook.com link carries (as add_links chooses it).
-    held = [o for o in e.occurrences() if o.status != "cancelled"] or e.occurrences()
-    chosen = next((o for o in held if o.day >= shared.today), held[-1])
+    chosen = next_held(e, shared.today)  # the one occurrence the Outlook.com link carries
     return {
         "next_when": wording.when(chosen.start, chosen.end, words),
         "rule": describe(e.repeat, e.start, e.end, words),

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from ..core import wording
 from ..core.dates import local_day, today
 from ..core.markup import markdown_to_html
+from ..core.urls import occurrence_anchor
 from ..core.website import Site
 from ..outputs.calendar_links import AddLinks, add_links
 from ..source.articles import Article
@@ -85,11 +86,6 @@ def event_view(
         site=site,
         occurrence=occurrence,
     )
-
-
-def occurrence_anchor(day: date) -> str:
-    """Return the id of an occurrence in its series' page: 'keer-2027-03-02'."""
-    return f"keer-{day.isoformat()}"
 
 
 def held_views(

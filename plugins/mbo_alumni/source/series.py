@@ -6,6 +6,30 @@ from collections.abc import Iterable
 from datetime import date
 
 from .model import Event
+from .recurrence import Occurrence
+
+
+def single(event: Event, occurrence: Occurrence, status: str | None = None) -> Event:
+    """Return one occurrence of a series as an event of its own: its start, end and status
+    (or `status`), without the rule."""
+    return event.model_copy(
+        update={
+            "start": occurrence.start,
+            "end": occurrence.end,
+            "status": status or occurrence.status,
+            "repeat": None,
+            "except_": [],
+            "cancelled": [],
+        }
+    )
+
+
+def next_held(event: Event, today: date) -> Occurrence:
+    """Return the occurrence a link to 'the next time' carries: the first one held (not
+    cancelled) from `today`, else the last one held; of a wholly cancelled series, its last."""
+    occurrences = event.occurrences()
+    held = [o for o in occurrences if o.status != "cancelled"] or occurrences
+    return next((o for o in held if o.day >= today), held[-1])
 
 
 def held(events: Iterable[Event]) -> list[tuple[Event, date | None]]:
@@ -18,15 +42,5 @@ def held(events: Iterable[Event]) -> list[tuple[Event, date | None]]:
             found.append((event, None))
             continue
         for occurrence in event.occurrences():
-            single = event.model_copy(
-                update={
-                    "start": occurrence.start,
-                    "end": occurrence.end,
-                    "status": occurrence.status,
-                    "repeat": None,
-                    "except_": [],
-                    "cancelled": [],
-                }
-            )
-            found.append((single, occurrence.day))
+            found.append((single(event, occurrence), occurrence.day))
     return found
