@@ -147,7 +147,7 @@ def test_the_doubled_hour_is_ordered_by_instant_and_named(project: Project) -> N
     feed = (site / "agenda.ics").read_text(encoding="utf-8")
     assert feed.index("UID:eerste-half-drie@") < feed.index("UID:tweede-half-drie@")
     page = read(site, "agenda/tweede-half-drie")
-    assert "<dt>Organisatie</dt><dd>Kennispunt LLO</dd>" in page
+    assert '<dt>Organisatie</dt><dd><span class="p-organizer">Kennispunt LLO</span></dd>' in page
 
 
 def test_event_page_in_dutch_with_organizers(mini_site: Path) -> None:

@@ -14,7 +14,6 @@ from ..core.dates import iso, local_day
 from ..core.markup import summary
 from ..core.website import Site
 from ..source.model import Association, Event
-from .calendars import location_text
 
 EVENT_STATUS = {
     "confirmed": "https://schema.org/EventScheduled",
@@ -84,22 +83,7 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
     }
     if event.end is not None:
         data["endDate"] = iso(event.end)
-    place = event.location
-    if place is not None and place.online:
-        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-        data["location"] = {"@type": "VirtualLocation", "url": place.url}
-    elif place is not None:
-        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-        address = {"@type": "PostalAddress", "addressCountry": "NL"}
-        if place.address:
-            address["streetAddress"] = place.address
-        if place.city:
-            address["addressLocality"] = place.city
-        data["location"] = {
-            "@type": "Place",
-            "name": place.name or location_text(event),
-            "address": address,
-        }
+    data.update(attendance(event))
     if organizers:
         data["organizer"] = [
             {
@@ -116,6 +100,31 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
     if event.repeat is not None:
         data["eventSchedule"] = schedule(event, site)
     return data
+
+
+def attendance(event: Event) -> dict[str, Any]:
+    """Return `location` and `eventAttendanceMode`: a Place with its address, a
+    VirtualLocation with its link, or both (an online event that also names a place: mixed);
+    nothing for an event without a location."""
+    place = event.location
+    if place is None:
+        return {}
+    found: list[dict[str, Any]] = []
+    if place.name or place.address or place.city:
+        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        if place.address:
+            address["streetAddress"] = place.address
+        if place.city:
+            address["addressLocality"] = place.city
+        name = place.name or ", ".join(p for p in (place.address, place.city) if p)
+        found.append({"@type": "Place", "name": name, "address": address})
+    if place.online:
+        found.append({"@type": "VirtualLocation", "url": place.url})
+    mode = "Mixed" if len(found) == 2 else "Online" if place.online else "Offline"
+    return {
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": found[0] if len(found) == 1 else found,
+    }
 
 
 def schedule(event: Event, site: Site) -> dict[str, Any]:

@@ -1,0 +1,246 @@
+"""Found and reused: schema.org JSON-LD read as RDF (rdflib), h-event and h-card read as an
+importer reads them (mf2py), on every kind of event."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import mf2py
+import pytest
+from bs4 import BeautifulSoup
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+
+from conftest import MKDOCS_YML, mini_project, mkdocs_build
+
+SDO = Namespace("https://schema.org/")
+SITE = "https://alumni.test/"
+
+ASSOCIATIONS = """\
+- id: a-academy
+  name: A-Academy
+  institution: Koning Willem I College
+  city: "'s-Hertogenbosch"
+  province: Noord-Brabant
+  website: https://www.kw1c.example.org/alumni
+  email: alumni@kw1c.example.org
+"""
+
+EVENTS = """\
+- id: avond
+  title: Avond in de aula
+  start: 2027-03-30 19:30
+  end: 2027-03-30 21:00
+  organizer: a-academy
+  location: {name: Aula, address: Onderwijsboulevard 3, city: "'s-Hertogenbosch"}
+  description: Een avond over **mentoring**.
+- id: zomerdag
+  title: Zomerdag
+  start: 2027-07-03
+  organizer: a-academy
+  location: {city: Tilburg}
+- id: driedaagse
+  title: Driedaagse
+  start: 2027-05-10
+  end: 2027-05-12
+  organizer: a-academy
+  location: {name: Kampeerboerderij, city: Vught}
+- id: webinar
+  title: Webinar
+  start: 2027-04-06 20:00
+  end: 2027-04-06 21:00
+  organizer: a-academy
+  location: {online: true, url: "https://meet.example.org/webinar"}
+- id: hybride
+  title: Hybride avond
+  start: 2027-10-27 19:00
+  end: 2027-10-27 21:00
+  organizer: a-academy
+  location: {name: Aula, city: Tilburg, online: true, url: "https://meet.example.org/hybride"}
+- id: afgelast
+  title: Afgelaste avond
+  start: 2027-02-09 19:30
+  organizer: a-academy
+  status: cancelled
+  location: {city: Breda}
+- id: gastavond
+  title: Gastavond
+  start: 2027-11-16 19:30
+  host: Stichting Gastvrij
+  location: {city: Eindhoven}
+"""
+
+# The event kinds, what their location is, and their attendance mode.
+KINDS = {
+    "avond": ("Place", "Offline"),
+    "zomerdag": ("Place", "Offline"),
+    "driedaagse": ("Place", "Offline"),
+    "webinar": ("VirtualLocation", "Online"),
+    "hybride": ("Place+VirtualLocation", "Mixed"),
+    "afgelast": ("Place", "Offline"),
+    "gastavond": ("Place", "Offline"),
+}
+# Google's event rich result: required, and the recommended ones each kind's data supports.
+REQUIRED = ("name", "startDate", "location")
+RECOMMENDED = {
+    "avond": ("endDate", "eventStatus", "eventAttendanceMode", "organizer", "description"),
+    "zomerdag": ("eventStatus", "eventAttendanceMode", "organizer"),
+    "driedaagse": ("endDate", "eventStatus", "eventAttendanceMode", "organizer"),
+    "webinar": ("endDate", "eventStatus", "eventAttendanceMode", "organizer"),
+    "hybride": ("endDate", "eventStatus", "eventAttendanceMode", "organizer"),
+    "afgelast": ("eventStatus", "eventAttendanceMode", "organizer"),
+    "gastavond": ("eventStatus", "eventAttendanceMode", "organizer"),
+}
+OFFSET = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?[+-]\d\d:\d\d$")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = mini_project(tmp_path_factory.mktemp("findable"))(
+        {
+            "mkdocs.yml": MKDOCS_YML,
+            "data/associations.yaml": ASSOCIATIONS,
+            "data/events.yaml": EVENTS,
+        }
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def graph(html: str) -> tuple[Graph, dict[str, Any]]:
+    """The page's one JSON-LD block as RDF: schema.org's context is a web address, so it is
+    given here as the vocabulary it stands for (no network)."""
+    (script,) = BeautifulSoup(html, "html.parser").find_all("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["@context"] == "https://schema.org"
+    ids = {"@type": "@id"}  # as schema.org's context types them: links and enumeration members
+    context = {"@vocab": str(SDO), "url": ids, "eventStatus": ids, "eventAttendanceMode": ids}
+    local = {**data, "@context": context}
+    return Graph().parse(data=json.dumps(local), format="json-ld"), data
+
+
+@pytest.mark.parametrize("event_id", list(KINDS))
+def test_event_jsonld_has_what_google_requires(site: Path, event_id: str) -> None:
+    g, data = graph(page(site, f"agenda/{event_id}"))
+    (event,) = g.subjects(RDF.type, SDO.Event)
+    for name in REQUIRED + RECOMMENDED[event_id]:
+        assert g.value(event, SDO[name]) is not None, (event_id, name)
+    assert str(g.value(event, SDO.url)) == f"{SITE}agenda/{event_id}/"
+    kinds, mode = KINDS[event_id]
+    places = list(g.objects(event, SDO.location))
+    found = sorted(str(g.value(p, RDF.type)).removeprefix(str(SDO)) for p in places)
+    assert "+".join(found) == kinds
+    for p in places:
+        if (p, RDF.type, SDO.Place) in g:  # a Place needs an address (Google)
+            address = g.value(p, SDO.address)
+            assert g.value(address, SDO.addressCountry) == Literal("NL")
+            assert g.value(p, SDO.name) is not None
+        else:  # a VirtualLocation needs its link
+            assert str(g.value(p, SDO.url)).startswith("https://meet.example.org/")
+    assert g.value(event, SDO.eventAttendanceMode) == URIRef(f"{SDO}{mode}EventAttendanceMode")
+    status = "EventCancelled" if event_id == "afgelast" else "EventScheduled"
+    assert g.value(event, SDO.eventStatus) == URIRef(f"{SDO}{status}")
+    # Nothing the data does not hold.
+    assert "offers" not in data and "image" not in data
+    start = str(g.value(event, SDO.startDate))
+    assert OFFSET.match(start) or re.fullmatch(r"\d{4}-\d\d-\d\d", start)
+
+
+def test_event_organizer_is_the_association_page_or_the_host(site: Path) -> None:
+    g, _ = graph(page(site, "agenda/avond"))
+    (event,) = g.subjects(RDF.type, SDO.Event)
+    organizer = g.value(event, SDO.organizer)
+    assert (organizer, RDF.type, SDO.Organization) in g
+    assert g.value(organizer, SDO.name) == Literal("A-Academy")
+    assert str(g.value(organizer, SDO.url)) == f"{SITE}verenigingen/a-academy/"
+    g, _ = graph(page(site, "agenda/gastavond"))
+    (event,) = g.subjects(RDF.type, SDO.Event)
+    assert g.value(g.value(event, SDO.organizer), SDO.name) == Literal("Stichting Gastvrij")
+
+
+def test_association_jsonld_is_an_organization_of_its_school(site: Path) -> None:
+    g, _ = graph(page(site, "verenigingen/a-academy"))
+    (org,) = g.subjects(RDF.type, SDO.Organization)
+    school = g.value(org, SDO.parentOrganization)
+    assert (school, RDF.type, SDO.EducationalOrganization) in g
+    assert g.value(school, SDO.name) == Literal("Koning Willem I College")
+    assert g.value(g.value(org, SDO.address), SDO.addressRegion) == Literal("Noord-Brabant")
+
+
+def h_events(html: str, url: str) -> list[dict[str, Any]]:
+    """The page's h-events as mf2py reads them, start and end as (ISO 8601 text, offset):
+    mf2py writes an offset as +0200, so each is read back as a time to compare."""
+    parsed = mf2py.parse(doc=html, url=url)
+    found = [item for item in parsed["items"] if "h-event" in item["type"]]
+    for item in found:
+        for key in ("start", "end"):
+            if key in item["properties"]:
+                item["properties"][key] = [moment(v) for v in item["properties"][key]]
+    return found
+
+
+def moment(text: str) -> str:
+    """Return mf2py's date or date-time as ISO 8601 with a colon in its offset."""
+    value = datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
+    return value.isoformat()
+
+
+def test_event_page_is_one_h_event(site: Path) -> None:
+    (item,) = h_events(page(site, "agenda/avond"), f"{SITE}agenda/avond/")
+    p = item["properties"]
+    assert p["name"] == ["Avond in de aula"]
+    assert p["start"] == ["2027-03-30T19:30:00+02:00"]
+    assert p["end"] == ["2027-03-30T21:00:00+02:00"]
+    assert p["location"] == ["Aula, Onderwijsboulevard 3, 's-Hertogenbosch"]
+    assert p["url"] == [f"{SITE}agenda/avond/"]
+    assert "mentoring" in p["summary"][0]
+    (organizer,) = p["organizer"]
+    assert organizer["type"] == ["h-card"]
+    assert organizer["properties"]["name"] == ["A-Academy"]
+    assert organizer["properties"]["url"] == [f"{SITE}verenigingen/a-academy/"]
+
+
+def test_h_event_offsets_follow_summer_and_winter_time(site: Path) -> None:
+    (winter,) = h_events(page(site, "agenda/afgelast"), f"{SITE}agenda/afgelast/")
+    assert winter["properties"]["start"] == ["2027-02-09T19:30:00+01:00"]
+    (host,) = h_events(page(site, "agenda/gastavond"), f"{SITE}agenda/gastavond/")
+    assert host["properties"]["organizer"] == ["Stichting Gastvrij"]
+    (day,) = h_events(page(site, "agenda/driedaagse"), f"{SITE}agenda/driedaagse/")
+    assert day["properties"]["start"] == ["2027-05-10"] and day["properties"]["end"] == [
+        "2027-05-12"
+    ]
+
+
+@pytest.mark.parametrize("path", ["agenda", "verenigingen/a-academy", "agenda/maand/2027-03"])
+def test_listed_events_are_h_events(site: Path, path: str) -> None:
+    html = page(site, path)
+    found = {
+        item["properties"]["url"][0]: item["properties"]
+        for item in h_events(html, f"{SITE}{path}/")
+    }
+    avond = found[f"{SITE}agenda/avond/"]
+    assert avond["name"] == ["Avond in de aula"]
+    assert avond["start"] == ["2027-03-30T19:30:00+02:00"]
+    assert avond["end"] == ["2027-03-30T21:00:00+02:00"]
+    assert avond["location"] == ["Aula, 's-Hertogenbosch"]
+    if path != "agenda/maand/2027-03":
+        assert found[f"{SITE}agenda/webinar/"]["location"] == ["online"]
+
+
+def test_association_page_is_an_h_card(site: Path) -> None:
+    parsed = mf2py.parse(doc=page(site, "verenigingen/a-academy"), url=f"{SITE}verenigingen/")
+    (card,) = [item for item in parsed["items"] if item["type"] == ["h-card"]]
+    p = card["properties"]
+    assert p["name"] == ["A-Academy"]
+    assert p["org"] == ["Koning Willem I College"]
+    assert p["locality"] == ["'s-Hertogenbosch"] and p["region"] == ["Noord-Brabant"]
+    assert p["url"] == ["https://www.kw1c.example.org/alumni"]
+    assert p["email"] == ["mailto:alumni@kw1c.example.org"]
