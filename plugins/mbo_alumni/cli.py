@@ -83,6 +83,13 @@ def parser() -> argparse.ArgumentParser:
     patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
     patrol_command.set_defaults(run=cli_contrib.patrol)
     _intake_command(commands)
+    sheets = commands.add_parser(
+        "import", help="add new entries from CSV files (a spreadsheet saved as CSV)"
+    )
+    sheets.add_argument("--associations", help="CSV file with new associations")
+    sheets.add_argument("--events", help="CSV file with new events")
+    _data_arguments(sheets)
+    sheets.set_defaults(run=cli_contrib.import_command)
     build = commands.add_parser(
         "build", help="build the site into a fresh folder; replace site/ only on success"
     )

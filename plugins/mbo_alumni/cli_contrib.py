@@ -1,5 +1,5 @@
 """The `mbo-alumni` commands of the volunteer's path and of publishing: from-issue, intake,
-links, patrol and build (the data commands are in `cli.py`, which parses the arguments)."""
+links, patrol, build and import (the data commands are in `cli.py`, which parses the arguments)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,18 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .cli_data import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_project, print_problems, project_of
+from .cli_data import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    count_words,
+    load_project,
+    print_problems,
+    project_of,
+)
 from .contrib import issue_form
 from .contrib.github import GitHubError
+from .contrib.spreadsheet import import_sheets
 from .core import dates
 from .core.problems import DataError, UnreadableInput
 from .core.settings import Settings
@@ -141,3 +150,32 @@ def build(args: argparse.Namespace) -> int:
     except PublishError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def import_command(args: argparse.Namespace) -> int:
+    """Add the entries of CSV files to the data, or print every problem and change nothing."""
+    if not args.associations and not args.events:
+        print(
+            "error: name a file with --associations FILE.csv or --events FILE.csv", file=sys.stderr
+        )
+        return EXIT_USAGE
+    project = project_of(args)
+    paths = [Path(p) if p else None for p in (args.associations, args.events)]
+    try:
+        done = import_sheets(project, dates.today(project.zone), *paths)
+    except UnreadableInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if done.problems:
+        print_problems(done.problems)
+        count = count_words(len(done.problems), "fout", "fouten")
+        print(f"{count} gevonden; er is niets veranderd", file=sys.stderr)
+        return EXIT_INVALID
+    for name, number in done.added.items():
+        kind = (
+            ("vereniging", "verenigingen")
+            if name == project.files.associations
+            else ("bijeenkomst", "bijeenkomsten")
+        )
+        print(f"{project.data_path / name}: {count_words(number, *kind)} toegevoegd")
+    return EXIT_OK

@@ -65,13 +65,14 @@ def validate_command(args: argparse.Namespace) -> int:
     except DataError as error:
         print_problems(error.problems)
         count = len(error.problems)
-        print(f"{_count(count, 'fout', 'fouten')} gevonden", file=sys.stderr)
+        print(f"{count_words(count, 'fout', 'fouten')} gevonden", file=sys.stderr)
         return EXIT_INVALID
     print_problems(data.warnings)
+    associations = count_words(len(data.associations), "vereniging", "verenigingen")
     print(
-        f"{data_dir}: in orde ({_count(len(data.associations), 'vereniging', 'verenigingen')}, "
-        f"{_count(len(data.events), 'evenement', 'evenementen')}, "
-        f"{_count(len(articles), 'artikel', 'artikelen')})"
+        f"{data_dir}: in orde ({associations}, "
+        f"{count_words(len(data.events), 'evenement', 'evenementen')}, "
+        f"{count_words(len(articles), 'artikel', 'artikelen')})"
     )
     return EXIT_OK
 
@@ -126,11 +127,13 @@ def stale_command(args: argparse.Namespace) -> int:
             f"{association.id}\t{association.name}\tgecontroleerd: {checked}\t"
             f"{', '.join(addresses) or 'geen adres'}"
         )
-    print(f"{_count(len(found), 'vereniging', 'verenigingen')} te controleren", file=sys.stderr)
+    print(
+        f"{count_words(len(found), 'vereniging', 'verenigingen')} te controleren", file=sys.stderr
+    )
     return EXIT_OK
 
 
-def _count(number: int, one: str, many: str) -> str:
+def count_words(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from ..core.website import Site
 from ..source.load import Data
 from ..source.model import Event
-from . import calendars, embeds, news_feeds, open_data
+from . import calendars, embeds, news_feeds, open_data, tables
 from .agenda_slices import Facet
 
 
@@ -51,6 +51,11 @@ def open_data_files(build: Build) -> Iterable[tuple[str, bytes]]:
     return open_data.documents(build.data.associations, build.data.events, build.site, build.moment)
 
 
+def table_files(build: Build) -> Iterable[tuple[str, bytes]]:
+    """`/api/*.csv`: the open data as spreadsheets."""
+    return tables.tables(build.data.associations, build.data.events, build.site)
+
+
 def embed_files(build: Build) -> Iterator[tuple[str, bytes]]:
     """One `/embed/<id>/` page per association."""
     events_of: dict[str, list[Event]] = {a.id: [] for a in build.data.associations}
@@ -68,6 +73,7 @@ GENERATORS: tuple[Callable[[Build], Iterable[tuple[str, bytes]]], ...] = (
     calendar_files,
     agenda_news_files,
     open_data_files,
+    table_files,
     embed_files,
 )
 

@@ -1,0 +1,150 @@
+"""The spreadsheet columns of the data: one table read by the CSV export and the CSV import.
+
+A column is named after its key in the data files, a nested key with a dot (`location.city`),
+so the export's header row, the import and the data contract say the same. Lists are written
+as their items joined by ", " (as the issue forms take them), yes/no as "ja" or "nee", dates
+and times as ISO 8601. The site's own columns (the page, the calendar, the UID) are written by
+the export and skipped by the import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+from ..core.dates import iso
+from .model import Association, Event
+
+Kind = Literal["text", "list", "yesno", "number", "date", "dates", "when"]
+YES, NO = "ja", "nee"
+YES_WORDS = {"ja", "yes", "true", "waar", "1", "x"}
+NO_WORDS = {"nee", "no", "false", "onwaar", "0"}
+LIST_SEPARATOR = ", "
+# A cell that starts with one of these is a formula to Excel and LibreOffice: a text that
+# starts so is written with an apostrophe before it (which both show as text and hide), and
+# the import takes it off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header (the data key, nested keys joined by a dot), how its cells
+    are written, and whether the site makes it (the import skips those)."""
+
+    header: str
+    kind: Kind = "text"
+    site: bool = False
+    dutch: str = ""  # what it holds, for /open-data/
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(self.header.split("."))
+
+
+SOCIALS = ("linkedin", "instagram", "facebook", "x", "youtube", "tiktok", "mastodon")
+
+ASSOCIATION_COLUMNS = (
+    Column("id"),
+    Column("name"),
+    Column("institution"),
+    Column("city"),
+    Column("province"),
+    Column("website"),
+    Column("email"),
+    Column("founded", "number"),
+    Column("description"),
+    Column("sectors", "list"),
+    *(Column(f"socials.{name}") for name in SOCIALS),
+    Column("contact.name"),
+    Column("contact.role"),
+    Column("contact.email"),
+    Column("contact.consent", "yesno"),
+    Column("checked", "date"),
+    Column("page", site=True),
+    Column("calendar", site=True),
+)
+
+EVENT_COLUMNS = (
+    Column("id"),
+    Column("title"),
+    Column("start", "when"),
+    Column("end", "when"),
+    Column("status"),
+    Column("organizer", "list"),
+    Column("host"),
+    Column("location.name"),
+    Column("location.address"),
+    Column("location.city"),
+    Column("location.online", "yesno"),
+    Column("location.url"),
+    Column("url"),
+    Column("description"),
+    Column("tags", "list"),
+    Column("announced", "date"),
+    Column("repeat.every"),
+    Column("repeat.interval", "number"),
+    Column("repeat.weekday"),
+    Column("repeat.week", "number"),
+    Column("repeat.until", "date"),
+    Column("repeat.count", "number"),
+    Column("except", "dates"),
+    Column("cancelled", "dates"),
+    Column("uid", site=True),
+    Column("page", site=True),
+    Column("calendar", site=True),
+)
+
+# Fields of the data that have no column: who may change an entry is the repository's matter.
+NO_COLUMN = {"editors"}
+
+
+def columns_for(model: type[Association] | type[Event]) -> tuple[Column, ...]:
+    return ASSOCIATION_COLUMNS if model is Association else EVENT_COLUMNS
+
+
+def entry_values(entry: Association | Event) -> dict[str, Any]:
+    """Return the entry as the data files hold it, by key (aliases: `except`), with a
+    person's contact only with their consent."""
+    values = entry.model_dump(by_alias=True, exclude=NO_COLUMN)
+    if isinstance(entry, Association) and not (entry.contact and entry.contact.consent):
+        values["contact"] = None
+    return values
+
+
+def cell(value: Any, column: Column) -> str:
+    """Return one value as its cell's text."""
+    if value is None or value == [] or (column.kind == "yesno" and value is False):
+        return ""
+    if column.kind == "yesno":
+        return YES if value else NO
+    if isinstance(value, list):
+        text = LIST_SEPARATOR.join(_plain(item) for item in value)
+    else:
+        text = _plain(value)
+    if column.kind in ("text", "list") and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _plain(value: Any) -> str:
+    return iso(value) if isinstance(value, (date, datetime)) else str(value)
+
+
+def row(values: Mapping[str, Any], columns: tuple[Column, ...]) -> list[str]:
+    """Return the cells of one entry (`values` by key, nested mappings for nested keys)."""
+    cells = []
+    for column in columns:
+        value: Any = values
+        for key in column.path:
+            value = value.get(key) if isinstance(value, Mapping) else None
+        cells.append(cell(value, column))
+    return cells
+
+
+def unformula(text: str) -> str:
+    """Return a text cell as written before the export guarded it against formulas."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
