@@ -67,10 +67,18 @@ $(JAVA_STAMP): $(STAMP)
 	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 	touch $(JAVA_STAMP)
 
+# LibreOffice (headless, no GUI) opens and saves the CSV open data in the tests, as a
+# spreadsheet user would.
+OFFICE_STAMP := .venv/.office
+
+$(OFFICE_STAMP): $(STAMP)
+	command -v soffice >/dev/null || (apt-get update -qq && apt-get install -y -qq libreoffice-calc-nogui)
+	touch $(OFFICE_STAMP)
+
 # Two workers: most tests wait on Chromium or a build, and this machine has two cores.
 WORKERS ?= 2
 
-test: $(STAMP) $(CLIENTS_STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) lint
+test: $(STAMP) $(CLIENTS_STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) $(OFFICE_STAMP) lint
 	$(BIN)/pytest -n $(WORKERS)
 
 # Lint and the fast tests (no site build, no browser, no calendar program): under a minute.

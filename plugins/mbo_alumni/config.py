@@ -45,6 +45,19 @@ class FilesConfig(Config):  # type: ignore[no-untyped-call]
     removed = c.Type(str, default=_DEFAULT.files.removed)
 
 
+class CatalogueConfig(Config):  # type: ignore[no-untyped-call]
+    """Who publishes the open data, in the DCAT catalogue (/api/catalogus.jsonld)."""
+
+    # the publisher's name (default: site_name)
+    publisher = c.Type(str, default=_DEFAULT.catalogue.publisher)
+    # the publisher's web address (default: site_url)
+    publisher_url = c.Type(str, default=_DEFAULT.catalogue.publisher_url)
+    # an e-mail address for questions about the data (default: none)
+    contact_email = c.Type(str, default=_DEFAULT.catalogue.contact_email)
+    # a web page for questions about the data (default: the repository's issues, else the site)
+    contact_url = c.Type(str, default=_DEFAULT.catalogue.contact_url)
+
+
 class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
     """Everything that belongs to the site rather than to the plugin."""
 
@@ -64,6 +77,8 @@ class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
     timezone = c.Type(str, default=_DEFAULT.timezone)
     # the branch of the "Wijzig deze gegevens" links and of intake's pull requests
     edit_branch = c.Type(str, default=_DEFAULT.edit_branch)
+    # who publishes the open data, for the DCAT catalogue
+    catalogue = c.SubConfig(CatalogueConfig)
 
 
 def add_theme_parts(config: MkDocsConfig, templates: Path, assets: tuple[str, ...]) -> None:

@@ -113,7 +113,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         # Each file goes to disk as it is made: pages render without these megabytes in memory.
         self.spill.reset()
         author = config.site_author or site.words("feed.author", site=config.site_name)
-        self.build = build = Build(data, site, author, moment, today, facets)
+        about = (self.settings.catalogue, config.repo_url, config.site_description or "")
+        self.build = build = Build(data, site, author, moment, today, facets, *about)
         with paused_gc():
             for path, content in outputs(build):
                 files.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from conftest import MKDOCS_YML, mini_project, mkdocs_build
+from conftest import BUILD_ENV, MKDOCS_YML, mini_project, mkdocs_build
 
 SDO = Namespace("https://schema.org/")
 SITE = "https://alumni.test/"
@@ -244,3 +244,72 @@ def test_association_page_is_an_h_card(site: Path) -> None:
     assert p["locality"] == ["'s-Hertogenbosch"] and p["region"] == ["Noord-Brabant"]
     assert p["url"] == ["https://www.kw1c.example.org/alumni"]
     assert p["email"] == ["mailto:alumni@kw1c.example.org"]
+
+
+# --- the DCAT-AP-NL catalogue ------------------------------------------------------------------
+
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DCT = Namespace("http://purl.org/dc/terms/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+# DCAT-AP-NL 3.0: what every dataset must have, and every distribution.
+DATASET_MANDATORY = (
+    DCT.title, DCT.description, DCT.identifier, DCT.publisher, DCT.creator,
+    DCAT.contactPoint, DCAT.theme, DCT.accessRights, DCAT.distribution,
+)  # fmt: skip
+DISTRIBUTION_MANDATORY = (DCAT.accessURL, DCAT.downloadURL, DCAT.mediaType, DCT.license)
+
+
+def catalogue(site: Path) -> Graph:
+    text = (site / "api" / "catalogus.jsonld").read_text(encoding="utf-8")
+    assert isinstance(json.loads(text)["@context"], dict)  # inline: parsed without a network
+    return Graph().parse(data=text, format="json-ld")
+
+
+def test_the_catalogue_has_every_mandatory_property(site: Path) -> None:
+    g = catalogue(site)
+    (catalog,) = g.subjects(RDF.type, DCAT.Catalog)
+    assert g.value(catalog, DCT.title) == Literal("Open data van Testsite", lang="nl")
+    datasets = list(g.objects(catalog, DCAT.dataset))
+    assert len(datasets) == 3
+    media: dict[str, set[str]] = {}
+    for dataset in datasets:
+        assert (dataset, RDF.type, DCAT.Dataset) in g
+        for prop in DATASET_MANDATORY:
+            assert g.value(dataset, prop) is not None, (dataset, prop)
+        assert (g.value(dataset, DCT.publisher), FOAF.name, Literal("Testsite")) in g
+        contact = g.value(dataset, DCAT.contactPoint)
+        assert g.value(contact, VCARD.hasURL) is not None
+        assert str(g.value(dataset, DCT.accessRights)).endswith("/access-right/PUBLIC")
+        built = datetime.fromtimestamp(int(BUILD_ENV["SOURCE_DATE_EPOCH"]), UTC)
+        assert str(g.value(dataset, DCT.modified)) == built.isoformat()  # the build's moment
+        for distribution in g.objects(dataset, DCAT.distribution):
+            for prop in DISTRIBUTION_MANDATORY:
+                assert g.value(distribution, prop) is not None, (distribution, prop)
+            url = str(g.value(distribution, DCAT.downloadURL))
+            assert url.startswith(SITE)
+            assert (site / url.removeprefix(SITE)).is_file(), url  # it points at a real file
+            assert "publicdomain/zero/1.0" in str(g.value(distribution, DCT.license))
+            kind = str(g.value(distribution, DCAT.mediaType)).rsplit("media-types/", 1)[1]
+            media.setdefault(str(g.value(dataset, DCT.identifier)).rsplit("#")[1], set()).add(kind)
+    assert media == {
+        "verenigingen": {"application/json", "text/csv"},
+        "bijeenkomsten": {"application/json", "text/csv"},
+        "agenda": {"text/calendar", "application/rss+xml", "application/atom+xml"},
+    }
+
+
+def test_the_catalogue_names_the_publisher_of_the_options(tmp_path: Path) -> None:
+    yml = MKDOCS_YML.replace(
+        "  - mbo-alumni\n",
+        "  - mbo-alumni:\n      catalogue:\n        publisher: Netwerk Alumni MBO\n"
+        "        contact_email: data@netwerk.example.org\n",
+    )
+    root = mini_project(tmp_path)({"mkdocs.yml": yml})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    g = catalogue(root / "site")
+    (dataset, *_) = g.subjects(RDF.type, DCAT.Dataset)
+    assert g.value(g.value(dataset, DCT.publisher), FOAF.name) == Literal("Netwerk Alumni MBO")
+    contact = g.value(dataset, DCAT.contactPoint)
+    assert g.value(contact, VCARD.hasEmail) == URIRef("mailto:data@netwerk.example.org")

@@ -38,6 +38,18 @@ class DataFiles:
     removed: str = "removed.yaml"  # optional: associations taken off the site
 
 
+@dataclass(frozen=True)
+class Catalogue:
+    """Who publishes the open data, as the DCAT catalogue names them (the `catalogue`
+    option); an empty text takes the site's own value (its name, its address, its repository's
+    issues)."""
+
+    publisher: str = ""
+    publisher_url: str = ""
+    contact_email: str = ""
+    contact_url: str = ""
+
+
 def zone_named(name: str) -> ZoneInfo:
     """Return the time zone with an IANA name, or raise SettingsError that says what to write."""
     try:
@@ -61,6 +73,7 @@ class Settings:
     timezone: str = TIMEZONE
     edit_branch: str = "main"
     docs_dir: str = "docs"  # MkDocs' own option, read for the articles
+    catalogue: Catalogue = field(default_factory=Catalogue)
 
     @classmethod
     def from_options(
@@ -69,11 +82,12 @@ class Settings:
         """Return the settings the plugin's options give (a mapping as in mkdocs.yml), or
         raise SettingsError naming the option to change."""
         known = {"data_dir", "files", "articles_dir", "paths", "wording", "calendar_prodid",
-                 "timezone", "edit_branch"}  # fmt: skip
+                 "timezone", "edit_branch", "catalogue"}  # fmt: skip
         unknown = sorted(set(options) - known)
         if unknown:
             raise SettingsError(f"'{PLUGIN}' kent de optie '{unknown[0]}' niet")
-        text = {k: v for k, v in options.items() if k not in ("files", "paths") and v is not None}
+        nested = ("files", "paths", "catalogue")
+        text = {k: v for k, v in options.items() if k not in nested and v is not None}
         for name, value in text.items():
             if not isinstance(value, str):
                 raise SettingsError(f"'{PLUGIN}' '{name}' moet een tekst zijn")
@@ -86,8 +100,11 @@ class Settings:
             paths = Paths(articles=articles, **folders).checked()
         except ValueError as error:
             raise SettingsError(str(error)) from None
+        catalogue = _texts(
+            options.get("catalogue"), "catalogue", {f.name for f in fields(Catalogue)}
+        )
         settings = cls(root=root, files=DataFiles(**files), paths=paths, docs_dir=docs_dir,
-                       **text)  # fmt: skip
+                       catalogue=Catalogue(**catalogue), **text)  # fmt: skip
         zone_named(settings.timezone)  # an unknown zone stops here, before anything is read
         return settings
 

@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..core.settings import Catalogue
 from ..core.website import Site
 from ..source.load import Data
 from ..source.model import Event
 from . import calendars, embeds, news_feeds, open_data, tables
 from .agenda_slices import Facet
+from .catalogue import Publisher, catalogue
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class Build:
     moment: datetime
     today: date
     facets: Sequence[Facet]
+    catalogue: Catalogue = Catalogue()  # who publishes the open data (default: the site)
+    repo_url: str | None = None
+    description: str = ""  # the site's description, for the catalogue
 
 
 def calendar_files(build: Build) -> Iterable[tuple[str, bytes]]:
@@ -56,6 +61,12 @@ def table_files(build: Build) -> Iterable[tuple[str, bytes]]:
     return tables.tables(build.data.associations, build.data.events, build.site)
 
 
+def catalogue_file(build: Build) -> Iterable[tuple[str, bytes]]:
+    """`/api/catalogus.jsonld`: the DCAT-AP-NL catalogue of the open data."""
+    publisher = Publisher.of(build.catalogue, build.site, build.repo_url)
+    yield catalogue(build.site, publisher, build.description, build.moment)
+
+
 def embed_files(build: Build) -> Iterator[tuple[str, bytes]]:
     """One `/embed/<id>/` page per association."""
     events_of: dict[str, list[Event]] = {a.id: [] for a in build.data.associations}
@@ -74,6 +85,7 @@ GENERATORS: tuple[Callable[[Build], Iterable[tuple[str, bytes]]], ...] = (
     agenda_news_files,
     open_data_files,
     table_files,
+    catalogue_file,
     embed_files,
 )
 
