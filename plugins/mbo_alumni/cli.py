@@ -35,6 +35,17 @@ def _intake_command(commands: Any) -> None:
     intake_command.set_defaults(run=cli_contrib.intake_issue)
 
 
+def _import_command(commands: Any) -> None:
+    """Add `mbo-alumni import` to the subcommands."""
+    sheets = commands.add_parser(
+        "import", help="add new entries from CSV files (a spreadsheet saved as CSV)"
+    )
+    sheets.add_argument("--associations", help="CSV file with new associations")
+    sheets.add_argument("--events", help="CSV file with new events")
+    _data_arguments(sheets)
+    sheets.set_defaults(run=cli_contrib.import_command)
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the command-line parser."""
     root = argparse.ArgumentParser(
@@ -83,13 +94,7 @@ def parser() -> argparse.ArgumentParser:
     patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
     patrol_command.set_defaults(run=cli_contrib.patrol)
     _intake_command(commands)
-    sheets = commands.add_parser(
-        "import", help="add new entries from CSV files (a spreadsheet saved as CSV)"
-    )
-    sheets.add_argument("--associations", help="CSV file with new associations")
-    sheets.add_argument("--events", help="CSV file with new events")
-    _data_arguments(sheets)
-    sheets.set_defaults(run=cli_contrib.import_command)
+    _import_command(commands)
     build = commands.add_parser(
         "build", help="build the site into a fresh folder; replace site/ only on success"
     )
