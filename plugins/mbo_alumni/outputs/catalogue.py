@@ -102,21 +102,7 @@ def catalogue(
                                   "vcard:hasURL": _id(publisher.contact_url)}  # fmt: skip
     if publisher.email:
         contact["vcard:hasEmail"] = _id(f"mailto:{publisher.email}")
-    calendar, feed = site.paths.site_calendar, site.paths.site_feed
-    datasets = [
-        ("verenigingen", "Alumniverenigingen in het mbo",
-         "Alle alumniverenigingen van mbo-scholen op deze site: naam, school, plaats, "
-         "provincie, website en sectoren.",
-         [("JSON", ASSOCIATIONS_PATH), ("CSV", ASSOCIATIONS_CSV)]),
-        ("bijeenkomsten", "Bijeenkomsten van alumniverenigingen in het mbo",
-         "Alle bijeenkomsten in de agenda, ook de voorbije en de afgelaste: titel, begin en "
-         "einde, plaats, organisatie en status.",
-         [("JSON", EVENTS_PATH), ("CSV", EVENTS_CSV)]),
-        ("agenda", "Agenda van alumniverenigingen in het mbo",
-         "De agenda om je op te abonneren in je agenda-app (iCalendar) of je nieuwslezer "
-         "(RSS en Atom).",
-         [("iCalendar", calendar), ("RSS", f"{feed}.rss.xml"), ("Atom", f"{feed}.atom.xml")]),
-    ]  # fmt: skip
+    datasets = _datasets(site)
     landing = _id(site.absolute("open-data/"))
     document = {
         "@context": CONTEXT,
@@ -157,3 +143,25 @@ def catalogue(
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return CATALOGUE_PATH, text.encode("utf-8")
+
+
+Files = list[tuple[str, str]]  # (kind, site path) of each distribution
+
+
+def _datasets(site: Site) -> list[tuple[str, str, str, Files]]:
+    """Return (key, title, description, files) of each dataset."""
+    calendar, feed = site.paths.site_calendar, site.paths.site_feed
+    return [
+        ("verenigingen", "Alumniverenigingen in het mbo",
+         "Alle alumniverenigingen van mbo-scholen op deze site: naam, school, plaats, "
+         "provincie, website en sectoren.",
+         [("JSON", ASSOCIATIONS_PATH), ("CSV", ASSOCIATIONS_CSV)]),
+        ("bijeenkomsten", "Bijeenkomsten van alumniverenigingen in het mbo",
+         "Alle bijeenkomsten in de agenda, ook de voorbije en de afgelaste: titel, begin en "
+         "einde, plaats, organisatie en status.",
+         [("JSON", EVENTS_PATH), ("CSV", EVENTS_CSV)]),
+        ("agenda", "Agenda van alumniverenigingen in het mbo",
+         "De agenda om je op te abonneren in je agenda-app (iCalendar) of je nieuwslezer "
+         "(RSS en Atom).",
+         [("iCalendar", calendar), ("RSS", f"{feed}.rss.xml"), ("Atom", f"{feed}.atom.xml")]),
+    ]  # fmt: skip
