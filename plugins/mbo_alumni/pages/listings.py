@@ -13,6 +13,7 @@ from ..outputs.calendar_links import subscribe_links
 from ..source.articles import Article
 from ..source.load import Data
 from ..source.model import ended
+from .charts import per_year, region_map, relative, year_chart
 from .groups import region_parts
 
 # No page grows with the data: lists longer than these go to the month pages and the feeds.
@@ -48,7 +49,7 @@ def home_context(data: Data, articles: list[Article], today: date, site: Site) -
 
 def directory_page(shared: Shared) -> PageSpec:
     """Return the directory: every association, grouped by province."""
-    words = shared.site.words
+    words, paths = shared.site.words, shared.site.paths
     counts = Counter(a.province for a in shared.data.associations)
     return PageSpec(
         urls.page_source(shared.site.paths.directory),
@@ -68,6 +69,13 @@ def directory_page(shared: Shared) -> PageSpec:
                 (name, counts[name], shared.site.paths.region_page(name))
                 for name in shared.data.regions.names
             ],
+            "region_map": region_map(
+                [
+                    (name, counts[name], relative(paths.region_page(name), paths.directory))
+                    for name in shared.data.regions.names
+                ],
+                words("region"),
+            ),
             "institutions": sorted(
                 {a.institution for a in shared.data.associations}, key=str.casefold
             ),
@@ -94,6 +102,7 @@ def agenda_page(shared: Shared) -> PageSpec:
             "later": len(upcoming) - min(len(upcoming), SHOWN_UPCOMING),
             "archive": archive if past_count <= SHOWN_PAST else [],
             "past_count": past_count,
+            "year_chart": year_chart(per_year([(year, len(v)) for year, v in archive])),
             "months": shared.months,
             "subscribe": subscribe_links(site, site.paths.site_calendar),
             "calendar_name": words("calendar.name", name=site.name),

@@ -1,0 +1,180 @@
+"""Pictures made at build time, as inline SVG: no request to any other site, no script.
+
+- The directory's map: the twelve provinces as a tile map (one square per province, each in
+  its rough place), coloured by the number of associations, each a link to its page. No
+  package here ships Dutch province boundaries under a free licence, and a tile map is a
+  recognised form that reads better at 360 px than outlines in which Utrecht or Flevoland are a
+  few pixels wide. A site with other regions gets a bar chart instead.
+- The agenda's archive: the number of events per year, as bars.
+
+Each picture comes with its text alternative (a caption that says the numbers); the shapes'
+colours carry no meaning the text does not also give.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+# (column, row) of each province in the tile map: north at the top, the sea at the left.
+TILES = {
+    "Fryslân": (1, 0), "Groningen": (2, 0),
+    "Noord-Holland": (0, 1), "Flevoland": (1, 1), "Drenthe": (2, 1),
+    "Zuid-Holland": (0, 2), "Utrecht": (1, 2), "Overijssel": (2, 2),
+    "Zeeland": (0, 3), "Noord-Brabant": (1, 3), "Gelderland": (2, 3),
+    "Limburg": (2, 4),
+}  # fmt: skip
+TILE_W, TILE_H, GAP = 124, 66, 6
+LEVELS = 4  # shades of the tiles: 0 is none, then up to the largest count
+
+
+def relative(target: str, page: str) -> str:
+    """Return the link from the page at site path `page` to the page at `target` (both
+    folders, as MkDocs' directory URLs are): 'verenigingen/' -> '../provincies/x/'."""
+    return posixpath.relpath(target or ".", page or ".") + "/"
+
+
+def per_year(counts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return (year, count) from the first year to the last, oldest first, 0 for a year
+    without any."""
+    found = dict(counts)
+    if not found:
+        return []
+    return [(year, found.get(year, 0)) for year in range(min(found), max(found) + 1)]
+
+
+def _level(count: int, largest: int) -> int:
+    if count == 0 or largest == 0:
+        return 0
+    return max(1, -(-count * LEVELS // largest))  # 1..LEVELS, rounded up
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def region_map(regions: Sequence[tuple[str, int, str]], region_word: str) -> Markup:
+    """Return the directory's picture of (region, count, page URL) with its caption: a tile
+    map when the regions are the twelve provinces, else a bar chart."""
+    if not regions:
+        return Markup("")
+    names = {name for name, _, _ in regions}
+    largest = max(count for _, count, _ in regions)
+    body = _tiles(regions, largest) if names == set(TILES) else _bars(regions, largest)
+    listed = ", ".join(f"{name} {count}" for name, count, _ in regions)
+    caption = f"Aantal verenigingen per {region_word}: {listed}."
+    return Markup(
+        '<figure class="mbo-chart mbo-map">{}<figcaption id="kaart-tekst">{}</figcaption></figure>'
+    ).format(body, caption)
+
+
+def _tiles(regions: Sequence[tuple[str, int, str]], largest: int) -> Markup:
+    columns = 1 + max(c for c, _ in TILES.values())
+    rows = 1 + max(r for _, r in TILES.values())
+    width, height = columns * (TILE_W + GAP) - GAP, rows * (TILE_H + GAP) - GAP
+    parts = []
+    for name, count, url in regions:
+        column, row = TILES[name]
+        x, y = column * (TILE_W + GAP), row * (TILE_H + GAP)
+        label = f"{name}: {_counted(count, 'vereniging', 'verenigingen')}"
+        parts.append(
+            Markup(
+                '<a href="{url}" aria-label="{label}"><rect class="mbo-map__tile mbo-level-{lv}" '
+                'x="{x}" y="{y}" width="{w}" height="{h}" rx="6"/>'
+                '<text x="{tx}" y="{ny}" class="mbo-map__name mbo-level-{lv}">{name}</text>'
+                '<text x="{tx}" y="{cy}" class="mbo-map__count mbo-level-{lv}">{count}</text></a>'
+            ).format(
+                url=url,
+                label=label,
+                lv=_level(count, largest),
+                x=x,
+                y=y,
+                w=TILE_W,
+                h=TILE_H,
+                tx=x + TILE_W // 2,
+                ny=y + 26,
+                cy=y + 52,
+                name=name,
+                count=count,
+            )  # fmt: skip
+        )
+    return _svg(width, height, Markup("").join(parts))
+
+
+def _svg(width: int, height: int, body: Markup) -> Markup:
+    return Markup(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
+        'height="{h}" role="group" aria-labelledby="kaart-tekst">{body}</svg>'
+    ).format(w=width, h=height, body=body)
+
+
+BAR_H, LABEL_W, BAR_W = 28, 150, 190
+
+
+def _bars(regions: Sequence[tuple[str, int, str]], largest: int) -> Markup:
+    parts = []
+    for index, (name, count, url) in enumerate(regions):
+        y = index * (BAR_H + 6)
+        length = 0 if largest == 0 else max(2, round(BAR_W * count / largest)) if count else 0
+        label = f"{name}: {_counted(count, 'vereniging', 'verenigingen')}"
+        parts.append(
+            Markup(
+                '<a href="{url}" aria-label="{label}"><text x="0" y="{ty}" '
+                'class="mbo-bars__name">{name}</text><rect class="mbo-bars__bar" x="{bx}" '
+                'y="{y}" width="{bw}" height="{h}"/><text x="{cx}" y="{ty}" '
+                'class="mbo-bars__count">{count}</text></a>'
+            ).format(
+                url=url,
+                label=label,
+                ty=y + 19,
+                name=name,
+                bx=LABEL_W,
+                y=y,
+                bw=length,
+                h=BAR_H,
+                cx=LABEL_W + length + 6,
+                count=count,
+            )  # fmt: skip
+        )
+    height = len(regions) * (BAR_H + 6) - 6
+    return _svg(LABEL_W + BAR_W + 40, height, Markup("").join(parts))
+
+
+COLUMN_W, CHART_H = 44, 120
+
+
+def year_chart(per_year: Sequence[tuple[int, int]]) -> Markup:
+    """Return the archive's bars of (year, number of events), oldest first, with a caption."""
+    if len(per_year) < 2:  # one year says nothing a chart could add
+        return Markup("")
+    largest = max(count for _, count in per_year)
+    parts = []
+    for index, (year, count) in enumerate(per_year):
+        height = max(2, round((CHART_H - 40) * count / largest)) if count else 0
+        x = index * COLUMN_W
+        parts.append(
+            Markup(
+                '<rect class="mbo-bars__bar" x="{x}" y="{y}" width="{w}" height="{h}"/>'
+                '<text class="mbo-bars__count" x="{tx}" y="{cy}">{count}</text>'
+                '<text class="mbo-bars__name" x="{tx}" y="{ly}">{year}</text>'
+            ).format(
+                x=x + 6,
+                y=CHART_H - 20 - height,
+                w=COLUMN_W - 12,
+                h=height,
+                tx=x + COLUMN_W // 2,
+                cy=CHART_H - 26 - height,
+                ly=CHART_H - 4,
+                count=count,
+                year=year,
+            )  # fmt: skip
+        )
+    listed = ", ".join(f"{year}: {count}" for year, count in per_year)
+    width = len(per_year) * COLUMN_W
+    return Markup(
+        '<figure class="mbo-chart mbo-years"><svg xmlns="http://www.w3.org/2000/svg" '
+        'viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true">{body}</svg>'
+        "<figcaption>Bijeenkomsten per jaar: {listed}.</figcaption></figure>"
+    ).format(w=width, h=CHART_H, body=Markup("").join(parts), listed=escape(listed))
