@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import yaml
+from own import measure_own
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -280,12 +281,54 @@ def measure(associations: int, events: int, tmp: Path, shape: str = "dense") -> 
     }
 
 
+def measure_site_config(associations: int, events: int, tmp: Path) -> dict[str, object]:
+    """This repository's own configuration with the plugin, against it without (own.py)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    return measure_own(
+        associations,
+        events,
+        tmp,
+        data=lambda rng: (
+            associations_yaml(associations, rng),
+            events_yaml(events, associations, rng),
+            THEMES_YAML,
+        ),
+        page=plain_page,
+        run_build=lambda config: run_build(config, env),
+        rounds=ROUNDS,
+    )
+
+
+def print_own(rows: list[dict[str, object]]) -> None:
+    print("With the site's own configuration (its mkdocs.yml, nav, tags plugin, hooks, pages):")
+    head = ["data", "pages", "build s", "plain s", "ratio", "peak MiB", "plain MiB", "ratio"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for row in rows:
+        cells = [
+            row["data"], row["pages"], f"{row['seconds']:.1f}", f"{row['plain']:.1f}",
+            f"{row['seconds'] / row['plain']:.2f}",  # type: ignore[operator]
+            f"{row['peak']:.0f}", f"{row['plain_peak']:.0f}",
+            f"{row['peak'] / row['plain_peak']:.2f}",  # type: ignore[operator]
+        ]  # fmt: skip
+        print("| " + " | ".join(str(c) for c in cells) + " |")
+    for row in rows:
+        ours, plain = row["runs"]  # type: ignore[misc]
+        listed = [", ".join(f"{s:.1f}" for s in kind) for kind in (ours, plain)]
+        print(f"own-config rounds at {row['data']} (s): ours {listed[0]}; plain {listed[1]}")
+    if len(rows) == 2:
+        growth = rows[1]["seconds"] / rows[0]["seconds"]  # type: ignore[operator]
+        print(f"growth when the data doubles (own configuration): {growth:.2f}x")
+
+
 def main() -> None:
     numbers = [int(n) for n in sys.argv[1:]] or [1000, 5000]
     pairs = list(zip(numbers[::2], numbers[1::2], strict=True))
     with tempfile.TemporaryDirectory() as tmp:
         # Both data shapes, each at every size; one shape's builds follow each other.
         rows = [measure(a, e, Path(tmp), shape) for shape in SHAPES for a, e in pairs]
+        own = [measure_site_config(a, e, Path(tmp)) for a, e in pairs]
+    print_own(own)
     head = ["data", "pages", "build s", *STAGES, "plain s", "ratio", "shaped s", "ratio",
             "peak MiB", "plain MiB", "ratio", "site MiB"]  # fmt: skip
     print("| " + " | ".join(head) + " |")

@@ -25,7 +25,7 @@ from .core.csp import with_policy
 from .core.gcpause import paused_gc
 from .core.markup import external_rel
 from .core.problems import DataError, UnreadableInput
-from .core.scratch import Spill
+from .core.scratch import SiteWriter
 from .core.settings import Settings, SettingsError, shown_from_here
 from .core.website import Site
 from .material_fixes import only_language_alternates
@@ -55,7 +55,6 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.articles: dict[str, Article] = {}  # by source path
         self.pages: dict[str, PageSpec] = {}
         self.build: Build | None = None  # made in on_files: the moment and day of the build
-        self.spill = Spill()  # the generated files of the current build, on disk
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Nothing to start; defining this hook keeps one instance across serve rebuilds."""
@@ -110,15 +109,16 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=level)
             )
             self.pages[spec.src_uri] = spec
-        # Each file goes to disk as it is made: pages render without these megabytes in memory.
-        self.spill.reset()
+        # Each file goes into site_dir as it is made: pages render without these megabytes in
+        # memory, and MkDocs, finding it in place, copies nothing.
+        written = SiteWriter(config.site_dir)
         author = config.site_author or site.words("feed.author", site=config.site_name)
         about = (self.settings.catalogue, config.repo_url, config.site_description or "")
         self.build = build = Build(data, site, author, moment, today, facets, *about)
         with paused_gc():
             for path, content in outputs(build):
                 files.append(
-                    File.generated(config, path, abs_src_path=self.spill.write(path, content))
+                    File.generated(config, path, abs_src_path=written.write(path, content))
                 )
         feed = news_feeds.articles_feed(site)
         for path in (feed.rss_path, feed.atom_path):  # filled in on_env, once articles render
@@ -181,15 +181,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Remove our copies (now in site_dir); no sitemap fetch per feed (material_fixes)."""
-        self.spill.remove()
+        """No sitemap fetch per feed (material_fixes)."""
         only_language_alternates(Path(config.site_dir))
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.spill.remove()
-
-    def on_shutdown(self) -> None:
-        self.spill.remove()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -7,6 +7,6 @@
 - `settings`: every option of the plugin with its default, in one frozen object
 - `urls`: where everything lives on the site; `website`: what every output knows of its site
 - `markup`: Markdown fields (raw-HTML check, rendering, sanitising with nh3)
-- `templating`: the package's own Jinja environment; `scratch`: the temporary folder of a
-  build's generated files; `gcpause`: the cyclic garbage collector paused for bulk work
+- `templating`: the package's own Jinja environment; `scratch`: writing a build's generated
+  files into site_dir; `gcpause`: the cyclic garbage collector paused for bulk work
 """

@@ -1,5 +1,6 @@
 """Generated files (calendars, open data, embeds) go to disk as soon as they are made, so a
-build does not hold tens of megabytes of them while it renders every page."""
+build does not hold tens of megabytes of them while it renders every page; and the temporary
+build folders of `mbo-alumni build` that a killed build left behind."""
 
 from __future__ import annotations
 
@@ -31,33 +32,21 @@ def remove_stale() -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-class Spill:
-    """A private temporary folder of one build's generated files."""
+class SiteWriter:
+    """Writes one build's generated files straight into site_dir, where MkDocs would have
+    copied them: MkDocs cleans site_dir before on_files, and copying a file onto itself is the
+    case MkDocs lets pass for plugins that write there (SameFileError). Nothing to remove
+    afterwards, no second copy."""
 
-    def __init__(self) -> None:
-        self.root: Path | None = None
+    def __init__(self, site_dir: str) -> None:
+        self.root = Path(site_dir)
         self.folders: set[Path] = set()
-
-    def reset(self) -> None:
-        """Start empty: a new folder, the last build's (if any) removed."""
-        self.remove()
-        remove_stale()
-        self.root = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
 
     def write(self, path: str, content: bytes) -> str:
         """Write one generated file at its site path; return where it is on disk."""
-        if self.root is None:
-            self.reset()
-        assert self.root is not None  # reset() made it
         target = self.root / path
         if target.parent not in self.folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(target.parent)
         target.write_bytes(content)
         return str(target)
-
-    def remove(self) -> None:
-        if self.root is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
-        self.root = None
-        self.folders = set()
