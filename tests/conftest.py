@@ -113,6 +113,14 @@ def project(tmp_path: Path) -> Project:
     return mini_project(tmp_path)
 
 
+def built_mini_site(folder: Path, files: dict[str, str]) -> Path:
+    """Write a mini site in `folder` with `files` over the defaults, build it; return site/."""
+    root = mini_project(folder)(files)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="module")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default mini site, built once per test module for the tests that only read it."""

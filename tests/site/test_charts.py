@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import MKDOCS_YML, mini_project, mkdocs_build
+from conftest import built_mini_site
 from mbo_alumni.pages.charts import TILES, per_year, region_map, year_chart
 
 EVENTS = """\
@@ -27,12 +27,7 @@ EVENTS = """\
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = mini_project(tmp_path_factory.mktemp("charts"))(
-        {"mkdocs.yml": MKDOCS_YML, "data/events.yaml": EVENTS}
-    )
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return built_mini_site(tmp_path_factory.mktemp("charts"), {"data/events.yaml": EVENTS})
 
 
 def test_the_map_has_every_province_as_a_link_to_its_page(site: Path) -> None:

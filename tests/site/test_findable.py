@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from conftest import BUILD_ENV, MKDOCS_YML, mini_project, mkdocs_build
+from conftest import BUILD_ENV, MKDOCS_YML, built_mini_site, mini_project, mkdocs_build
 
 SDO = Namespace("https://schema.org/")
 SITE = "https://alumni.test/"
@@ -99,16 +99,8 @@ OFFSET = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?[+-]\d\d:\d\d$")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = mini_project(tmp_path_factory.mktemp("findable"))(
-        {
-            "mkdocs.yml": MKDOCS_YML,
-            "data/associations.yaml": ASSOCIATIONS,
-            "data/events.yaml": EVENTS,
-        }
-    )
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    files = {"data/associations.yaml": ASSOCIATIONS, "data/events.yaml": EVENTS}
+    return built_mini_site(tmp_path_factory.mktemp("findable"), files)
 
 
 def page(site: Path, path: str) -> str:

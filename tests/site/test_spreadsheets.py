@@ -15,7 +15,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import MKDOCS_YML, ROOT, cli, mini_project, mkdocs_build, write_tree
+from conftest import MKDOCS_YML, ROOT, built_mini_site, cli, mini_project, mkdocs_build, write_tree
 from mbo_alumni.source.columns import ASSOCIATION_COLUMNS, EVENT_COLUMNS, NO_COLUMN
 from mbo_alumni.source.model import Association, Event
 
@@ -66,16 +66,8 @@ EVENTS = """\
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = mini_project(tmp_path_factory.mktemp("sheets"))(
-        {
-            "mkdocs.yml": MKDOCS_YML,
-            "data/associations.yaml": ASSOCIATIONS,
-            "data/events.yaml": EVENTS,
-        }
-    )
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    files = {"data/associations.yaml": ASSOCIATIONS, "data/events.yaml": EVENTS}
+    return built_mini_site(tmp_path_factory.mktemp("sheets"), files)
 
 
 def rows(path: Path) -> list[dict[str, str]]:
