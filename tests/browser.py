@@ -56,3 +56,15 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def submit(page: Any, form_file: str) -> None:
+    """Send a form of the join or change page and wait until the page has checked it (the
+    check waits for the ids in use, which the page fetches when a form is first used)."""
+    form = f"form[data-form='{form_file}']"
+    before = page.get_attribute(form, "data-checked") or ""
+    page.click(f"{form} button[type=submit]")
+    page.wait_for_function(
+        "([form, before]) => (document.querySelector(form).dataset.checked || '') !== before",
+        arg=[form, before],
+    )

@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
 
-from browser import screenshot, serve
+from browser import screenshot, serve, submit
 from conftest import BUILD_ENV, REPO_URL, ROOT, copy_project, mkdocs_build
 from mbo_alumni.core.settings import Settings
 
@@ -291,7 +291,7 @@ def test_no_content_security_policy_violation(chromium: Any, base: str, kind: st
     if kind == "zelfcheck":
         page.check("input[name=directie][value=nee]")
     if kind == "join":
-        page.click("form[data-form='vereniging-aanmelden.yml'] button[type=submit]")
+        submit(page, "vereniging-aanmelden.yml")
     if kind == "home":  # the search, with its worker
         page.click("label[for=__search]")
         page.type("input[data-md-component=search-query]", "alumni", delay=30)

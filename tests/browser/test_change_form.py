@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser import screenshot, serve
+from browser import screenshot, serve, submit
 from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
 
 EVENTS = yaml.safe_load((ROOT / "data" / "events.yaml").read_text(encoding="utf-8"))
@@ -61,7 +61,7 @@ def test_moving_an_event_from_its_page(tab: Any, base: str) -> None:
         str(EVENT["start"])[:4], str(int(str(EVENT["start"])[:4]) + 7), 1
     )
     tab.fill(f"#{form}-start", moved)
-    tab.click(f"form[data-form='{form}.yml'] button[type=submit]")
+    submit(tab, f"{form}.yml")
     changes = tab.inner_text(f"form[data-form='{form}.yml'] + .mbo-join__result .mbo-join__changes")
     assert changes == f"Begin: {EVENT['start']} -> {moved}"
     query = result_query(tab, form)
@@ -79,7 +79,7 @@ def test_cancelling_is_one_choice(tab: Any, base: str) -> None:
     tab.wait_for_selector("form[data-change][data-ready]")
     form = "bijeenkomst-wijzigen"
     tab.select_option(f"#{form}-change", "Afgelasten")
-    tab.click(f"form[data-form='{form}.yml'] button[type=submit]")
+    submit(tab, f"{form}.yml")
     query = result_query(tab, form)
     assert query["change"] == ["Afgelasten"] and "start" not in query
 
@@ -87,7 +87,7 @@ def test_cancelling_is_one_choice(tab: Any, base: str) -> None:
 def test_nothing_changed_is_said_so(tab: Any, base: str) -> None:
     tab.goto(base + f"meedoen/wijzigen/?bijeenkomst={EVENT['id']}", wait_until="load")
     tab.wait_for_selector("form[data-change][data-ready]")
-    tab.click("form[data-form='bijeenkomst-wijzigen.yml'] button[type=submit]")
+    submit(tab, "bijeenkomst-wijzigen.yml")
     assert "nog niets veranderd" in tab.inner_text(
         "form[data-form='bijeenkomst-wijzigen.yml'] .mbo-join__summary"
     )
@@ -101,7 +101,7 @@ def test_renaming_an_association_from_its_page(tab: Any, base: str) -> None:
     assert tab.input_value(f"#{form}-name") == ASSOCIATION["name"]
     assert tab.input_value(f"#{form}-city") == ASSOCIATION["city"]
     tab.fill(f"#{form}-name", ASSOCIATION["name"] + " Alumni")
-    tab.click(f"form[data-form='{form}.yml'] button[type=submit]")
+    submit(tab, f"{form}.yml")
     query = result_query(tab, form)
     assert query == {"template": [f"{form}.yml"], "id": [ASSOCIATION["id"]],
                      "title": [f"Wijziging vereniging: {ASSOCIATION['name']} Alumni"],

@@ -4,15 +4,17 @@ real model accepts, and nothing leaves the site."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+from urllib.request import urlopen
 
 import pytest
 import yaml
 
-from browser import screenshot, serve
+from browser import screenshot, serve, submit
 from conftest import REPO_URL, copy_project, mkdocs_build
 from mbo_alumni.source.model import Association, Event
 
@@ -63,7 +65,7 @@ def fill(page: Any, form: str, values: dict[str, str], consent: bool = False) ->
             page.fill(selector, value)
     if consent:
         page.check(f"#{form}-contact_consent")
-    page.click(f"form[data-form='{form}.yml'] button[type=submit]")
+    submit(page, f"{form}.yml")
 
 
 def errors(page: Any, form: str, fields: Iterable[str]) -> dict[str, str]:
@@ -209,7 +211,7 @@ def test_an_event_and_its_rules(page: Any) -> None:
     assert yaml.safe_load(text)[0]["status"] == "cancelled"
     # Themes are chosen by name; the entry names them by id.
     page.select_option(f"#{E}-tags", ["Alumni en hun netwerk", "Studenten vroeg betrekken"])
-    page.click(f"form[data-form='{E}.yml'] button[type=submit]")
+    submit(page, f"{E}.yml")
     query = parse_qs(urlsplit(result_link(page, E)).query)
     assert query["tags"] == ["Alumni en hun netwerk, Studenten vroeg betrekken"]
     text = page.text_content(f"form[data-form='{E}.yml'] + .mbo-join__result .mbo-join__yaml")
@@ -259,6 +261,22 @@ def test_a_monthly_series_by_its_dutch_choices(page: Any) -> None:
     assert [o.day.isoformat() for o in series.occurrences()] == [
         "2027-01-05", "2027-02-02", "2027-03-02", "2027-04-06", "2027-06-01"
     ]  # fmt: skip
+
+
+def test_the_ids_in_use_come_from_their_own_file(page: Any, base: str) -> None:
+    """The page does not carry every id of the data (at 2,000 + 10,000 that made it 314 KB):
+    the forms fetch them from /api/ids.json, once, when first used; the checks still hold."""
+    rules = json.loads(page.text_content("#mbo-join-rules"))
+    assert "associations" not in rules and rules["ids"] == "../api/ids.json"
+    assert all(not isinstance(form["taken"], list) for form in rules["forms"].values())
+    ids = json.loads(urlopen(base + "api/ids.json").read())
+    assert "a-academy" in ids["associations"] and ids["events"]
+    assert not any("api/ids.json" in url for url in page.requests)  # not before it is used
+    fill(page, A, {**VALID, "id": "a-academy"})
+    assert "al in gebruik op de site" in error(page, A, "id")
+    fill(page, E, {**EVENT, "id": ids["events"][0]})
+    assert "al in gebruik op de site" in error(page, E, "id")
+    assert sum("api/ids.json" in url for url in page.requests) == 1
 
 
 def test_a_long_description_goes_by_copy_and_paste(page: Any) -> None:

@@ -9,6 +9,18 @@
   var rulesElement = document.getElementById("mbo-join-rules");
   if (!rulesElement) return;
   var RULES = JSON.parse(rulesElement.textContent);
+  // The ids in use: a file of their own (RULES.ids, relative to this page), fetched when a
+  // form is first sent, so the page stays small however large the data grows.
+  var IDS = null;
+  var idsRequest = null;
+  function withIds(then) {
+    if (!idsRequest) {
+      idsRequest = fetch(RULES.ids, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (ids) { IDS = ids; }, function () { IDS = null; });
+    }
+    idsRequest.then(then);
+  }
 
   // --- the schema -------------------------------------------------------------------------
   function resolve(schema, root) {
@@ -192,13 +204,15 @@
       fail(div, sentence(sub.then["x-form-message"] || sub.then["x-message"] || MESSAGES.required));
     });
     checkSeries(entry, byKey, fail);
-    // Ids in use and references to other entries.
-    if (entry.id && rules.taken.indexOf(entry.id) >= 0) {
+    // Ids in use and references to other entries (when the list of ids could be fetched;
+    // otherwise GitHub's check says it, after sending).
+    var inUse = IDS && rules.taken ? IDS[rules.taken] : [];
+    if (entry.id && inUse.indexOf(entry.id) >= 0) {
       fail(byKey.id, "Deze korte naam is al in gebruik op de site. Kies een andere; wil je de " +
         "bestaande gegevens wijzigen, gebruik dan 'Wijzig deze gegevens' op haar pagina.");
     }
     (entry.organizer || []).forEach(function (id) {
-      if (RULES.associations.indexOf(id) < 0) {
+      if (IDS && IDS.associations.indexOf(id) < 0) {
         fail(byKey.organizer, "Onbekende vereniging '" + id + "'. Gebruik de korte naam (id) " +
           "van een vereniging op deze site, of meld de vereniging eerst aan.");
       }
@@ -445,13 +459,18 @@
     var section = form.closest(".mbo-join");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      clear(form, section);
-      var outcome = check(form);
-      if (outcome.errors.length) {
-        showErrors(form, outcome.errors);
-      } else {
-        showResult(form, section, outcome);
-      }
+      withIds(function () {
+        clear(form, section);
+        var outcome = check(form);
+        if (outcome.errors.length) {
+          showErrors(form, outcome.errors);
+        } else {
+          showResult(form, section, outcome);
+        }
+        form.dataset.checked = String(Number(form.dataset.checked || 0) + 1); // for the tests
+      });
     });
+    // The ids are asked for as soon as the form is used, so they are there when it is sent.
+    form.addEventListener("focusin", function () { withIds(function () {}); }, { once: true });
   });
 })();

@@ -244,6 +244,19 @@ def _with_events(head: EventsDocument, records: list[bytes]) -> bytes:
     return opening + b'  "events": [\n' + b",\n".join(records) + b"\n  ]\n}\n"
 
 
+IDS_PATH = "api/ids.json"  # the ids in use, which the forms fetch when first submitted
+
+
+def ids_document(associations: Sequence[Association], events: Sequence[Event]) -> bytes:
+    """Return the ids in use, for the forms' checks (a few bytes per entry, and fetched only
+    when a form is sent: the page itself stays small at any size of the data)."""
+    ids = {
+        "associations": sorted(a.id for a in associations),
+        "events": sorted(e.id for e in events),
+    }
+    return json.dumps(ids, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
 def schema_path(path: str) -> str:
     return path.removesuffix(".json") + ".schema.json"
 
@@ -286,6 +299,7 @@ def documents(
     for association in associations:
         path = site.paths.association_events_api(association.id)
         yield path, _with_events(head, of.get(association.id, []))
+    yield IDS_PATH, ids_document(associations, events)
     for path, model in ((ASSOCIATIONS_PATH, AssociationsDocument), (EVENTS_PATH, EventsDocument)):
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -57,9 +57,9 @@ class Contexts:
         elif src == site.paths.join_source and self.repo_url:
             forms = join_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE")
             extra["join_forms"] = forms
-            extra["join_rules"] = rules_script(rules(forms, data))
+            extra["join_rules"] = rules_script(rules(forms, data, facts.url))
         if src == urls.page_source(site.paths.change_page) and self.repo_url:
             forms = change_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE")
             extra["change_forms"] = forms
-            extra["change_rules"] = rules_script(rules(forms, data))
+            extra["change_rules"] = rules_script(rules(forms, data, facts.url))
         return extra

@@ -9,6 +9,7 @@ browser then opens GitHub's new-issue page with every field filled in through th
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from markupsafe import Markup
 
 from ..contrib.intake import FORMS
 from ..contrib.issue_form import CHOICES, Form, read_form
+from ..outputs.open_data import IDS_PATH
 from ..source.load import Data
 from ..source.model import Association
 from ..source.schema import schema_for
@@ -83,26 +85,28 @@ SERIES_MESSAGES = {
 }
 
 
-def rules(forms: list[JoinForm], data: Data) -> dict[str, Any]:
-    """Return what the browser checks a submission against: schemas and the ids in use."""
-    associations = sorted(a.id for a in data.associations)
+def rules(forms: list[JoinForm], data: Data, page: str) -> dict[str, Any]:
+    """Return what the browser checks a submission against on the page at site path `page`:
+    the schemas, and where the ids in use are (IDS_PATH, relative to the page)."""
     return {
         "maxUrl": MAX_URL,
         # The forms' choices in words, and the values the data uses for them.
         "choices": {**CHOICES, "tags": {t.name: t.id for t in data.themes}},
         "series": SERIES_MESSAGES,
-        "associations": associations,
+        "ids": posixpath.relpath(
+            IDS_PATH, page if page.endswith("/") else posixpath.dirname(page) or "."
+        ),
         "themes": sorted(t.id for t in data.themes),
         "forms": {
             join.file: {
                 "title": join.form.title,
                 "schema": schema_for(join.form.model),
                 # A change keeps its entry's id; a new entry needs one not in use.
-                "taken": []
+                "taken": None
                 if join.change
-                else associations
+                else "associations"
                 if join.form.model is Association
-                else sorted(e.id for e in data.events),
+                else "events",
                 "change": bool(join.change),
                 "stamp": "checked" if join.form.model is Association else "announced",
             }
