@@ -64,11 +64,15 @@ def test_other_regions_get_a_bar_chart() -> None:
 
 
 def test_the_archive_shows_events_per_year_with_the_years_between(site: Path) -> None:
+    """One row per year, so 36 years of archive read at 360 px as well as three."""
     assert per_year([(2022, 1), (2020, 2)]) == [(2020, 2), (2021, 0), (2022, 1)]
     assert str(year_chart([(2020, 2)])) == ""  # one year: nothing to compare
     html = (site / "agenda" / "index.html").read_text(encoding="utf-8")
     figure = BeautifulSoup(html, "html.parser").select_one("figure.mbo-years")
     assert figure is not None
-    assert figure.figcaption.get_text() == "Bijeenkomsten per jaar: 2020: 2, 2021: 0, 2022: 1."
-    heights = [float(rect["height"]) for rect in figure.select("rect")]
-    assert heights[0] > heights[2] > heights[1] == 0
+    # Newest first, as the archive lists the years.
+    assert figure.figcaption.get_text() == "Bijeenkomsten per jaar: 2022: 1, 2021: 0, 2020: 2."
+    lengths = [float(rect["width"]) for rect in figure.select("rect")]
+    assert lengths[2] > lengths[0] > lengths[1] == 0
+    years = [t.get_text() for t in figure.select("text.mbo-bars__name")]
+    assert years == ["2022", "2021", "2020"]

@@ -142,39 +142,41 @@ def _bars(regions: Sequence[tuple[str, int, str]], largest: int) -> Markup:
     return _svg(LABEL_W + BAR_W + 40, height, Markup("").join(parts))
 
 
-COLUMN_W, CHART_H = 44, 120
+ROW_H, YEAR_W, YEAR_BAR_W = 22, 48, 240
 
 
 def year_chart(per_year: Sequence[tuple[int, int]]) -> Markup:
-    """Return the archive's bars of (year, number of events), oldest first, with a caption."""
+    """Return the archive's bars of (year, number of events), given oldest first and drawn
+    newest first, as the archive lists them: one row per year, so a long archive grows down
+    the page and reads at any width. With its caption."""
     if len(per_year) < 2:  # one year says nothing a chart could add
         return Markup("")
-    largest = max(count for _, count in per_year)
+    rows = list(reversed(per_year))
+    largest = max(count for _, count in rows)
     parts = []
-    for index, (year, count) in enumerate(per_year):
-        height = max(2, round((CHART_H - 40) * count / largest)) if count else 0
-        x = index * COLUMN_W
+    for index, (year, count) in enumerate(rows):
+        y = index * (ROW_H + 4)
+        length = max(2, round(YEAR_BAR_W * count / largest)) if count else 0
         parts.append(
             Markup(
-                '<rect class="mbo-bars__bar" x="{x}" y="{y}" width="{w}" height="{h}"/>'
-                '<text class="mbo-bars__count" x="{tx}" y="{cy}">{count}</text>'
-                '<text class="mbo-bars__name" x="{tx}" y="{ly}">{year}</text>'
+                '<text class="mbo-bars__name" x="0" y="{ty}">{year}</text>'
+                '<rect class="mbo-bars__bar" x="{bx}" y="{y}" width="{w}" height="{h}"/>'
+                '<text class="mbo-bars__count" x="{cx}" y="{ty}">{count}</text>'
             ).format(
-                x=x + 6,
-                y=CHART_H - 20 - height,
-                w=COLUMN_W - 12,
-                h=height,
-                tx=x + COLUMN_W // 2,
-                cy=CHART_H - 26 - height,
-                ly=CHART_H - 4,
-                count=count,
+                ty=y + 16,
                 year=year,
+                bx=YEAR_W,
+                y=y,
+                w=length,
+                h=ROW_H,
+                cx=YEAR_W + length + 6,
+                count=count,
             )  # fmt: skip
         )
-    listed = ", ".join(f"{year}: {count}" for year, count in per_year)
-    width = len(per_year) * COLUMN_W
+    listed = ", ".join(f"{year}: {count}" for year, count in rows)
+    width, height = YEAR_W + YEAR_BAR_W + 40, len(rows) * (ROW_H + 4) - 4
     return Markup(
         '<figure class="mbo-chart mbo-years"><svg xmlns="http://www.w3.org/2000/svg" '
         'viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true">{body}</svg>'
         "<figcaption>Bijeenkomsten per jaar: {listed}.</figcaption></figure>"
-    ).format(w=width, h=CHART_H, body=Markup("").join(parts), listed=escape(listed))
+    ).format(w=width, h=height, body=Markup("").join(parts), listed=escape(listed))
