@@ -36,7 +36,9 @@ from .views import (
 def home_context(data: Data, articles: list[Article], today: date, site: Site) -> dict[str, Any]:
     """Return what the home page shows from the data: next events, new articles, counts."""
     by_id = {a.id: a for a in data.associations}
-    coming = [v for v in held_views(data.events, by_id, site) if not ended(v.event, today)]
+    # Views only of what has not ended (a series: of its occurrences from today on).
+    live = [e for e in data.events if not ended(e, today)]
+    coming = [v for v in held_views(live, by_id, site) if not ended(v.event, today)]
     upcoming, _ = split(coming, today)
     return {
         "next_events": upcoming[:3],
