@@ -119,10 +119,16 @@ def graph(html: str) -> tuple[Graph, dict[str, Any]]:
     return Graph().parse(data=json.dumps(local), format="json-ld"), data
 
 
-@pytest.mark.parametrize("event_id", list(KINDS))
-def test_event_jsonld_has_what_google_requires(site: Path, event_id: str) -> None:
+def event_graph(site: Path, event_id: str) -> tuple[Graph, Any, dict[str, Any]]:
+    """The event page's JSON-LD as RDF, its one Event node, and the JSON itself."""
     g, data = graph(page(site, f"agenda/{event_id}"))
     (event,) = g.subjects(RDF.type, SDO.Event)
+    return g, event, data
+
+
+@pytest.mark.parametrize("event_id", list(KINDS))
+def test_event_jsonld_has_what_google_requires(site: Path, event_id: str) -> None:
+    g, event, data = event_graph(site, event_id)
     for name in REQUIRED + RECOMMENDED[event_id]:
         assert g.value(event, SDO[name]) is not None, (event_id, name)
     assert str(g.value(event, SDO.url)) == f"{SITE}agenda/{event_id}/"
@@ -147,14 +153,12 @@ def test_event_jsonld_has_what_google_requires(site: Path, event_id: str) -> Non
 
 
 def test_event_organizer_is_the_association_page_or_the_host(site: Path) -> None:
-    g, _ = graph(page(site, "agenda/avond"))
-    (event,) = g.subjects(RDF.type, SDO.Event)
+    g, event, _ = event_graph(site, "avond")
     organizer = g.value(event, SDO.organizer)
     assert (organizer, RDF.type, SDO.Organization) in g
     assert g.value(organizer, SDO.name) == Literal("A-Academy")
     assert str(g.value(organizer, SDO.url)) == f"{SITE}verenigingen/a-academy/"
-    g, _ = graph(page(site, "agenda/gastavond"))
-    (event,) = g.subjects(RDF.type, SDO.Event)
+    g, event, _ = event_graph(site, "gastavond")
     assert g.value(g.value(event, SDO.organizer), SDO.name) == Literal("Stichting Gastvrij")
 
 

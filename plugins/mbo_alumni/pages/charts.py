@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -110,39 +111,48 @@ def _svg(width: int, height: int, body: Markup) -> Markup:
     ).format(w=width, h=height, body=body)
 
 
-BAR_H, LABEL_W, BAR_W = 28, 150, 190
+@dataclass(frozen=True)
+class Rows:
+    """The layout of a chart of horizontal bars: one row per item, name, bar, number."""
+
+    height: int  # of a bar
+    gap: int  # between rows
+    name_width: int  # the column of names before the bars
+    bar_width: int  # the longest bar
+    baseline: int  # where the texts stand in a row
+
+    def row(self, index: int, name: object, count: int, largest: int) -> Markup:
+        """Return one row's name, bar (its length by `count` of `largest`) and number."""
+        y = index * (self.height + self.gap)
+        length = max(2, round(self.bar_width * count / largest)) if count and largest else 0
+        return Markup(
+            '<text class="mbo-bars__name" x="0" y="{ty}">{name}</text>'
+            '<rect class="mbo-bars__bar" x="{bx}" y="{y}" width="{w}" height="{h}"/>'
+            '<text class="mbo-bars__count" x="{cx}" y="{ty}">{count}</text>'
+        ).format(
+            ty=y + self.baseline, name=name, bx=self.name_width, y=y, w=length, h=self.height,
+            cx=self.name_width + length + 6, count=count,
+        )  # fmt: skip
+
+    def size(self, rows: int) -> tuple[int, int]:
+        """Return the chart's width and height for `rows` rows."""
+        return self.name_width + self.bar_width + 40, rows * (self.height + self.gap) - self.gap
+
+
+REGION_ROWS = Rows(height=28, gap=6, name_width=150, bar_width=190, baseline=19)
+YEAR_ROWS = Rows(height=22, gap=4, name_width=48, bar_width=240, baseline=16)
 
 
 def _bars(regions: Sequence[tuple[str, int, str]], largest: int) -> Markup:
-    parts = []
-    for index, (name, count, url) in enumerate(regions):
-        y = index * (BAR_H + 6)
-        length = 0 if largest == 0 else max(2, round(BAR_W * count / largest)) if count else 0
-        label = f"{name}: {_counted(count, 'vereniging', 'verenigingen')}"
-        parts.append(
-            Markup(
-                '<a href="{url}" aria-label="{label}"><text x="0" y="{ty}" '
-                'class="mbo-bars__name">{name}</text><rect class="mbo-bars__bar" x="{bx}" '
-                'y="{y}" width="{bw}" height="{h}"/><text x="{cx}" y="{ty}" '
-                'class="mbo-bars__count">{count}</text></a>'
-            ).format(
-                url=url,
-                label=label,
-                ty=y + 19,
-                name=name,
-                bx=LABEL_W,
-                y=y,
-                bw=length,
-                h=BAR_H,
-                cx=LABEL_W + length + 6,
-                count=count,
-            )  # fmt: skip
+    parts = [
+        Markup('<a href="{url}" aria-label="{label}">{row}</a>').format(
+            url=url,
+            label=f"{name}: {_counted(count, 'vereniging', 'verenigingen')}",
+            row=REGION_ROWS.row(index, name, count, largest),
         )
-    height = len(regions) * (BAR_H + 6) - 6
-    return _svg(LABEL_W + BAR_W + 40, height, Markup("").join(parts))
-
-
-ROW_H, YEAR_W, YEAR_BAR_W = 22, 48, 240
+        for index, (name, count, url) in enumerate(regions)
+    ]
+    return _svg(*REGION_ROWS.size(len(regions)), Markup("").join(parts))
 
 
 def year_chart(per_year: Sequence[tuple[int, int]]) -> Markup:
@@ -153,30 +163,13 @@ def year_chart(per_year: Sequence[tuple[int, int]]) -> Markup:
         return Markup("")
     rows = list(reversed(per_year))
     largest = max(count for _, count in rows)
-    parts = []
-    for index, (year, count) in enumerate(rows):
-        y = index * (ROW_H + 4)
-        length = max(2, round(YEAR_BAR_W * count / largest)) if count else 0
-        parts.append(
-            Markup(
-                '<text class="mbo-bars__name" x="0" y="{ty}">{year}</text>'
-                '<rect class="mbo-bars__bar" x="{bx}" y="{y}" width="{w}" height="{h}"/>'
-                '<text class="mbo-bars__count" x="{cx}" y="{ty}">{count}</text>'
-            ).format(
-                ty=y + 16,
-                year=year,
-                bx=YEAR_W,
-                y=y,
-                w=length,
-                h=ROW_H,
-                cx=YEAR_W + length + 6,
-                count=count,
-            )  # fmt: skip
-        )
+    body = Markup("").join(
+        YEAR_ROWS.row(index, year, count, largest) for index, (year, count) in enumerate(rows)
+    )
     listed = ", ".join(f"{year}: {count}" for year, count in rows)
-    width, height = YEAR_W + YEAR_BAR_W + 40, len(rows) * (ROW_H + 4) - 4
+    width, height = YEAR_ROWS.size(len(rows))
     return Markup(
         '<figure class="mbo-chart mbo-years"><svg xmlns="http://www.w3.org/2000/svg" '
         'viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true">{body}</svg>'
         "<figcaption>Bijeenkomsten per jaar: {listed}.</figcaption></figure>"
-    ).format(w=width, h=height, body=Markup("").join(parts), listed=escape(listed))
+    ).format(w=width, h=height, body=body, listed=escape(listed))
