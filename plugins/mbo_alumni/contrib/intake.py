@@ -24,8 +24,6 @@ from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
 from ..source.load import Data, load
 from ..source.model import Association
-from ..source.order import sort_entries
-from ..source.reading import read_text
 from . import issue_form
 from .github import GitHubError, gh_api, quiet, run
 
@@ -165,10 +163,7 @@ def check(
 
 
 def _insert(settings: Settings, file: str, candidate: dict[str, Any]) -> None:
-    path = settings.data_path / file
-    text = read_text(path)
-    text = text.rstrip("\n") + "\n\n" + issue_form.to_yaml(candidate)
-    path.write_text(sort_entries(text, str(path)), encoding="utf-8")
+    issue_form.append_entries(settings.data_path / file, [candidate])
 
 
 def start_branch(settings: Settings, branch: str, start: str, remote: str) -> None:

@@ -18,6 +18,8 @@ from pydantic import BaseModel, ValidationError
 from ..source.fields import FORM_MESSAGES
 from ..source.messages import explain
 from ..source.model import Association, Event
+from ..source.order import sort_entries
+from ..source.reading import read_text
 from ..source.recurrence import DUTCH_WEEKDAYS, WEEKDAYS
 from ..source.regions import Regions
 
@@ -189,17 +191,18 @@ NUMBERS = ("founded", "repeat_interval", "repeat_count")
 DATES = ("repeat_until", "except", "cancelled")
 
 
-def _dates(raw: str) -> list[Any]:
-    """Return the dates in an answer, each a date when it is one (else the text, which the
-    model then refuses with its message)."""
-    parts = [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
-    found: list[Any] = []
-    for part in parts:
-        try:
-            found.append(date.fromisoformat(part))
-        except ValueError:
-            found.append(part)
-    return found
+def date_or_text(text: str) -> Any:
+    """Return a date when the text is one, else the text (which the model then refuses with
+    its message): a date so that YAML writes it bare, as the data files have dates."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+def dates_in(raw: str) -> list[Any]:
+    """Return the dates in an answer or a cell, separated by commas or lines."""
+    return [date_or_text(part.strip()) for part in re.split(r"[,\n]", raw) if part.strip()]
 
 
 def _value(field: Field, raw: str, themes: dict[str, str]) -> Any:
@@ -216,7 +219,7 @@ def _value(field: Field, raw: str, themes: dict[str, str]) -> Any:
     if field.id in NUMBERS and raw.strip().isdigit():
         return int(raw)
     if field.id in DATES:  # written as the data writes dates, not as quoted text
-        return _dates(raw) if field.id in LISTS else _dates(raw)[0]
+        return dates_in(raw) if field.id in LISTS else dates_in(raw)[0]
     return raw
 
 
@@ -270,3 +273,13 @@ def problems(
 def to_yaml(candidate: dict[str, Any]) -> str:
     """Return the entry as a YAML list item, ready to paste into a data file."""
     return yaml.safe_dump([candidate], sort_keys=False, allow_unicode=True, width=88)
+
+
+def append_entries(path: Path, entries: list[dict[str, Any]]) -> None:
+    """Add entries to a data file (one that is still `[]` too) and put all in id order."""
+    text = read_text(path).rstrip("\n")
+    if text.endswith("[]"):  # a file that was still empty
+        text = text.removesuffix("[]").rstrip("\n")
+    for entry in entries:
+        text += "\n\n" + to_yaml(entry).rstrip("\n")
+    path.write_text(sort_entries(text.lstrip("\n") + "\n", str(path)), encoding="utf-8")

@@ -36,9 +36,7 @@ from ..source.columns import (
 from ..source.load import Data, load
 from ..source.messages import explain
 from ..source.model import Association, Event
-from ..source.order import sort_entries
-from ..source.reading import read_text
-from .issue_form import to_yaml
+from .issue_form import append_entries, date_or_text, dates_in
 
 HEADERS = {
     Association: "# yaml-language-server: $schema=../schemas/associations.schema.json\n"
@@ -96,19 +94,12 @@ def _value(column: Column, text: str, zone: ZoneInfo) -> Any:
     if column.kind == "number":
         return int(text) if text.lstrip("-").isdigit() else text
     if column.kind == "dates":
-        return [_date(part.strip()) for part in text.split(",") if part.strip()]
+        return dates_in(text)
     if column.kind in ("date", "when"):
-        return (
-            _date(text) if len(text) == 10 else _when(text, zone) if column.kind == "when" else text
-        )
+        if len(text) == 10:  # a day
+            return date_or_text(text)
+        return _when(text, zone) if column.kind == "when" else text
     return text
-
-
-def _date(text: str) -> Any:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return text  # the model refuses it with its own message
 
 
 def _when(text: str, zone: ZoneInfo) -> str:
@@ -256,15 +247,6 @@ def _working_copy(settings: Settings, work: Path) -> None:
             (work / name).write_text(HEADERS[model] + "[]\n", encoding="utf-8")
 
 
-def _insert(path: Path, entries: list[dict[str, Any]]) -> None:
-    text = read_text(path).rstrip("\n")
-    if text.endswith("[]"):  # a file that was still empty
-        text = text.removesuffix("[]").rstrip("\n")
-    for entry in entries:
-        text += "\n\n" + to_yaml(entry).rstrip("\n")
-    path.write_text(sort_entries(text.lstrip("\n") + "\n", str(path)), encoding="utf-8")
-
-
 def _moved(problems: Sequence[Problem], work: Path, real: Path) -> list[Problem]:
     """Problems found in the working copy, named by the real data folder's files."""
     return [
@@ -308,7 +290,7 @@ def import_sheets(
             name = (
                 settings.files.associations if sheet.model is Association else settings.files.events
             )
-            _insert(work / name, [entry for _, entry in sheet.entries])
+            append_entries(work / name, [entry for _, entry in sheet.entries])
             added[name] = len(sheet.entries)
         try:
             load(work, today, settings.files, zone)
