@@ -25,7 +25,6 @@ from .core.csp import with_policy
 from .core.gcpause import paused_gc
 from .core.markup import external_rel
 from .core.problems import DataError, UnreadableInput
-from .core.scratch import SiteWriter
 from .core.settings import Settings, SettingsError, shown_from_here
 from .core.website import Site
 from .material_fixes import only_language_alternates
@@ -35,6 +34,7 @@ from .pages.build import site_pages
 from .pages.context import Contexts
 from .pages.head import PageFacts, error_page_head
 from .pages.specs import PageSpec
+from .site_files import GeneratedFiles
 from .source.articles import Article, read_site
 from .source.load import Data, DataCache
 
@@ -55,6 +55,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.articles: dict[str, Article] = {}  # by source path
         self.pages: dict[str, PageSpec] = {}
         self.build: Build | None = None  # made in on_files: the moment and day of the build
+        self.generated = GeneratedFiles()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Nothing to start; defining this hook keeps one instance across serve rebuilds."""
@@ -109,17 +110,12 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
                 File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=level)
             )
             self.pages[spec.src_uri] = spec
-        # Each file goes into site_dir as it is made: pages render without these megabytes in
-        # memory, and MkDocs, finding it in place, copies nothing.
-        written = SiteWriter(config.site_dir)
         author = config.site_author or site.words("feed.author", site=config.site_name)
         about = (self.settings.catalogue, config.repo_url, config.site_description or "")
         self.build = build = Build(data, site, author, moment, today, facets, *about)
-        with paused_gc():
-            for path, content in outputs(build):
-                files.append(
-                    File.generated(config, path, abs_src_path=written.write(path, content))
-                )
+        # Made in a second process while the pages render, each written into site_dir as it
+        # is made: pages render without these megabytes in memory, and MkDocs copies nothing.
+        self.generated.start(files, config, list(outputs(build)))
         feed = news_feeds.articles_feed(site)
         for path in (feed.rss_path, feed.atom_path):  # filled in on_env, once articles render
             files.append(File.generated(config, path, content=b""))
@@ -181,8 +177,13 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """No sitemap fetch per feed (material_fixes)."""
+        """Wait for the files beside the pages; no sitemap fetch per feed (material_fixes)."""
+        self.generated.finish()
         only_language_alternates(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop making the files beside the pages: the build failed."""
+        self.generated.cancel()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

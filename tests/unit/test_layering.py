@@ -16,7 +16,7 @@ PACKAGE = ROOT / "plugins" / "mbo_alumni"
 # The rank of each layer: a module may import only from its own layer or lower ones.
 # outputs and contrib share a rank but may not import each other.
 LAYERS = {"core": 0, "source": 1, "outputs": 2, "contrib": 2, "pages": 3, "": 4}
-ADAPTER = {"plugin", "config"}  # the only modules that may import MkDocs
+ADAPTER = {"plugin", "config", "site_files"}  # the only modules that may import MkDocs
 
 
 def _modules() -> dict[str, Path]:

@@ -34,13 +34,16 @@ def remove_stale() -> None:
 
 class SiteWriter:
     """Writes one build's generated files straight into site_dir, where MkDocs would have
-    copied them: MkDocs cleans site_dir before on_files, and copying a file onto itself is the
-    case MkDocs lets pass for plugins that write there (SameFileError). Nothing to remove
-    afterwards, no second copy."""
+    copied them (MkDocs cleans site_dir before on_files, and the adapter's files tell it not
+    to copy them): nothing to remove afterwards, no second copy."""
 
     def __init__(self, site_dir: str) -> None:
         self.root = Path(site_dir)
         self.folders: set[Path] = set()
+
+    def target(self, path: str) -> str:
+        """Return where the file at this site path goes on disk."""
+        return str(self.root / path)
 
     def write(self, path: str, content: bytes) -> str:
         """Write one generated file at its site path; return where it is on disk."""

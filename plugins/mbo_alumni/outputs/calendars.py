@@ -7,10 +7,9 @@ always ours: the library is never left to invent them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from zoneinfo import ZoneInfo
 
 from icalendar import vDDDTypes, vText
@@ -22,6 +21,7 @@ from ..source.model import Association, Event, chronological
 from ..source.recurrence import at_day
 from ..source.series import single
 from .agenda_slices import Facet
+from .planned import Output
 from .vtimezone import vtimezone
 
 REFRESH = "PT12H"
@@ -268,28 +268,25 @@ def calendar(
     return b"".join(parts)
 
 
-@dataclass(frozen=True)
-class Feed:
-    """One calendar file of the site."""
-
-    path: str
-    content: bytes
-
-
 def calendar_files(
     associations: Iterable[Association],
     events: Sequence[Event],
     site: Site,
     stamp: datetime,
     facets: Sequence[Facet] = (),
-) -> Iterator[Feed]:
+) -> Iterator[Output]:
     """Yield every calendar file: the site-wide feed, one per association, one per facet
-    (province, theme) and one per event. Each VEVENT is serialised once for all of them;
-    each file is made when asked for, so a caller can write it out before the next."""
+    (province, theme) and one per event. Each is planned at once and made when asked for
+    (so a caller can write it out before the next); the VEVENTs are serialised once for all
+    of them, when the first file is made."""
     ordered = sorted(events, key=chronological)
     by_id = {a.id: a for a in associations}
     organizers = {e.id: [by_id[i] for i in e.organizer if i in by_id] for e in ordered}
-    serialised = {e.id: vevent(e, site, stamp, organizers[e.id]) for e in ordered}
+
+    @cache
+    def serialised() -> dict[str, bytes]:
+        return {e.id: vevent(e, site, stamp, organizers[e.id]) for e in ordered}
+
     by_organizer: dict[str, list[Event]] = {}
     for event in ordered:  # an index, so the per-association feeds cost O(events) in all
         for ident in event.organizer:
@@ -322,13 +319,23 @@ def calendar_files(
         ),
     ]
     for path, name, description, chosen in named:
-        yield Feed(
-            path, calendar(site.prodid, name, description, chosen, serialised, zone=site.zone)
-        )
+        yield Output(path, partial(_feed, site, name, description, chosen, serialised))
     for event in ordered:  # one-off downloads: an appointment in UTC, no calendar name
-        single = {event.id: vevent(event, site, stamp, organizers[event.id], utc=True)}
-        zoned = event.repeat is not None  # a series is the series, in its time zone
-        yield Feed(
-            paths.event_download(event.id),
-            calendar(site.prodid, None, None, [event], single, zone=site.zone, timezone=zoned),
-        )
+        one_off = partial(_one_off, event, site, stamp, organizers[event.id])
+        yield Output(paths.event_download(event.id), one_off)
+
+
+def _feed(
+    site: Site,
+    name: str,
+    description: str,
+    chosen: Sequence[Event],
+    serialised: Callable[[], dict[str, bytes]],
+) -> bytes:
+    return calendar(site.prodid, name, description, chosen, serialised(), zone=site.zone)
+
+
+def _one_off(event: Event, site: Site, stamp: datetime, organizers: list[Association]) -> bytes:
+    single = {event.id: vevent(event, site, stamp, organizers, utc=True)}
+    zoned = event.repeat is not None  # a series is the series, in its time zone
+    return calendar(site.prodid, None, None, [event], single, zone=site.zone, timezone=zoned)

@@ -89,10 +89,8 @@ def _distribution(site: Site, key: str, title: str, kind: str, path: str) -> dic
     }
 
 
-def catalogue(
-    site: Site, publisher: Publisher, description: str, built: datetime
-) -> tuple[str, bytes]:
-    """Return (path, bytes) of the catalogue."""
+def catalogue(site: Site, publisher: Publisher, description: str, built: datetime) -> bytes:
+    """Return the catalogue (at CATALOGUE_PATH)."""
     here = site.absolute(CATALOGUE_PATH)
     modified = {"@value": built.isoformat(), "@type": "xsd:dateTime"}
     agent_id = f"{here}#uitgever"
@@ -142,7 +140,7 @@ def catalogue(
         ],
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return CATALOGUE_PATH, text.encode("utf-8")
+    return text.encode("utf-8")
 
 
 Files = list[tuple[str, str]]  # (kind, site path) of each distribution

@@ -1,8 +1,9 @@
 """The files beside the pages, as a list of generators the plugin loops over.
 
 A new output is a module in this package and one line in `GENERATORS`: each generator takes
-the `Build` and yields (site path, bytes), one file at a time, so the plugin can write each
-to disk as it is made.
+the `Build` and yields its files planned (`Output`: the site path at once, the bytes when
+asked for), so the plugin can tell MkDocs every file first and have them made beside the
+page rendering (core/background.py), each written to disk as it is made.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from ..core.settings import Catalogue
 from ..core.website import Site
@@ -17,7 +19,8 @@ from ..source.load import Data
 from ..source.model import Event
 from . import calendars, embeds, news_feeds, open_data, tables
 from .agenda_slices import Facet
-from .catalogue import Publisher, catalogue
+from .catalogue import CATALOGUE_PATH, Publisher, catalogue
+from .planned import Output
 
 
 @dataclass(frozen=True)
@@ -35,52 +38,58 @@ class Build:
     description: str = ""  # the site's description, for the catalogue
 
 
-def calendar_files(build: Build) -> Iterable[tuple[str, bytes]]:
+def calendar_files(build: Build) -> Iterable[Output]:
     """The site-wide, per-association, per-region and per-theme calendars, and the one-offs."""
-    found = calendars.calendar_files(
+    return calendars.calendar_files(
         build.data.associations, build.data.events, build.site, build.moment, build.facets
     )
-    return ((feed.path, feed.content) for feed in found)
 
 
-def agenda_news_files(build: Build) -> Iterable[tuple[str, bytes]]:
+def agenda_news_files(build: Build) -> Iterable[Output]:
     """The agenda's RSS and Atom feeds, site-wide and per region and theme."""
     data = build.data
-    return news_feeds.agenda_feeds(
+    return news_feeds.agenda_feed_files(
         data.events, data.associations, build.site, build.author, build.moment, build.facets
-    ).items()
+    )
 
 
-def open_data_files(build: Build) -> Iterable[tuple[str, bytes]]:
+def open_data_files(build: Build) -> Iterable[Output]:
     """`/api/*.json` and their JSON Schemas."""
     return open_data.documents(build.data.associations, build.data.events, build.site, build.moment)
 
 
-def table_files(build: Build) -> Iterable[tuple[str, bytes]]:
+def table_files(build: Build) -> Iterable[Output]:
     """`/api/*.csv`: the open data as spreadsheets."""
     return tables.tables(build.data.associations, build.data.events, build.site)
 
 
-def catalogue_file(build: Build) -> Iterable[tuple[str, bytes]]:
+def catalogue_file(build: Build) -> Iterable[Output]:
     """`/api/catalogus.jsonld`: the DCAT-AP-NL catalogue of the open data."""
     publisher = Publisher.of(build.catalogue, build.site, build.repo_url)
-    yield catalogue(build.site, publisher, build.description, build.moment)
+    yield Output(
+        CATALOGUE_PATH, partial(catalogue, build.site, publisher, build.description, build.moment)
+    )
 
 
-def embed_files(build: Build) -> Iterator[tuple[str, bytes]]:
+def embed_files(build: Build) -> Iterator[Output]:
     """One `/embed/<id>/` page per association."""
     events_of: dict[str, list[Event]] = {a.id: [] for a in build.data.associations}
     for event in build.data.events:
         for ident in event.organizer:
             events_of[ident].append(event)
     for association in build.data.associations:
-        page = embeds.embed_page(
-            association, events_of[association.id], build.site, build.today, build.moment
+        page = partial(
+            embeds.embed_page,
+            association,
+            events_of[association.id],
+            build.site,
+            build.today,
+            build.moment,
         )
-        yield build.site.paths.embed_page(association.id) + "index.html", page
+        yield Output(build.site.paths.embed_page(association.id) + "index.html", page)
 
 
-GENERATORS: tuple[Callable[[Build], Iterable[tuple[str, bytes]]], ...] = (
+GENERATORS: tuple[Callable[[Build], Iterable[Output]], ...] = (
     calendar_files,
     agenda_news_files,
     open_data_files,
@@ -90,7 +99,7 @@ GENERATORS: tuple[Callable[[Build], Iterable[tuple[str, bytes]]], ...] = (
 )
 
 
-def outputs(build: Build) -> Iterator[tuple[str, bytes]]:
-    """Yield every file the data makes beside the pages."""
+def outputs(build: Build) -> Iterator[Output]:
+    """Yield, planned, every file the data makes beside the pages."""
     for generator in GENERATORS:
         yield from generator(build)

@@ -10,9 +10,10 @@ text and content() the HTML.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache, partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -36,6 +37,7 @@ from ..source.model import Association, Event
 from ..source.recurrence import describe
 from .agenda_slices import Facet
 from .calendars import location_text, organizers_text, summary_text
+from .planned import Output
 
 SUMMARY_LENGTH = 300  # RSS <description> and Atom <summary>: a teaser, the HTML is the content
 
@@ -238,7 +240,21 @@ def agenda_feeds(
     facets: Sequence[Facet] = (),
 ) -> dict[str, bytes]:
     """Return {path: bytes} of the agenda's RSS and Atom feeds (the newest FEED_LENGTH), and
-    those of every facet (province, theme). Each event's entry is made once for all of them."""
+    those of every facet (province, theme)."""
+    found = agenda_feed_files(events, associations, site, author, built, facets)
+    return {output.path: output.content for output in found}
+
+
+def agenda_feed_files(
+    events: Sequence[Event],
+    associations: Sequence[Association],
+    site: Site,
+    author: str,
+    built: datetime,
+    facets: Sequence[Facet] = (),
+) -> Iterator[Output]:
+    """Yield the agenda's feeds and those of every facet, planned; each event's entry is
+    made once for all of them, and a spec's RSS and Atom from one set of entries."""
     by_id = {a.id: a for a in associations}
     made: dict[str, Entry] = {}
 
@@ -252,12 +268,22 @@ def agenda_feeds(
                 made[event.id] = event_entry(event, site, built, organizers)
         return [made[e.id] for e in newest[:FEED_LENGTH]]
 
-    result = feed_files(agenda_feed(site), site, author, entries(events), built)
+    specs = [(agenda_feed(site), events)]
     for facet in facets:
         about = site.words("feed.facet.description", name=facet.name)
-        spec = FeedSpec(facet.base, facet.title, about, facet.page)
-        result |= feed_files(spec, site, author, entries(facet.events), built)
-    return result
+        specs.append((FeedSpec(facet.base, facet.title, about, facet.page), facet.events))
+
+    def both(spec: FeedSpec, chosen: Sequence[Event]) -> Callable[[], dict[str, bytes]]:
+        return cache(lambda: feed_files(spec, site, author, entries(chosen), built))
+
+    for spec, chosen in specs:
+        made_both = both(spec, chosen)
+        for path in (spec.rss_path, spec.atom_path):
+            yield Output(path, partial(_pick, made_both, path))
+
+
+def _pick(make: Callable[[], dict[str, bytes]], path: str) -> bytes:
+    return make()[path]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
+from functools import cache, partial
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,6 +18,7 @@ from ..core.dates import iso
 from ..core.website import Site
 from ..source.model import Association, Event, chronological
 from .calendars import uid
+from .planned import Output
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
 LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
@@ -263,27 +265,10 @@ def schema_path(path: str) -> str:
 
 def documents(
     associations: Sequence[Association], events: Sequence[Event], site: Site, built: datetime
-) -> Iterator[tuple[str, bytes]]:
-    """Yield (path, bytes) of both JSON documents, their JSON Schemas, and per association
-    the events it organises (the events document's shape, for an association's own site)."""
+) -> Iterator[Output]:
+    """Yield, planned, both JSON documents, per association the events it organises (the
+    events document's shape, for an association's own site), the ids and both JSON Schemas."""
     ordered = sorted(events, key=chronological)
-    yield (
-        ASSOCIATIONS_PATH,
-        _dump(
-            AssociationsDocument(
-                **{"$schema": site.absolute(schema_path(ASSOCIATIONS_PATH))},
-                license=LICENSE,
-                license_url=LICENSE_URL,
-                generated=built,
-                associations=[
-                    association_record(a, site) for a in sorted(associations, key=lambda a: a.id)
-                ],
-            )
-        ),
-    )
-    # Each event is written once, as JSON at the depth of the documents' "events" list,
-    # and the same bytes go into events.json and into its organisers' own documents.
-    written = [(e.organizer, _indented(event_record(e, site))) for e in ordered]
     head = EventsDocument(
         **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
         license=LICENSE,
@@ -291,20 +276,55 @@ def documents(
         generated=built,
         events=[],
     )
-    yield EVENTS_PATH, _with_events(head, [record for _, record in written])
-    of: dict[str, list[bytes]] = {}  # an index, so this costs O(events) in all
-    for organizers, record in written:
-        for ident in organizers:
-            of.setdefault(ident, []).append(record)
+
+    @cache
+    def written() -> list[tuple[list[str], bytes]]:
+        # Each event is written once, as JSON at the depth of the documents' "events" list,
+        # and the same bytes go into events.json and into its organisers' own documents.
+        return [(e.organizer, _indented(event_record(e, site))) for e in ordered]
+
+    @cache
+    def of() -> dict[str, list[bytes]]:
+        found: dict[str, list[bytes]] = {}  # an index, so this costs O(events) in all
+        for organizers, record in written():
+            for ident in organizers:
+                found.setdefault(ident, []).append(record)
+        return found
+
+    def all_events() -> bytes:
+        return _with_events(head, [record for _, record in written()])
+
+    def organised(ident: str) -> bytes:
+        return _with_events(head, of().get(ident, []))
+
+    yield Output(ASSOCIATIONS_PATH, partial(_associations, associations, site, built))
+    yield Output(EVENTS_PATH, all_events)
     for association in associations:
         path = site.paths.association_events_api(association.id)
-        yield path, _with_events(head, of.get(association.id, []))
-    yield IDS_PATH, ids_document(associations, events)
+        yield Output(path, partial(organised, association.id))
+    yield Output(IDS_PATH, partial(ids_document, associations, events))
     for path, model in ((ASSOCIATIONS_PATH, AssociationsDocument), (EVENTS_PATH, EventsDocument)):
-        schema = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": site.absolute(schema_path(path)),
-            **model.model_json_schema(mode="serialization", by_alias=True),
-        }
-        text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        yield schema_path(path), text.encode("utf-8")
+        yield Output(schema_path(path), partial(_schema, path, model, site))
+
+
+def _associations(associations: Sequence[Association], site: Site, built: datetime) -> bytes:
+    return _dump(
+        AssociationsDocument(
+            **{"$schema": site.absolute(schema_path(ASSOCIATIONS_PATH))},
+            license=LICENSE,
+            license_url=LICENSE_URL,
+            generated=built,
+            associations=[
+                association_record(a, site) for a in sorted(associations, key=lambda a: a.id)
+            ],
+        )
+    )
+
+
+def _schema(path: str, model: type[BaseModel], site: Site) -> bytes:
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": site.absolute(schema_path(path)),
+        **model.model_json_schema(mode="serialization", by_alias=True),
+    }
+    return (json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()

@@ -17,6 +17,7 @@ from ..core.website import Site
 from ..source.columns import ASSOCIATION_COLUMNS, EVENT_COLUMNS, Column, entry_values, row
 from ..source.model import Association, Event, chronological
 from .calendars import uid
+from .planned import Output
 
 ASSOCIATIONS_CSV = "api/associations.csv"
 EVENTS_CSV = "api/events.csv"
@@ -34,8 +35,8 @@ def _table(columns: Sequence[Column], rows: Iterator[list[str]]) -> bytes:
 
 def tables(
     associations: Sequence[Association], events: Sequence[Event], site: Site
-) -> Iterator[tuple[str, bytes]]:
-    """Yield (path, bytes) of both CSV files: associations by id, events in time order (as
+) -> Iterator[Output]:
+    """Yield, planned, both CSV files: associations by id, events in time order (as
     the JSON documents have them)."""
     paths = site.paths
 
@@ -54,5 +55,5 @@ def tables(
             values["calendar"] = site.absolute(paths.event_download(e.id))
             yield row(values, EVENT_COLUMNS)
 
-    yield ASSOCIATIONS_CSV, _table(ASSOCIATION_COLUMNS, association_rows())
-    yield EVENTS_CSV, _table(EVENT_COLUMNS, event_rows())
+    yield Output(ASSOCIATIONS_CSV, lambda: _table(ASSOCIATION_COLUMNS, association_rows()))
+    yield Output(EVENTS_CSV, lambda: _table(EVENT_COLUMNS, event_rows()))

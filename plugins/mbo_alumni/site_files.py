@@ -1,0 +1,67 @@
+"""The MkDocs adapter's third part: the files beside the pages (calendars, feeds, open data,
+embeds). MkDocs is told every one of them at once, so links to them validate (--strict) and
+`serve` serves them; a second process makes and writes them straight into site_dir while
+the pages render (core/background.py), and the build waits for it before it ends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from .core.background import Background, BackgroundFailed
+from .core.gcpause import paused_gc
+from .core.scratch import SiteWriter
+from .outputs.planned import Output
+
+
+class WrittenFile(File):
+    """A generated file that the plugin writes into site_dir itself: MkDocs copies nothing.
+
+    Another plugin that reads its content before the build's end may find it not yet written.
+    """
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Nothing to copy: the file is written where it belongs (GeneratedFiles)."""
+
+
+class GeneratedFiles:
+    """The files beside the pages of one build."""
+
+    def __init__(self) -> None:
+        self.background: Background | None = None
+
+    def start(self, files: Files, config: MkDocsConfig, planned: Sequence[Output]) -> None:
+        """Tell MkDocs every planned file, and start making and writing them."""
+        writer = SiteWriter(config.site_dir)
+        for output in planned:
+            at = writer.target(output.path)
+            files.append(WrittenFile.generated(config, output.path, abs_src_path=at))
+
+        def work() -> None:
+            with paused_gc():
+                for output in planned:
+                    writer.write(output.path, output.make())
+
+        self.background = Background(work)
+
+    def finish(self) -> None:
+        """Return when every file is written; a failure fails the build."""
+        background, self.background = self.background, None
+        if background is None:
+            return
+        try:
+            background.wait()
+        except BackgroundFailed as error:
+            raise PluginError(
+                "mbo-alumni: de bestanden naast de pagina's (agenda's, feeds, open data) "
+                f"konden niet worden gemaakt:\n{error}"
+            ) from None
+
+    def cancel(self) -> None:
+        """The build failed elsewhere: stop making files."""
+        background, self.background = self.background, None
+        if background is not None:
+            background.cancel()

@@ -1,0 +1,51 @@
+"""The second process that makes the files beside the pages (core/background.py)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from mbo_alumni.core.background import DISABLE, Background, BackgroundFailed
+
+
+def test_the_work_runs_in_another_process(tmp_path: Path) -> None:
+    target = tmp_path / "pid"
+    work = Background(lambda: target.write_text(str(os.getpid())))
+    work.wait()
+    assert target.read_text().isdigit()
+    assert int(target.read_text()) != os.getpid()
+
+
+def test_a_failure_comes_back_with_its_traceback() -> None:
+    def work() -> None:
+        raise ValueError("kapot bestand")
+
+    background = Background(work)
+    with pytest.raises(BackgroundFailed, match="ValueError: kapot bestand"):
+        background.wait()
+
+
+def test_without_fork_the_work_runs_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DISABLE, "0")
+    target = tmp_path / "pid"
+    Background(lambda: target.write_text(str(os.getpid()))).wait()
+    assert target.read_text() == str(os.getpid())
+
+
+def test_cancel_stops_the_work(tmp_path: Path) -> None:
+    target = tmp_path / "late"
+
+    def work() -> None:
+        time.sleep(30)
+        target.write_text("te laat")
+
+    background = Background(work)
+    started = time.monotonic()
+    background.cancel()
+    assert time.monotonic() - started < 10
+    assert background.pid is None and not target.exists()
