@@ -231,20 +231,6 @@ def article_entry(
     )
 
 
-def agenda_feeds(
-    events: Sequence[Event],
-    associations: Sequence[Association],
-    site: Site,
-    author: str,
-    built: datetime,
-    facets: Sequence[Facet] = (),
-) -> dict[str, bytes]:
-    """Return {path: bytes} of the agenda's RSS and Atom feeds (the newest FEED_LENGTH), and
-    those of every facet (province, theme)."""
-    found = agenda_feed_files(events, associations, site, author, built, facets)
-    return {output.path: output.content for output in found}
-
-
 def agenda_feed_files(
     events: Sequence[Event],
     associations: Sequence[Association],
