@@ -35,6 +35,7 @@ class GeneratedFiles:
 
     def start(self, files: Files, config: MkDocsConfig, planned: Sequence[Output]) -> None:
         """Tell MkDocs every planned file, and start making and writing them."""
+        self.cancel()  # a build interrupted before its end (Ctrl-C in serve) left one going
         writer = SiteWriter(config.site_dir)
         for output in planned:
             at = writer.target(output.path)
