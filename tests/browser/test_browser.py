@@ -423,3 +423,19 @@ def test_a_monthly_series_reads_right_on_a_phone(chromium: Any, base: str) -> No
     )
     assert overflow <= 0 and not seen["errors"]
     context.close()
+
+
+def test_the_change_page_hides_the_other_form_before_it_is_painted(
+    chromium: Any, base: str
+) -> None:
+    # The CSS does it, from the entry's kind set on <html> while the page is parsed: a slow
+    # phone may paint the forms before the script after them marks the other one hidden.
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(base + PAGES["change-association"], wait_until="load")
+    shown = page.evaluate("""() => [...document.querySelectorAll(".mbo-join[data-for]")].map(s => {
+        s.hidden = false;
+        return [s.dataset.for, getComputedStyle(s).display];
+    })""")
+    assert dict(shown)["bijeenkomst"] == "none" and dict(shown)["vereniging"] != "none"
+    context.close()
