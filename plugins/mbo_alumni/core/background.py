@@ -78,7 +78,6 @@ def _child(work: Callable[[], None], writer: int) -> None:
     handlers and its buffered output, which belong to the parent)."""
     code = 0
     try:
-        gc.disable()  # a short-lived copy: nothing to collect before it exits
         work()
     except BaseException:  # everything is reported: the parent raises it
         report = memoryview(traceback.format_exc().encode("utf-8", "replace"))

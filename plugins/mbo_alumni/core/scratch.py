@@ -45,11 +45,10 @@ class SiteWriter:
         """Return where the file at this site path goes on disk."""
         return str(self.root / path)
 
-    def write(self, path: str, content: bytes) -> str:
-        """Write one generated file at its site path; return where it is on disk."""
+    def write(self, path: str, content: bytes) -> None:
+        """Write one generated file at its site path (at `target(path)`)."""
         target = self.root / path
         if target.parent not in self.folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(target.parent)
         target.write_bytes(content)
-        return str(target)
