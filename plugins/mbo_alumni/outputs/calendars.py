@@ -144,17 +144,14 @@ def vevent(
     site: Site,
     stamp: datetime,
     organizers: Sequence[Association] = (),
-    *,
-    utc: bool = False,
 ) -> bytes:
     """Return the serialised VEVENT of one event; `organizers` are its associations.
 
-    With `utc`, times are written in UTC, which needs no VTIMEZONE (one-off downloads).
+    Times are in the site's zone (`in_utc` turns them into UTC for a one-off download).
     Values are encoded by icalendar's property types; the lines are assembled here, because
     icalendar's generic serialiser dominated the build (figures in BENCHMARKS.md).
     """
-    utc = utc and event.repeat is None  # a series repeats in local time: it keeps its TZID
-    start, end = _written(event.start, utc), _written(end_exclusive(event), utc)
+    start, end = _written(event.start, False), _written(end_exclusive(event), False)
     assert start is not None
     lines = [
         b"BEGIN:VEVENT",
@@ -192,6 +189,24 @@ def vevent(
     return serialised + b"".join(
         _override(event, site, stamp, organizers, day) for day in event.cancelled
     )
+
+
+def in_utc(event: Event, feed_vevent: bytes) -> bytes:
+    """Return the VEVENT of a one-off download from the feed's VEVENT of the same event: its
+    times in UTC, which needs no VTIMEZONE. Only the start and end lines differ (a series
+    repeats in local time and keeps its TZID; a day has no time to convert), so those are
+    swapped rather than the whole event serialised again."""
+    if event.repeat is not None:
+        return feed_vevent
+    for name, value in (("DTSTART", event.start), ("DTEND", end_exclusive(event))):
+        if isinstance(value, datetime):
+            zoned, utc = _written(value, False), _written(value, True)
+            assert zoned is not None and utc is not None
+            # The first such line is the event's own: DTSTART and DTEND precede every text.
+            feed_vevent = feed_vevent.replace(
+                fold(_date_line(name, zoned)), fold(_date_line(name, utc)), 1
+            )
+    return feed_vevent
 
 
 def _override(
@@ -321,8 +336,7 @@ def calendar_files(
     for path, name, description, chosen in named:
         yield Output(path, partial(_feed, site, name, description, chosen, serialised))
     for event in ordered:  # one-off downloads: an appointment in UTC, no calendar name
-        one_off = partial(_one_off, event, site, stamp, organizers[event.id])
-        yield Output(paths.event_download(event.id), one_off)
+        yield Output(paths.event_download(event.id), partial(_one_off, event, site, serialised))
 
 
 def _feed(
@@ -335,7 +349,7 @@ def _feed(
     return calendar(site.prodid, name, description, chosen, serialised(), zone=site.zone)
 
 
-def _one_off(event: Event, site: Site, stamp: datetime, organizers: list[Association]) -> bytes:
-    single = {event.id: vevent(event, site, stamp, organizers, utc=True)}
+def _one_off(event: Event, site: Site, serialised: Callable[[], dict[str, bytes]]) -> bytes:
+    single = {event.id: in_utc(event, serialised()[event.id])}
     zoned = event.repeat is not None  # a series is the series, in its time zone
     return calendar(site.prodid, None, None, [event], single, zone=site.zone, timezone=zoned)

@@ -142,7 +142,9 @@ class _Builder:
                 self._alias(event)
                 value: Any = None
             elif kind is yaml.ScalarEvent:
-                value = self._scalar(self._node(event), path)
+                value = _text(event)
+                if value is None:
+                    value = self._scalar(self._node(event), path)
             else:
                 if event.tag not in _STANDARD_COLLECTIONS:
                     self.doc.problem(path, f"onbekende YAML-tag '{event.tag}'; laat de tag weg")
@@ -215,8 +217,9 @@ class _Builder:
             else:
                 parent.key = _SKIP
             return
-        node = self._node(event)
-        if node.tag.endswith(":merge"):
+        if not (event.tag is None and event.value != "<<") and self._node(event).tag.endswith(
+            ":merge"
+        ):  # only '<<' resolves to a merge key, or an explicit tag
             self.doc.problems.append(
                 Problem(self.doc.file, line, column, "een sleutel moet een gewoon woord zijn")
             )
@@ -271,6 +274,24 @@ class _Builder:
             return construct(node, deep=True)
         self.doc.problem(path, f"onbekende YAML-tag '{tag}'; laat de tag weg")
         return None
+
+
+# The first characters of the plain scalars YAML may read as something other than text
+# (true, null, 12, 1.5, <<, =): a plain scalar that starts otherwise is text.
+_NOT_ALWAYS_TEXT = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+
+
+def _text(event: Any) -> str | None:
+    """Return the value of a scalar that is surely text without forbidden characters (most of
+    them: building a node and resolving its tag costs more than the rest of reading it), or
+    None when `_scalar` must look at it."""
+    value: str = event.value
+    if event.tag is None and not forbidden_in(value):
+        if not event.implicit[0]:  # quoted, or a block: text (as PyYAML's resolver decides)
+            return value
+        if value and value[0] not in _NOT_ALWAYS_TEXT:
+            return value
+    return None
 
 
 # Unquoted scalars YAML reads as something other than text: a message about one of them may

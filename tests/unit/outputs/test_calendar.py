@@ -196,6 +196,18 @@ def test_one_off_download_uses_utc(parse: Parser) -> None:
     assert parsed["start"] == "2027-03-28T10:00:00Z"
 
 
+@parsers
+def test_one_off_download_is_the_feed_event_with_its_times_in_utc(parse: Parser) -> None:
+    files = {feed.path: feed.content for feed in feeds([A, B], EVENTS, SITE, STAMP)}
+    in_feed = {e["uid"]: e for e in parse(files["agenda.ics"])}
+    for one in EVENTS:
+        single = files[f"agenda/{one.id}.ics"]
+        (parsed,) = parse(single)
+        assert parsed == in_feed[f"{one.id}@alumni.test"], one.id
+        if not one.all_day:
+            assert b"TZID" not in single and b"DTSTART:20" in single, one.id
+
+
 def test_one_off_download_is_an_appointment_not_a_calendar() -> None:
     # Outlook files X-WR-CALNAME as a new calendar folder (MS-OXCICAL); a download is
     # one appointment to put in the calendar the person already has.
