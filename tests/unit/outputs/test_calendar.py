@@ -7,15 +7,17 @@ ical.js (Thunderbird), khal (a calendar program) and recurring-ical-events.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from icalendar import vDDDTypes
 
 from calendars import PARSERS, Parser
 from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.calendar_links import add_links, subscribe_links
 from mbo_alumni.outputs.calendars import calendar_files as feeds
+from mbo_alumni.outputs.calendars import date_value
 from mbo_alumni.outputs.vtimezone import vtimezone
 from mbo_alumni.source.model import Association, Event
 
@@ -376,3 +378,17 @@ def test_add_to_calendar_links_of_a_series() -> None:
     links = add_links(skipping, SITE, today=datetime(2027, 3, 24).date())
     assert not links.google_series and "recur=" not in links.google
     assert "dates=20270406T173000Z" in links.google and links.occurrence.day == 6
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        date(2027, 3, 5),
+        date(999, 1, 2),
+        datetime(2027, 10, 31, 1, 30, 5, tzinfo=UTC),
+        datetime(2027, 10, 31, 1, 30, 5, 999_999, tzinfo=UTC),
+        datetime(2027, 3, 28, 3, 0),  # a wall clock, written beside its TZID
+    ],
+)
+def test_dates_are_written_as_icalendar_writes_them(value: date) -> None:
+    assert date_value(value) == vDDDTypes(value).to_ical()
