@@ -1,6 +1,7 @@
 """The outputs: every file beside the pages, made from the models.
 
-- `calendars` (with `vtimezone` and `calendar_links`): iCalendar feeds and add-to-calendar links
+- `calendars` (with `ical_lines`, `vtimezone` and `calendar_links`): iCalendar feeds and
+  add-to-calendar links
 - `news_feeds`: RSS and Atom of the agenda and the articles (feedgen)
 - `open_data`: `/api/*.json` and their schemas; `jsonld`: schema.org JSON-LD for the pages
 - `embeds`: `/embed/<id>/`, an association's next events for an iframe

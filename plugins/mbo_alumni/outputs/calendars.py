@@ -21,11 +21,11 @@ from ..source.model import Association, Event, chronological
 from ..source.recurrence import at_day
 from ..source.series import single
 from .agenda_slices import Facet
+from .ical_lines import CRLF, category, date_line, date_value, fold, text_line
 from .planned import Output
 from .vtimezone import vtimezone
 
 REFRESH = "PT12H"
-CRLF = b"\r\n"
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
@@ -94,56 +94,6 @@ def _written(value: date | datetime | None, utc: bool) -> date | datetime | None
     return value
 
 
-def fold(line: bytes) -> bytes:
-    """Return one content line folded at 75 octets (RFC 5545 3.1), ending in CRLF.
-
-    A fold never splits a UTF-8 character; continuation lines start with one space.
-    """
-    if len(line) <= 75:
-        return line + CRLF
-    parts = []
-    start, limit = 0, 75
-    while start < len(line):
-        end = min(start + limit, len(line))
-        while end < len(line) and line[end] & 0xC0 == 0x80:  # inside a multi-byte character
-            end -= 1
-        parts.append(line[start:end])
-        start, limit = end, 74
-    return b"\r\n ".join(parts) + CRLF
-
-
-def date_value(value: date | datetime) -> bytes:
-    """Return a DATE, or a DATE-TIME in UTC (with Z) or as a wall clock (without a zone), as
-    RFC 5545 3.3.4-5 writes them and icalendar's vDate and vDatetime do, at a tenth of the
-    cost of making those objects (nothing in a date needs escaping)."""
-    text = f"{value.year:04}{value.month:02}{value.day:02}"
-    if isinstance(value, datetime):
-        text += f"T{value.hour:02}{value.minute:02}{value.second:02}"
-        if value.tzinfo is not None:  # only UTC comes here with a zone
-            text += "Z"
-    return text.encode()
-
-
-def _date_line(name: str, value: date | datetime) -> bytes:
-    if isinstance(value, datetime):
-        zone = value.tzinfo
-        if not isinstance(zone, ZoneInfo):  # UTC, or a bare offset: no zone to name
-            return name.encode() + b":" + date_value(value.astimezone(UTC))
-        local = value.astimezone(zone).replace(tzinfo=None)  # wall clock in the site's zone
-        return f"{name};TZID={zone.key}:".encode() + date_value(local)
-    return f"{name};VALUE=DATE:".encode() + date_value(value)
-
-
-def _text(name: str, value: str) -> bytes:
-    return name.encode() + b":" + vText(value).to_ical()
-
-
-@lru_cache(maxsize=1024)
-def _category(tag: str) -> bytes:
-    """A theme's id as a CATEGORIES value: a few themes, on thousands of events."""
-    return vText(tag).to_ical()
-
-
 def organizer_line(organizers: Sequence[Association]) -> bytes | None:
     """Return the ORGANIZER line: the first organising association with a published address.
 
@@ -173,35 +123,35 @@ def vevent(
     assert start is not None
     lines = [
         b"BEGIN:VEVENT",
-        _text("UID", uid(event, site)),
+        text_line("UID", uid(event, site)),
         b"DTSTAMP:" + date_value(stamp.astimezone(UTC)),
-        _date_line("DTSTART", start),
+        date_line("DTSTART", start),
     ]
     if end is not None:
-        lines.append(_date_line("DTEND", end))
+        lines.append(date_line("DTEND", end))
     if event.repeat is not None:
         lines.append(b"RRULE:" + event.repeat.rrule(event.start).encode())
         # One date per line: ical.js reads only the first of a multi-valued line (the RDATE
         # trap in PRODUCT.md), and nothing is lost by writing them apart.
-        lines += [_date_line("EXDATE", at_day(event.start, day)) for day in event.except_]
+        lines += [date_line("EXDATE", at_day(event.start, day)) for day in event.except_]
     lines += [
-        _text("SUMMARY", summary_text(event, site)),
+        text_line("SUMMARY", summary_text(event, site)),
         b"STATUS:" + STATUS[event.status].encode(),
     ]
     if event.status == "cancelled":
         lines.append(b"TRANSP:TRANSPARENT")
     location = location_text(event)
     if location:
-        lines.append(_text("LOCATION", location))
+        lines.append(text_line("LOCATION", location))
     if event.location and event.location.online and event.location.url:
         lines.append(b"CONFERENCE;VALUE=URI:" + event.location.url.encode())
     organizer = organizer_line(organizers)
     if organizer:
         lines.append(organizer)
     lines.append(b"URL:" + (event.url or site.absolute(site.paths.event_page(event.id))).encode())
-    lines.append(_text("DESCRIPTION", description_text(event, site, organizers)))
+    lines.append(text_line("DESCRIPTION", description_text(event, site, organizers)))
     if event.tags:
-        lines.append(b"CATEGORIES:" + b",".join(_category(tag) for tag in event.tags))
+        lines.append(b"CATEGORIES:" + b",".join(category(tag) for tag in event.tags))
     lines.append(b"END:VEVENT")
     serialised = b"".join(fold(line) for line in lines)
     return serialised + b"".join(
@@ -222,7 +172,7 @@ def in_utc(event: Event, feed_vevent: bytes) -> bytes:
             assert zoned is not None and utc is not None
             # The first such line is the event's own: DTSTART and DTEND precede every text.
             feed_vevent = feed_vevent.replace(
-                fold(_date_line(name, zoned)), fold(_date_line(name, utc)), 1
+                fold(date_line(name, zoned)), fold(date_line(name, utc)), 1
             )
     return feed_vevent
 
@@ -235,7 +185,7 @@ def _override(
     held = next(o for o in event.occurrences() if o.day == day)
     text = vevent(single(event, held, status="cancelled"), site, stamp, organizers)
     stamp_end = text.index(b"\r\n", text.index(b"DTSTAMP:")) + 2
-    return text[:stamp_end] + fold(_date_line("RECURRENCE-ID", held.start)) + text[stamp_end:]
+    return text[:stamp_end] + fold(date_line("RECURRENCE-ID", held.start)) + text[stamp_end:]
 
 
 # No METHOD: it belongs to iTIP messages (RFC 5546 wants an ORGANIZER on every event then,
@@ -258,10 +208,10 @@ def _header(prodid: str, name: str | None, description: str | None) -> bytes:
     ]
     if name is not None and description is not None:
         lines += [
-            _text("NAME", name),
-            _text("X-WR-CALNAME", name),
-            _text("DESCRIPTION", description),
-            _text("X-WR-CALDESC", description),
+            text_line("NAME", name),
+            text_line("X-WR-CALNAME", name),
+            text_line("DESCRIPTION", description),
+            text_line("X-WR-CALDESC", description),
             # RFC 7986 requires VALUE=DURATION here; X-PUBLISHED-TTL is its older spelling.
             b"REFRESH-INTERVAL;VALUE=DURATION:" + REFRESH.encode(),
             b"X-PUBLISHED-TTL:" + REFRESH.encode(),

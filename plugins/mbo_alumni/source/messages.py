@@ -11,7 +11,8 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from ..core.problems import Path_, did_you_mean
-from .yaml_positions import BOOL_WORDS, SEXAGESIMAL, Document, construct
+from .yaml_positions import Document
+from .yaml_scalars import BOOL_WORDS, SEXAGESIMAL, construct
 
 
 def _model_at(model: type[BaseModel], loc: Sequence[int | str]) -> type[BaseModel] | None:

@@ -5,7 +5,7 @@ Error messages are Dutch: they are read by the volunteers who edit the YAML file
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -313,7 +313,10 @@ class Event(_Strict):
 
 def chronological(event: Event) -> tuple[datetime, str]:
     """Return the one sort key of events in time: the UTC instant they start, then the id."""
-    return (instant(event.start, event.zone), event.id)
+    start = event.start
+    if isinstance(start, datetime):  # a moment carries its zone: no need to look it up
+        return (start.astimezone(UTC), event.id)
+    return (instant(start, event.zone), event.id)
 
 
 def ended(event: Event, today: date) -> bool:

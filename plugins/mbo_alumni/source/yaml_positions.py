@@ -4,7 +4,6 @@ the root), built from PyYAML's event stream; syntax errors become Dutch messages
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from ..core.problems import DataError, Path_, Problem
 from . import characters
 from .characters import blanked, forbidden_in, forbidden_positions
 from .reading import read_text
+from .yaml_scalars import TRAPS, construct, surely_text
 from .yaml_syntax import dutch_apostrophe, quote_message, syntax_message, unclosed_quote
 
 try:  # The C loader is about four times faster than the pure-Python one.
@@ -54,11 +54,6 @@ class Document:
     def problem(self, path: Path_, message: str, *, key: bool = False) -> None:
         line, column = self.at(path, key=key)
         self.problems.append(Problem(self.file, line, column, message))
-
-
-BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
-
-SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 
 
 def _position(node: Any) -> tuple[int, int]:
@@ -142,7 +137,7 @@ class _Builder:
                 self._alias(event)
                 value: Any = None
             elif kind is yaml.ScalarEvent:
-                value = _text(event)
+                value = surely_text(event)
                 if value is None:
                     value = self._scalar(self._node(event), path)
             else:
@@ -255,7 +250,7 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         tag = node.tag
-        if not node.style and tag in _TRAPS:  # kept for messages.py's hints, only these
+        if not node.style and tag in TRAPS:  # kept for messages.py's hints, only these
             self.doc.scalars[path] = node
         if tag == "tag:yaml.org,2002:timestamp":
             # Dates stay text: the model parses them, so every notation has one code path.
@@ -274,45 +269,6 @@ class _Builder:
             return construct(node, deep=True)
         self.doc.problem(path, f"onbekende YAML-tag '{tag}'; laat de tag weg")
         return None
-
-
-# The first characters of the plain scalars YAML may read as something other than text
-# (true, null, 12, 1.5, <<, =): a plain scalar that starts otherwise is text.
-_NOT_ALWAYS_TEXT = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
-
-
-def _text(event: Any) -> str | None:
-    """Return the value of a scalar that is surely text without forbidden characters (most of
-    them: building a node and resolving its tag costs more than the rest of reading it), or
-    None when `_scalar` must look at it."""
-    value: str = event.value
-    if event.tag is None and not forbidden_in(value):
-        if not event.implicit[0]:  # quoted, or a block: text (as PyYAML's resolver decides)
-            return value
-        if value and value[0] not in _NOT_ALWAYS_TEXT:
-            return value
-    return None
-
-
-# Unquoted scalars YAML reads as something other than text: a message about one of them may
-# need its source (yes -> true, 1:30 -> 90). Plain text, dates and quoted scalars never do.
-_TRAPS = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("int", "float", "bool", "null"))
-
-
-def construct(node: yaml.Node, *, deep: bool = False) -> Any:
-    """Return the Python value of one node, as YAML 1.1 reads it.
-
-    The constructor remembers every node it built; it is emptied after each call, so nothing
-    grows from one load to the next (mkdocs serve loads again on every change).
-    """
-    try:
-        return _CONSTRUCTOR.construct_object(node, deep=deep)
-    finally:
-        _CONSTRUCTOR.constructed_objects.clear()
-        _CONSTRUCTOR.recursive_objects.clear()
-
-
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 def compose_document(text: str, file: str) -> Document:

@@ -17,7 +17,7 @@ from calendars import PARSERS, Parser
 from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.calendar_links import add_links, subscribe_links
 from mbo_alumni.outputs.calendars import calendar_files as feeds
-from mbo_alumni.outputs.calendars import date_value
+from mbo_alumni.outputs.ical_lines import date_value
 from mbo_alumni.outputs.vtimezone import vtimezone
 from mbo_alumni.source.model import Association, Event
 

@@ -160,7 +160,7 @@ def test_yaml_like_noise_is_accepted_or_refused_with_positions(tmp_path: Path, t
 def test_loading_again_and_again_keeps_nothing_behind(tmp_path: Path) -> None:
     # PyYAML's constructor remembers every node it built; a module-level one used to keep
     # them all, growing with every rebuild of `mkdocs serve`.
-    from mbo_alumni.source import yaml_positions as yaml_source
+    from mbo_alumni.source import yaml_scalars as yaml_source
 
     (tmp_path / "associations.yaml").write_text(
         "- id: a\n  name: Aa\n  institution: B\n  city: C\n  province: Utrecht\n  founded: 2015\n"
