@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from ..core.dates import iso_utc
 from ..core.website import Site
@@ -115,8 +115,16 @@ def _links(
         "body": details,
         "location": location,
     }
+    quoted: dict[str, str] = {}  # both links carry the same text, title and place
+
+    def query(fields: dict[str, str]) -> str:
+        """`urlencode(fields, quote_via=quote)`, each distinct text quoted once."""
+        for text in (*fields, *fields.values()):
+            if text not in quoted:
+                quoted[text] = quote(text, safe="")
+        return "&".join(f"{quoted[key]}={quoted[value]}" for key, value in fields.items())
+
     return AddLinks(
-        google="https://calendar.google.com/calendar/render?" + urlencode(google, quote_via=quote),
-        outlook="https://outlook.live.com/calendar/0/action/compose?"
-        + urlencode(outlook, quote_via=quote),
+        google="https://calendar.google.com/calendar/render?" + query(google),
+        outlook="https://outlook.live.com/calendar/0/action/compose?" + query(outlook),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from icalendar import vDDDTypes
@@ -17,6 +18,7 @@ from calendars import PARSERS, Parser
 from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.calendar_links import add_links, subscribe_links
 from mbo_alumni.outputs.calendars import calendar_files as feeds
+from mbo_alumni.outputs.calendars import description_text
 from mbo_alumni.outputs.ical_lines import date_value
 from mbo_alumni.outputs.vtimezone import vtimezone
 from mbo_alumni.source.model import Association, Event
@@ -316,6 +318,23 @@ def test_add_to_calendar_links(ident: str, dates: str, outlook: str) -> None:
     assert dates in links.google
     assert links.outlook.startswith("https://outlook.live.com/calendar/0/action/compose?")
     assert outlook in links.outlook
+
+
+def test_add_to_calendar_links_carry_every_text_exactly() -> None:
+    # What the calendar's form receives once the browser decodes the address.
+    place = {"name": "Zaal #1", "address": "Straat 1/2", "city": "’s-Hertogenbosch"}
+    tricky = event("tekst", "2027-06-01 19:30", "2027-06-01 21:00", title="Café & co: 50% = ½?",
+                   location=place,
+                   description="Eén; twee, drie + vier\n\n[regel](https://example.org/?a=1&b=2)",
+                   organizer=["a-academy"])  # fmt: skip
+    links = add_links(tricky, SITE, [A])
+    google = dict(parse_qsl(urlsplit(links.google).query, strict_parsing=True))
+    outlook = dict(parse_qsl(urlsplit(links.outlook).query, strict_parsing=True))
+    assert google["text"] == outlook["subject"] == "Café & co: 50% = ½?"
+    assert google["details"] == outlook["body"] == description_text(tricky, SITE, [A])
+    assert "Eén; twee, drie + vier" in google["details"]
+    assert google["location"] == outlook["location"] == "Zaal #1, Straat 1/2, ’s-Hertogenbosch"
+    assert google["ctz"] == "Europe/Amsterdam" and outlook["allday"] == "false"
 
 
 def test_vtimezone_is_byte_for_byte_what_icalendar_writes() -> None:
