@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -34,7 +34,7 @@ from .pages.build import site_pages
 from .pages.context import Contexts
 from .pages.head import PageFacts, error_page_head
 from .pages.specs import PageSpec
-from .site_files import GeneratedFiles
+from .site_files import GeneratedFiles, add_pages
 from .source.articles import Article, read_site
 from .source.load import Data, DataCache
 
@@ -101,15 +101,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         moment = dates.now()
         today = moment.astimezone(site.zone).date()
         specs, facets = site_pages(data, list(self.articles.values()), today, site)
-        self.pages = {}
-        for spec in specs:
-            if files.get_file_from_path(spec.src_uri) is not None:
-                raise PluginError(spec.clash())
-            level = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=level)
-            )
-            self.pages[spec.src_uri] = spec
+        add_pages(files, config, specs)
+        self.pages = {spec.src_uri: spec for spec in specs}
         author = config.site_author or site.words("feed.author", site=config.site_name)
         about = (self.settings.catalogue, config.repo_url, config.site_description or "")
         self.build = build = Build(data, site, author, moment, today, facets, *about)

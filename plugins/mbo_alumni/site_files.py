@@ -1,7 +1,9 @@
-"""The MkDocs adapter's third part: the files beside the pages (calendars, feeds, open data,
-embeds). MkDocs is told every one of them at once, so links to them validate (--strict) and
-`serve` serves them; a second process makes and writes them straight into site_dir while
-the pages render (core/background.py), and the build waits for it before it ends."""
+"""The MkDocs adapter's third part: the files the plugin adds. The generated pages, whose
+Markdown is empty (their templates render them) so nothing is converted; and the files beside
+the pages (calendars, feeds, open data, embeds). MkDocs is told every one of them at once, so
+links to them validate (--strict) and `serve` serves them; they are made and written straight
+into site_dir, optionally by a second process while the pages render (core/background.py),
+and the build waits for it before it ends."""
 
 from __future__ import annotations
 
@@ -9,12 +11,45 @@ from collections.abc import Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .core.background import Background, BackgroundFailed
 from .core.gcpause import paused_gc
 from .core.scratch import SiteWriter
 from .outputs.planned import Output
+from .pages.specs import PageSpec
+
+
+class GeneratedPage(Page):
+    """A page the plugin generates. Without Markdown of its own (its template renders all of
+    it) there is nothing to convert: MkDocs would set up a Markdown converter with every
+    extension of the site for each page, which for thousands of event pages was a tenth of
+    the build. What the conversion of empty Markdown gives is set directly; a page that does
+    get Markdown (from another plugin) is converted as usual."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None or self.markdown.strip():
+            super().render(config, files)
+            return
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
+
+
+def add_pages(files: Files, config: MkDocsConfig, specs: Sequence[PageSpec]) -> None:
+    """Add the generated pages; a docs page at the path of one is refused."""
+    for spec in specs:
+        if files.get_file_from_path(spec.src_uri) is not None:
+            raise PluginError(spec.clash())
+        level = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, spec.src_uri, content=spec.markdown(), inclusion=level)
+        files.append(file)
+        if not spec.in_nav:  # the navigation makes its own pages for the ones it lists
+            GeneratedPage(None, file, config)
 
 
 class WrittenFile(File):
