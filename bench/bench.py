@@ -198,8 +198,8 @@ def measure(associations: int, events: int, tmp: Path, shape: str = "dense") -> 
     def build_ours() -> dict[str, object]:
         return dict(run_build(ours / "mkdocs.yml", env))
 
-    # The stages come from one build more, timed in one process (run_build.py); the seconds
-    # from the untimed rounds, whose second process makes the files beside the pages.
+    # The stages come from one build more, timed (run_build.py); the seconds from the
+    # untimed rounds, which carry no timer.
     run_build(ours / "mkdocs.yml", {**env, "MBO_ALUMNI_TIMINGS": str(timings)})
     stages = json.loads(timings.read_text())
     runs = [build_ours()]

@@ -106,8 +106,8 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         author = config.site_author or site.words("feed.author", site=config.site_name)
         about = (self.settings.catalogue, config.repo_url, config.site_description or "")
         self.build = build = Build(data, site, author, moment, today, facets, *about)
-        # Made in a second process while the pages render, each written into site_dir as it
-        # is made: pages render without these megabytes in memory, and MkDocs copies nothing.
+        # Each written into site_dir as it is made (with MBO_ALUMNI_BACKGROUND=1 by a second
+        # process, while the pages render): nothing is kept in memory, MkDocs copies nothing.
         self.generated.start(files, config, list(outputs(build)))
         feed = news_feeds.articles_feed(site)
         for path in (feed.rss_path, feed.atom_path):  # filled in on_env, once articles render

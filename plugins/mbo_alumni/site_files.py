@@ -55,7 +55,8 @@ def add_pages(files: Files, config: MkDocsConfig, specs: Sequence[PageSpec]) -> 
 class WrittenFile(File):
     """A generated file that the plugin writes into site_dir itself: MkDocs copies nothing.
 
-    Another plugin that reads its content before the build's end may find it not yet written.
+    With a second process (MBO_ALUMNI_BACKGROUND=1), another plugin that reads its content
+    before the build's end may find it not yet written.
     """
 
     def copy_file(self, dirty: bool = False) -> None:
@@ -82,6 +83,8 @@ class GeneratedFiles:
                     writer.write(output.path, output.make())
 
         self.background = Background(work)
+        if not self.background.running:  # made in place: a failure stops the build at once
+            self.finish()
 
     def finish(self) -> None:
         """Return when every file is written; a failure fails the build."""

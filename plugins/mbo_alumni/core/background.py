@@ -1,9 +1,11 @@
-"""One piece of a build's work in a second process, beside the page rendering.
+"""One piece of a build's work, in place or in a second process beside the page rendering.
 
 MkDocs renders pages in one process; a machine has more than one core. The files beside the
-pages (calendars, feeds, open data, embeds) depend only on the data, so a forked copy of the
-build writes them while the pages render, and the build waits for it before it ends. Where
-there is no fork (Windows), or when MBO_ALUMNI_BACKGROUND=0, the work runs in place.
+pages (calendars, feeds, open data, embeds) depend only on the data, so with
+MBO_ALUMNI_BACKGROUND=1 a forked copy of the build writes them while the pages render, and
+the build waits for it before it ends. That is faster and costs memory (the copy shares the
+build's memory only until either writes to it), so by default, and wherever there is no fork
+(Windows), the work runs in place. Either way a failure comes back from `wait`.
 """
 
 from __future__ import annotations
@@ -14,26 +16,32 @@ import signal
 import traceback
 from collections.abc import Callable
 
-DISABLE = "MBO_ALUMNI_BACKGROUND"  # "0": do the work in place, in this process
+SWITCH = "MBO_ALUMNI_BACKGROUND"  # "1": do the work in a second process
 
 
 class BackgroundFailed(Exception):
-    """The work failed in the second process; the message is its traceback."""
+    """The work failed; the message is its traceback."""
 
 
-def _available() -> bool:
-    return hasattr(os, "fork") and os.environ.get(DISABLE, "1") != "0"
+def wanted() -> bool:
+    """Whether the work goes to a second process: asked for, and possible here."""
+    return hasattr(os, "fork") and os.environ.get(SWITCH) == "1"
 
 
 class Background:
-    """Runs `work` in a forked child at once; `wait` returns when it is done, or raises
-    BackgroundFailed with the child's traceback. Without fork, `work` runs in `__init__`."""
+    """Runs `work` at once: in a forked child when `second_process` (by default: when
+    `wanted`), else in `__init__`. `wait` returns when it is done, or raises BackgroundFailed
+    with the work's traceback."""
 
-    def __init__(self, work: Callable[[], None]) -> None:
+    def __init__(self, work: Callable[[], None], *, second_process: bool | None = None) -> None:
         self.pid: int | None = None
         self._reader: int | None = None
-        if not _available():
-            work()
+        self._failure: str | None = None
+        if not (wanted() if second_process is None else second_process and hasattr(os, "fork")):
+            try:
+                work()
+            except Exception:  # reported by `wait`, as from the child
+                self._failure = traceback.format_exc()
             return
         reader, writer = os.pipe()
         # Objects made so far stay out of the parent's collections until the child is done:
@@ -47,8 +55,15 @@ class Background:
         os.close(writer)
         self.pid, self._reader = pid, reader
 
+    @property
+    def running(self) -> bool:
+        """Whether a second process is doing the work (else it is done)."""
+        return self.pid is not None
+
     def wait(self) -> None:
         """Return when the work is done; raise BackgroundFailed when it failed."""
+        if self._failure is not None:
+            raise BackgroundFailed(self._failure)
         if self.pid is None or self._reader is None:
             return
         report = _read_all(self._reader)

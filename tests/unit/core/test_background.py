@@ -8,32 +8,58 @@ from pathlib import Path
 
 import pytest
 
-from mbo_alumni.core.background import DISABLE, Background, BackgroundFailed
+from mbo_alumni.core.background import SWITCH, Background, BackgroundFailed
 
 
 def test_the_work_runs_in_another_process(tmp_path: Path) -> None:
     target = tmp_path / "pid"
-    work = Background(lambda: target.write_text(str(os.getpid())))
+    work = Background(lambda: target.write_text(str(os.getpid())), second_process=True)
+    assert work.running
     work.wait()
     assert target.read_text().isdigit()
     assert int(target.read_text()) != os.getpid()
 
 
-def test_a_failure_comes_back_with_its_traceback() -> None:
+@pytest.mark.parametrize("second_process", [True, False])
+def test_a_failure_comes_back_with_its_traceback(second_process: bool) -> None:
     def work() -> None:
         raise ValueError("kapot bestand")
 
-    background = Background(work)
+    background = Background(work, second_process=second_process)
     with pytest.raises(BackgroundFailed, match="ValueError: kapot bestand"):
         background.wait()
+
+
+@pytest.mark.parametrize("switch", [None, "0", "ja"])
+def test_by_default_the_work_runs_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, switch: str | None
+) -> None:
+    if switch is None:
+        monkeypatch.delenv(SWITCH, raising=False)
+    else:
+        monkeypatch.setenv(SWITCH, switch)
+    target = tmp_path / "pid"
+    work = Background(lambda: target.write_text(str(os.getpid())))
+    assert not work.running and target.read_text() == str(os.getpid())
+    work.wait()
+
+
+def test_asked_for_the_work_runs_in_a_second_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SWITCH, "1")
+    target = tmp_path / "pid"
+    Background(lambda: target.write_text(str(os.getpid()))).wait()
+    assert target.read_text() != str(os.getpid())
 
 
 def test_without_fork_the_work_runs_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(DISABLE, "0")
+    monkeypatch.setenv(SWITCH, "1")
+    monkeypatch.delattr(os, "fork")
     target = tmp_path / "pid"
-    Background(lambda: target.write_text(str(os.getpid()))).wait()
+    Background(lambda: target.write_text(str(os.getpid())), second_process=True).wait()
     assert target.read_text() == str(os.getpid())
 
 
@@ -44,7 +70,7 @@ def test_cancel_stops_the_work(tmp_path: Path) -> None:
         time.sleep(30)
         target.write_text("te laat")
 
-    background = Background(work)
+    background = Background(work, second_process=True)
     started = time.monotonic()
     background.cancel()
     assert time.monotonic() - started < 10
