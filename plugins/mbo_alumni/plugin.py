@@ -108,7 +108,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.build = build = Build(data, site, author, moment, today, facets, *about)
         # Each written into site_dir as it is made (with MBO_ALUMNI_BACKGROUND=1 by a second
         # process, while the pages render): nothing is kept in memory, MkDocs copies nothing.
-        self.generated.start(files, config, list(outputs(build)))
+        self.generated.start(files, config, outputs(build))
         feed = news_feeds.articles_feed(site)
         for path in (feed.rss_path, feed.atom_path):  # filled in on_env, once articles render
             files.append(File.generated(config, path, content=b""))

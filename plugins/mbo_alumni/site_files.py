@@ -7,7 +7,8 @@ and the build waits for it before it ends."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -69,17 +70,19 @@ class GeneratedFiles:
     def __init__(self) -> None:
         self.background: Background | None = None
 
-    def start(self, files: Files, config: MkDocsConfig, planned: Sequence[Output]) -> None:
+    def start(self, files: Files, config: MkDocsConfig, planned: Iterable[Output]) -> None:
         """Tell MkDocs every planned file, and start making and writing them."""
         self.cancel()  # a build interrupted before its end (Ctrl-C in serve) left one going
         writer = SiteWriter(config.site_dir)
-        for output in planned:
+        queue = deque(planned)
+        for output in queue:
             at = writer.target(output.path)
             files.append(WrittenFile.generated(config, output.path, abs_src_path=at))
 
         def work() -> None:
             with paused_gc():
-                for output in planned:
+                while queue:  # each let go once written: what its generator shares goes with
+                    output = queue.popleft()  # its last file (the VEVENTs after the calendars)
                     writer.write(output.path, output.make())
 
         self.background = Background(work)
