@@ -26,9 +26,9 @@ from .pages.specs import PageSpec
 class GeneratedPage(Page):
     """A page the plugin generates. Without Markdown of its own (its template renders all of
     it) there is nothing to convert: MkDocs would set up a Markdown converter with every
-    extension of the site for each page, which for thousands of event pages was a tenth of
-    the build. What the conversion of empty Markdown gives is set directly; a page that does
-    get Markdown (from another plugin) is converted as usual."""
+    extension of the site for each page (about 3 s of a minute's build at 1,000 + 5,000).
+    What the conversion of empty Markdown gives is set directly; a page that does get
+    Markdown (from another plugin) is converted as usual."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.markdown is None or self.markdown.strip():
