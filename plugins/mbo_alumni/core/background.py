@@ -37,7 +37,8 @@ class Background:
         self.pid: int | None = None
         self._reader: int | None = None
         self._failure: str | None = None
-        if not (wanted() if second_process is None else second_process and hasattr(os, "fork")):
+        asked = wanted() if second_process is None else second_process
+        if not (asked and hasattr(os, "fork")):
             try:
                 work()
             except Exception:  # reported by `wait`, as from the child
