@@ -29,27 +29,48 @@ class _TooDeep(Exception):
     """The document nests deeper than MAX_DEPTH: building stops at once."""
 
 
+# A position is packed into one int, `line << _BITS | column`, and a node's own position and
+# its key's share one entry: `value | key << 2 * _BITS`. At 10,000 events a table of tuples
+# held about 70 MiB while the file was checked; packed, the path tuples are most of it.
+_BITS = 23  # 8,388,607: more lines and columns than a file within the 5 MB limit has
+_MASK = (1 << _BITS) - 1
+_ONE = (1 << 2 * _BITS) - 1
+
+
+def _packed(line: int, column: int) -> int:
+    return min(line, _MASK) << _BITS | min(column, _MASK)
+
+
+def _unpacked(packed: int) -> tuple[int, int]:
+    return packed >> _BITS, packed & _MASK
+
+
 @dataclass
 class Document:
-    """Plain Python values of one YAML file, with the position of every node."""
+    """Plain Python values of one YAML file, with the position of every node and key."""
 
     file: str
     value: Any = None
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[Path_, int] = field(default_factory=dict)  # packed, see _packed
     scalars: dict[Path_, yaml.ScalarNode] = field(default_factory=dict)  # plain non-text
     problems: list[Problem] = field(default_factory=list)
 
     def at(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
-        """Return (line, column) of the deepest known node on `path`."""
-        table = self.keys if key else self.values
+        """Return (line, column) of the deepest known node on `path` (with `key`: of the
+        key that names it, where it has one)."""
         while path:
-            if path in table:
-                return table[path]
-            if path in self.values:
-                return self.values[path]
+            packed = self.positions.get(path, 0)
+            if key and packed >> 2 * _BITS:
+                return _unpacked(packed >> 2 * _BITS)
+            if packed & _ONE:
+                return _unpacked(packed & _ONE)
             path = path[:-1]
-        return self.values.get((), (1, 1))
+        return _unpacked(self.positions.get((), 0) & _ONE) if () in self.positions else (1, 1)
+
+    def key_at(self, path: Path_) -> tuple[int, int] | None:
+        """Return where the key at the end of `path` stands, if it was read."""
+        packed = self.positions.get(path, 0) >> 2 * _BITS
+        return _unpacked(packed) if packed else None
 
     def problem(self, path: Path_, message: str, *, key: bool = False) -> None:
         line, column = self.at(path, key=key)
@@ -132,7 +153,7 @@ class _Builder:
                     parent.key = None
                 continue
             path = self._path_of(parent)
-            self.doc.values[path] = _position(event)
+            self._record(path, event)
             if kind is yaml.AliasEvent:
                 self._alias(event)
                 value: Any = None
@@ -150,6 +171,11 @@ class _Builder:
             else:
                 self._attach(parent, value)
         return root
+
+    def _record(self, path: Path_, event: Any) -> None:
+        """Keep where the node at `path` starts, beside where its key does."""
+        positions = self.doc.positions
+        positions[path] = positions.get(path, 0) | _packed(*_position(event))
 
     def _open(self, event: Any, stack: list[_Frame], path: Path_) -> None:
         """Start a mapping or a list, unless that nests deeper than any data does: then stop
@@ -222,7 +248,7 @@ class _Builder:
             return
         key = str(event.value)
         if key in parent.value:
-            first = self.doc.keys[(*parent.path, key)]
+            first = self.doc.key_at((*parent.path, key)) or (line, column)
             self.doc.problems.append(
                 Problem(
                     self.doc.file,
@@ -234,7 +260,7 @@ class _Builder:
             )
             parent.key = _SKIP
             return
-        self.doc.keys[(*parent.path, key)] = (line, column)
+        self.doc.positions[(*parent.path, key)] = _packed(line, column) << 2 * _BITS
         parent.key = key
 
     def _node(self, event: Any) -> yaml.ScalarNode:

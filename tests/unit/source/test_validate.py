@@ -454,6 +454,28 @@ def test_yaml_mistakes_are_named_where_they_are_in_dutch(
         assert english not in problem.message, problem.message
 
 
+def test_every_node_and_key_keeps_its_own_position() -> None:
+    """Positions are packed into one int per node: a value and its key on different lines,
+    a key read twice, and a column far beyond any ordinary line all come back exact."""
+    from mbo_alumni.source.yaml_positions import compose_document
+
+    wide = "x" * 3_000_000  # a column past 2**21, within the 5 MB file limit
+    text = f"- id: a\n  city:\n    Tilburg\n  name: A\n  name: B\n- id: {wide}\n  note: {wide}\n"
+    document = compose_document(text, "associations.yaml")
+    assert document.at((0, "city"), key=True) == (2, 3)
+    assert document.at((0, "city")) == (3, 5)
+    assert document.at((0, "city", "deeper")) == (3, 5)  # the deepest known node
+    assert document.at((0,)) == (1, 3)
+    assert document.at(()) == (1, 1)
+    assert document.at((1, "note")) == (7, 9)
+    (twice,) = document.problems
+    assert (twice.line, twice.column) == (5, 3) and "eerst op regel 4" in twice.message
+    assert document.at((1, "note"), key=True) == (7, 3)
+    assert compose_document(f"- {{id: a, note: b, city: {wide}, name: c}}\n", "f").at(
+        (0, "name"), key=True
+    ) == (1, 3_000_000 + 28)
+
+
 @pytest.mark.parametrize(
     ("epoch", "valid"),
     [("1924992000", True),  # 2031-01-01: 2029 and 2030 lie in the past
