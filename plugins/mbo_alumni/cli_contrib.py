@@ -66,9 +66,10 @@ def from_issue(args: argparse.Namespace) -> int:
 def intake_issue(args: argparse.Namespace) -> int:
     from .contrib import changes, intake, removal
 
+    issue: intake.Issue | None = None
+    root = Path(args.root)
     try:
         issue = intake.Issue.from_event(Path(args.event))
-        root = Path(args.root)
         config = Path(args.config) if args.config else root / "mkdocs.yml"
         settings = read_project(config) if config.is_file() else Settings(root=root)
         settings = replace(settings, root=root)  # the work tree intake commits in
@@ -82,6 +83,16 @@ def intake_issue(args: argparse.Namespace) -> int:
     except (GitHubError, issue_form.FormError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception:
+        # A mistake of ours, not the volunteer's: they still hear that their message arrived
+        # and that a maintainer looks at it; the workflow fails with the traceback.
+        if issue is not None:
+            try:
+                intake.upsert_comment(root, issue, intake.UNEXPECTED)
+            except GitHubError:
+                pass  # the traceback below is what the maintainer needs
+        raise
+    assert issue is not None  # read above, or the command ended
     if outcome is None:
         print(f"issue #{issue.number}: geen aanmeldformulier; niets te doen")
     elif outcome.branch:

@@ -79,6 +79,8 @@ class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
     edit_branch = c.Type(str, default=_DEFAULT.edit_branch)
     # who publishes the open data, for the DCAT catalogue
     catalogue = c.SubConfig(CatalogueConfig)
+    # an address that takes requests by e-mail (`mbo-alumni from-mail`); none: GitHub only
+    email_requests = c.Type(str, default=_DEFAULT.email_requests)
 
 
 def add_theme_parts(config: MkDocsConfig, templates: Path, assets: tuple[str, ...]) -> None:

@@ -160,7 +160,7 @@ def test_pull_request_template_has_a_checklist() -> None:
 # --- from-issue ----------------------------------------------------------------------------
 
 ASSOCIATION_BODY = """\
-### Korte naam voor het webadres (id)
+### Korte naam voor het webadres
 
 noorderlicht
 
@@ -202,7 +202,7 @@ Sam de Vries
 """
 
 EVENT_BODY = """\
-### Korte naam voor het webadres (id)
+### Korte naam voor het webadres
 
 najaar-2027
 

@@ -2,6 +2,7 @@
 // values of the entry the query names (?bijeenkomst=<id> or ?vereniging=<id>), read from the
 // site's own open data (same origin; nothing else is asked). Each field remembers the value
 // it started with (data-original), so mbo-join.js sends only what changed, and shows it.
+// What the volunteer typed before a reload stays (mbo-join.js keeps a draft per tab).
 (function () {
   "use strict";
   var params = new URLSearchParams(window.location.search);
@@ -47,9 +48,11 @@
         var input = div.querySelector("input:not([type=hidden]), textarea, select");
         if (!input || div.dataset.kind === "checkboxes") return;
         var key = div.dataset.key;
-        var value = key === "id" ? record.id : (key === "change" ? input.value : valueOf(record, key));
-        if (input.tagName !== "SELECT") input.value = value;
-        div.dataset.original = input.tagName === "SELECT" ? input.value : value;
+        // "change" (afgelasten or not) starts empty; a field the volunteer already edited in
+        // this tab (a draft, restored by mbo-join.js) keeps their text.
+        var value = key === "id" ? record.id : (key === "change" ? "" : valueOf(record, key));
+        if (!input.dataset.restored) input.value = value;
+        div.dataset.original = value;
       });
       chosen.dataset.ready = "1";
     });

@@ -148,7 +148,7 @@
     }
     // The form's Dutch choices (bevestigd, afgelast, ...) stand for the data's values.
     // A choice may stand for 0 (maandag) or -1 (de laatste week): looked up, not or-ed.
-    if (kind === "dropdown" && RULES.choices[div.dataset.key]) {
+    if (kind === "choice" && RULES.choices[div.dataset.key]) {
       var words = RULES.choices[div.dataset.key];
       return text in words ? words[text] : text;
     }
@@ -162,6 +162,50 @@
       object = object[parts[i]] = object[parts[i]] || {};
     }
     object[parts[parts.length - 1]] = value;
+  }
+
+  // --- what the form rewrites before checking: Dutch dates, tracking codes ---------------
+  var DUTCH = /^(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4})(?:,?\s+(?:om\s+)?(\d{1,2})[:.](\d{2})(?:\s*uur)?)?$/;
+  function fromDutch(text) {
+    var m = DUTCH.exec(text.trim());
+    if (!m) return text;
+    function two(n) { return (+n < 10 ? "0" : "") + +n; }
+    return m[3] + "-" + two(m[2]) + "-" + two(m[1]) + (m[4] ? " " + two(m[4]) + ":" + m[5] : "");
+  }
+  var TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|igsh|_hsenc|_hsmi|yclid|twclid|li_fat_id|s_cid|si)$/i;
+  function withoutTracking(text) {
+    var url;
+    try { url = new URL(text); } catch (e) { return text; }
+    if (!/^https?:$/.test(url.protocol) || !url.search) return text;
+    var kept = new URLSearchParams();
+    url.searchParams.forEach(function (value, key) { if (!TRACKING.test(key)) kept.append(key, value); });
+    var query = kept.toString();
+    if (query === url.search.slice(1)) return text;
+    return text.split(/[?#]/)[0] + (query ? "?" + query : "") + url.hash;
+  }
+  var WHEN_KEYS = ["start", "end", "repeat.until", "except", "cancelled"];
+  function tidy(form, root) {
+    // Returns what was rewritten, for the volunteer to see.
+    var said = [];
+    form.querySelectorAll(".mbo-field").forEach(function (div) {
+      var input = div.querySelector("input[type=text], textarea");
+      if (!input || !input.value.trim()) return;
+      var before = input.value.trim(), after = before;
+      if (WHEN_KEYS.indexOf(div.dataset.key) >= 0) {
+        after = before.split(/\s*,\s*/).map(fromDutch).join(", ");
+      } else if (fieldRule(root, div.dataset.key).schema.format === "uri") {
+        after = withoutTracking(before);
+      }
+      if (after !== before) {
+        input.value = after;
+        said.push(WHEN_KEYS.indexOf(div.dataset.key) >= 0
+          ? "Bij '" + label(div) + "' staat nu " + after + " (zo schrijft de site datums)."
+          : "Uit de link bij '" + label(div) + "' zijn codes gehaald waarmee websites " +
+            "bezoekers volgen. Er staat nu: " + after);
+        save(form);
+      }
+    });
+    return said;
   }
 
   function check(form) {
@@ -184,7 +228,7 @@
       if (value === undefined) {
         if ((rule.parent.required || []).indexOf(rule.name) >= 0 && div.dataset.key.indexOf(".") < 0) {
           // A drop-down is chosen, not filled in: "Kies een provincie."
-          fail(div, div.dataset.kind === "dropdown"
+          fail(div, div.dataset.kind === "choice"
             ? "Kies een " + label(div).toLowerCase() + "." : MESSAGES.required);
         }
         return;
@@ -193,6 +237,9 @@
       var found = problem(value, rule.schema);
       if (found) fail(div, found);
     });
+    // A link to join online makes the event online (with a place beside it: hybrid).
+    if (entry.location && entry.location.url) entry.location.online = true;
+    checkWhen(entry, byKey, fail);
     // Rules across fields, as the schemas state them (contact needs consent, online needs url).
     var model = resolve(root.items, root);
     Object.keys(model.properties || {}).forEach(function (name) {
@@ -211,18 +258,37 @@
       fail(byKey.id, "Deze korte naam is al in gebruik op de site. Kies een andere; wil je de " +
         "bestaande gegevens wijzigen, gebruik dan 'Wijzig deze gegevens' op haar pagina.");
     }
-    (entry.organizer || []).forEach(function (id) {
-      if (IDS && IDS.associations.indexOf(id) < 0) {
-        fail(byKey.organizer, "Onbekende vereniging '" + id + "'. Gebruik de korte naam (id) " +
-          "van een vereniging op deze site, of meld de vereniging eerst aan.");
-      }
+    // An organiser not on the site yet is fine while its own request is open: said, not refused.
+    var pending = (entry.organizer || []).filter(function (id) {
+      return IDS && IDS.associations.indexOf(id) < 0;
     });
     (entry.tags || []).forEach(function (id) {
       if (RULES.themes.length && RULES.themes.indexOf(id) < 0) {
         fail(byKey.tags, "Onbekend thema '" + id + "'. Kies uit: " + join(RULES.themes) + ".");
       }
     });
-    return { entry: entry, errors: errors, fields: fields };
+    return { entry: entry, errors: errors, fields: fields, pending: pending };
+  }
+
+  function checkWhen(entry, byKey, fail) {
+    // What the validator says of dates: years 1900 to 2100, an end not before the start,
+    // both of one kind. On a change form an end left as it was follows the new start.
+    ["start", "end", "repeat.until"].forEach(function (key) {
+      var div = byKey[key], value = key === "repeat.until" ? (entry.repeat || {}).until : entry[key];
+      var m = /^(\d{4})-/.exec(typeof value === "string" ? value : "");
+      if (div && m && (+m[1] < 1900 || +m[1] > 2100)) {
+        fail(div, "Het jaar " + m[1] + " ligt buiten 1900 tot en met 2100. Controleer het jaartal.");
+      }
+    });
+    var start = entry.start, end = entry.end;
+    if (typeof start !== "string" || typeof end !== "string" || !byKey.end) return;
+    if (byKey.end.dataset.original !== undefined && unchanged(byKey.end)) return;
+    var timed = /\d:\d\d/;
+    if (timed.test(start) !== timed.test(end)) {
+      fail(byKey.end, "Begin en einde zijn allebei een datum, of allebei een datum met tijd.");
+    } else if (end.slice(0, 16) < start.slice(0, 16)) {
+      fail(byKey.end, "Het einde ligt vóór het begin. Controleer datum en tijd.");
+    }
   }
 
   function nameOf(key, value) {
@@ -340,28 +406,52 @@
     return lines.join("\n") + "\n";
   }
 
-  function issueUrl(form, rules, fields, skip, entry) {
-    var params = new URLSearchParams();
-    params.set("template", form.dataset.form);
-    params.set("title", rules.title + (entry.name || entry.title || entry.id || ""));
+  function answered(form, fields, skip) {
+    // [{div, value}] of what the request carries: a change form sends which entry, whether
+    // it is cancelled, and only the fields that changed.
+    var found = [];
     fields.forEach(function (div) {
       if (skip.indexOf(div) >= 0) return;
-      // A change form sends which entry, what to do, and only the fields that changed.
       if (form.dataset.change && unchanged(div) && ["id", "change"].indexOf(div.dataset.key) < 0) {
         return;
       }
       var input = div.querySelector("input:not([type=hidden]), textarea, select");
+      var value = "";
       if (div.dataset.kind === "checkboxes") {
-        if (input.checked) params.set(div.dataset.field, input.nextElementSibling.textContent);
+        value = input.checked ? "- [X] " + input.nextElementSibling.textContent : "";
       } else if (input.multiple) {
-        var names = Array.prototype.filter.call(input.options, function (o) { return o.selected; })
-          .map(function (o) { return o.value; });
-        if (names.length) params.set(div.dataset.field, names.join(", "));
-      } else if (input.value.trim()) {
-        params.set(div.dataset.field, input.value.trim());
+        value = Array.prototype.filter.call(input.options, function (o) { return o.selected; })
+          .map(function (o) { return o.value; }).join(", ");
+      } else {
+        value = input.value.trim();
       }
+      if (value) found.push({ div: div, value: value });
+    });
+    return found;
+  }
+
+  function issueUrl(form, rules, fields, skip, entry) {
+    var params = new URLSearchParams();
+    params.set("template", form.dataset.form);
+    params.set("title", rules.title + (entry.name || entry.title || entry.id || ""));
+    answered(form, fields, skip).forEach(function (item) {
+      // GitHub fills only text fields from a link: a box is ticked there (see the notes).
+      if (item.div.dataset.kind !== "checkboxes") params.set(item.div.dataset.field, item.value);
     });
     return form.action + "?" + params.toString();
+  }
+
+  function mailText(form, rules, fields) {
+    // The same request as the issue, readable for a person, in the layout GitHub gives an
+    // issue ("### label", then the answer), so `mbo-alumni from-mail` reads it the same way.
+    var lines = ["Soort verzoek: " + rules.name, "",
+      "Dit verzoek is gemaakt met het formulier op de site. Laat de regels die met ### " +
+      "beginnen staan: zo leest de site wat waar hoort.", ""];
+    answered(form, fields, []).forEach(function (item) {
+      var heading = item.div.querySelector("legend") || item.div.querySelector("label");
+      lines.push("### " + heading.textContent.replace(/\s*\*$/, "").trim(), "", item.value, "");
+    });
+    return lines.join("\n");
   }
 
   function current(div) {
@@ -403,10 +493,12 @@
       changed.forEach(function (div) {
         var item = document.createElement("li");
         var old = div.dataset.original === undefined || div.dataset.original === ""
-          ? "(leeg)" : div.dataset.original;
+          ? "niet ingevuld" : div.dataset.original;
         var name = label(div).replace(/^Nieuwe? /, "");
-        item.textContent = name.charAt(0).toUpperCase() + name.slice(1) + ": " + old + " -> " +
-          (current(div) || "(leeg)");
+        item.textContent = div.dataset.key === "change"
+          ? "De bijeenkomst wordt afgelast. Wie haar in de agenda heeft, ziet dat ze niet doorgaat."
+          : name.charAt(0).toUpperCase() + name.slice(1) + ": " + old + " wordt " +
+            (current(div) || "leeg gemaakt");
         list.appendChild(item);
       });
       if (!changed.length) {
@@ -432,23 +524,73 @@
         }
       });
     }
+    (outcome.said || []).forEach(function (text) { note(notes, text); });
+    if (outcome.pending.length) {
+      note(notes, "De vereniging " + outcome.pending.join(", ") + " staat nog niet op de site. " +
+        "Dat is goed als je haar aanmelding al hebt verstuurd: de bijeenkomst gaat dan samen " +
+        "met haar online. Anders: meld de vereniging eerst aan, hierboven.");
+    }
     fields.forEach(function (div) {
       var input = div.querySelector("input:not([type=hidden]), textarea, select");
-      if (div.dataset.kind === "dropdown" && input.value) {
-        note(notes, "Controleer op GitHub bij '" + label(div) + "' of er '" + input.value +
-          "' staat; kies het anders daar.");
-      }
       if (div.dataset.kind === "checkboxes" && input.checked) {
         note(notes, "Vink op GitHub bij '" + label(div) + "' het vakje aan.");
       }
     });
     var link = section.querySelector(".mbo-join__link");
     link.href = url;
+    var mail = section.querySelector(".mbo-join__mail");
+    if (mail && RULES.email) {
+      var subject = rules.title + (outcome.entry.name || outcome.entry.title || outcome.entry.id || "");
+      var text = mailText(form, rules, fields);
+      mail.href = "mailto:" + RULES.email + "?subject=" + encodeURIComponent(subject) +
+        "&body=" + encodeURIComponent(text);
+      section.querySelector(".mbo-join__subject").textContent = subject;
+      section.querySelector(".mbo-join__mailtext textarea").value = text;
+    }
     var preview = section.querySelector(".mbo-join__yaml code");  // not on change forms
     if (preview) preview.textContent = yaml(outcome.entry, rules.stamp);
     var result = section.querySelector(".mbo-join__result");
     result.hidden = false;
     result.focus();
+  }
+
+  // --- nothing typed is lost: a draft per form in this tab, until it is sent ---------------
+  function draftKey(form) {
+    var change = form.dataset.change;
+    var ident = change ? new URLSearchParams(location.search).get(change) || "" : "";
+    return "mbo-alumni:" + form.dataset.form + ":" + ident;
+  }
+  function save(form) {
+    var values = {};
+    form.querySelectorAll(".mbo-field").forEach(function (div) {
+      var input = div.querySelector("input:not([type=hidden]), textarea, select");
+      if (input.type === "checkbox") values[div.dataset.field] = input.checked;
+      else if (input.multiple) {
+        values[div.dataset.field] = Array.prototype.filter.call(input.options, function (o) {
+          return o.selected; }).map(function (o) { return o.value; });
+      } else values[div.dataset.field] = input.value;
+    });
+    try { sessionStorage.setItem(draftKey(form), JSON.stringify(values)); } catch (e) { /* full or off */ }
+  }
+  function draft(form) {
+    try { return JSON.parse(sessionStorage.getItem(draftKey(form)) || "null"); } catch (e) { return null; }
+  }
+  function restore(form) {
+    var values = draft(form);
+    if (!values) return;
+    form.querySelectorAll(".mbo-field").forEach(function (div) {
+      if (!(div.dataset.field in values)) return;
+      var input = div.querySelector("input:not([type=hidden]), textarea, select");
+      var value = values[div.dataset.field];
+      if (input.type === "checkbox") input.checked = !!value;
+      else if (input.multiple) {
+        Array.prototype.forEach.call(input.options, function (o) { o.selected = value.indexOf(o.value) >= 0; });
+      } else input.value = value;
+      input.dataset.restored = "1"; // mbo-change.js leaves it as the volunteer left it
+    });
+  }
+  function forget(form) {
+    try { sessionStorage.removeItem(draftKey(form)); } catch (e) { /* off */ }
   }
 
   // With this script the checks happen here, at once; the page says so (without it, on GitHub).
@@ -461,7 +603,9 @@
       event.preventDefault();
       withIds(function () {
         clear(form, section);
+        var said = tidy(form, RULES.forms[form.dataset.form].schema);
         var outcome = check(form);
+        outcome.said = said;
         if (outcome.errors.length) {
           showErrors(form, outcome.errors);
         } else {
@@ -469,6 +613,12 @@
         }
         form.dataset.checked = String(Number(form.dataset.checked || 0) + 1); // for the tests
       });
+    });
+    restore(form);
+    form.addEventListener("input", function () { save(form); });
+    form.addEventListener("change", function () { save(form); });
+    section.querySelectorAll(".mbo-join__link, .mbo-join__mail").forEach(function (link) {
+      link.addEventListener("click", function () { forget(form); });
     });
     // The ids are asked for as soon as the form is used, so they are there when it is sent.
     form.addEventListener("focusin", function () { withIds(function () {}); }, { once: true });

@@ -8,16 +8,12 @@ checked again; a change that makes it invalid gets one Dutch comment, as a new e
 
 from __future__ import annotations
 
-import io
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from ..core import wording
 from ..core.dates import WhenError, parse_when
@@ -38,6 +34,7 @@ from .intake import (
     start_branch,
     upsert_comment,
 )
+from .yaml_edit import apply, when_value
 
 
 @dataclass(frozen=True)
@@ -59,25 +56,7 @@ CHANGE_FORMS = {  # by label
     "gegevens-bevestigen": ChangeKind("gegevens-bevestigen.yml", "associations", "vereniging",
                                       "Bevestiging", "/verenigingen/<korte naam>/"),
 }  # fmt: skip
-CANCEL = "Afgelasten"  # the choice of the form's `change` field that cancels the event
 _NOT_DATA = {"id", "change", "confirm"}  # fields that say which entry and what to do
-
-
-class ChangeError(Exception):
-    """The change cannot be applied to the data as it is (unknown id, a removed field)."""
-
-
-def _editor() -> YAML:
-    editor = YAML()  # round trip: comments, order and quotes kept
-    editor.preserve_quotes = True
-    editor.width = 4096  # never re-wrap a long line that was not changed
-    return editor
-
-
-def _when_value(text: str) -> Any:
-    """Return how the data files write a date (plain) or a time (quoted)."""
-    text = text.strip()
-    return date.fromisoformat(text) if len(text) == 10 else SingleQuotedScalarString(text)
 
 
 def wanted_changes(answers: dict[str, str], form: issue_form.Form) -> dict[str, Any]:
@@ -87,60 +66,28 @@ def wanted_changes(answers: dict[str, str], form: issue_form.Form) -> dict[str, 
         raw = answers.get(field.id, "").strip()
         if field.id in _NOT_DATA or raw in ("", issue_form.NO_RESPONSE):
             continue
-        changes[field.key] = _when_value(raw) if field.key in ("start", "end") else raw
-    if answers.get("change", "").strip() == CANCEL:
+        if field.key in ("start", "end"):
+            changes[field.key] = when_value(raw)
+        elif field.id in issue_form.LISTS:  # a list is replaced by the one given
+            changes[field.key] = [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
+        else:
+            changes[field.key] = raw
+    if issue_form.cancels(answers.get("change", "")):
         changes["status"] = "cancelled"
     return changes
 
 
-def _kept_length(entry: dict[str, Any], changes: dict[str, Any], zone: Any) -> None:
-    """A new start without a new end keeps the event's length (17:00-19:00 moved to the 9th
-    is 17:00-19:00 on the 9th); an all-day event keeps its number of days."""
-    if "start" not in changes or "end" in changes or entry.get("end") is None:
-        return
-    try:
-        old_start = parse_when(str(entry["start"]), zone)
-        old_end = parse_when(str(entry["end"]), zone)
-        new_start = parse_when(str(changes["start"]), zone)
-    except WhenError:
-        return  # the model names the mistake in the new start
-    if isinstance(old_start, datetime) != isinstance(new_start, datetime):
-        return  # a timed event made all-day (or back): the end must be given anew
-    new_end = new_start + (old_end - old_start)
-    text = new_end.strftime("%Y-%m-%d %H:%M") if isinstance(new_end, datetime) else str(new_end)
-    changes["end"] = _when_value(text)
+_STATUS_WORDS = {value: word for word, value in issue_form.STATUS_CHOICES.items()}
 
 
-def apply(text: str, ident: str, changes: dict[str, Any], zone: Any) -> tuple[str, dict[str, Any]]:
-    """Return the data file's text with the entry `ident` changed, and its values before."""
-    editor = _editor()
-    entries = editor.load(text)
-    entry = next((e for e in entries or [] if isinstance(e, dict) and e.get("id") == ident), None)
-    if entry is None:
-        raise ChangeError(ident)
-    _kept_length(entry, changes, zone)
-    before: dict[str, Any] = {}
-    for key, value in changes.items():
-        head, _, rest = key.partition(".")
-        target = entry
-        if rest:
-            if not isinstance(entry.get(head), dict):
-                entry[head] = CommentedMap()
-            target, key = entry[head], rest
-        previous = target.get(key)
-        before[f"{head}.{rest}" if rest else key] = previous
-        if isinstance(value, SingleQuotedScalarString) and type(previous) is str:
-            value = str(value)  # the file wrote this key unquoted: keep its style
-        target[key] = value
-    out = io.StringIO()
-    editor.dump(entries, out)
-    return out.getvalue(), before
-
-
-def _shown(value: Any, zone: Any, words: wording.Wording) -> str:
-    """Return a value as the change list shows it: dates and times in Dutch."""
-    if value is None:
-        return "(leeg)"
+def _shown(value: Any, zone: Any, words: wording.Wording, key: str = "") -> str:
+    """Return a value as the change list shows it: dates, times and status in Dutch."""
+    if key == "status":
+        return _STATUS_WORDS.get(value or "confirmed", str(value))
+    if value is None or value == []:
+        return "niet ingevuld"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
     try:
         moment = parse_when(str(value), zone)
     except WhenError:
@@ -152,16 +99,14 @@ def _shown(value: Any, zone: Any, words: wording.Wording) -> str:
 
 def change_list(form: issue_form.Form, before: dict[str, Any], after: dict[str, Any],
                 settings: Settings) -> str:  # fmt: skip
-    """Return the change in Dutch, one line per field: 'Begin: ... -> ...'."""
+    """Return the change in Dutch, one line per field: 'Begin: ... wordt ...'."""
     words, zone = settings.words(), settings.zone
     lines = []
     for key, new in after.items():
-        named = {"status": "Status", "checked": "Laatst gecontroleerd"}
-        label = named.get(key) or form.label(key).removeprefix("Nieuwe ")
-        label = label.removeprefix("Nieuw ")
-        old = _shown(before.get(key), zone, words)
-        new_text = quiet(_shown(new, zone, words))
-        lines.append(f"- {label[:1].upper()}{label[1:]}: {quiet(old)} -> {new_text}")
+        label = _label(form, key)
+        old = _shown(before.get(key), zone, words, key)
+        new_text = quiet(_shown(new, zone, words, key))
+        lines.append(f"- {label[:1].upper()}{label[1:]}: {quiet(old)} wordt {new_text}")
     return "\n".join(lines)
 
 
@@ -172,7 +117,7 @@ def _refuse(settings: Settings, issue: Issue, messages: list[str]) -> Outcome:
 
 
 FROM_ASSOCIATION = "van-de-vereniging"  # the label of a change by one of its editors
-_SENSITIVE = ("email", "contact.name", "contact.email", "contact.role")
+_SENSITIVE = ("email", "contact.name", "contact.email", "contact.role", "editors")
 
 
 def _associations(settings: Settings, today: date) -> dict[str, Any]:
@@ -188,20 +133,26 @@ def _editors(entry: Any, kind: ChangeKind, associations: dict[str, Any]) -> set[
     return {name.casefold() for owner in owners for name in (owner.editors or [])}
 
 
-def _who(issue: Issue, editors: set[str], changes: dict[str, Any]) -> str:
+def _who(issue: Issue, editors: set[str], changes: dict[str, Any], form: issue_form.Form) -> str:
     """Return what the pull request says about who asked for the change."""
     author = quiet(f"@{issue.author}") if issue.author else "onbekend"
     if issue.author.casefold() in editors:
-        return (f"Aangevraagd door {author}, een van de beheerders van deze vereniging "
-                "(`editors`): dit voorstel gaat vanzelf online als de controle groen "
-                "is.")  # fmt: skip
+        return (f"Aangevraagd door {author}, een van de beheerders van deze vereniging: dit "
+                "voorstel gaat vanzelf online als de controle in orde is.")  # fmt: skip
     said = (f"Aangevraagd door {author}. Dat is **niet** een van de beheerders van deze "
-            "vereniging (`editors`): een beheerder van de site kijkt het na.")  # fmt: skip
-    touched = [key for key in _SENSITIVE if key in changes]
+            "vereniging: een beheerder van de site kijkt het na voor het online gaat.")  # fmt: skip
+    touched = [_label(form, key) for key in _SENSITIVE if key in changes]
     if touched:
-        said += (f"\n\n**Let op:** dit verandert contactgegevens ({', '.join(touched)}). "
-                 "Vraag de vereniging eerst of dat klopt.")  # fmt: skip
+        said += (f"\n\n**Let op:** dit verandert {', '.join(touched)}. Vraag de vereniging "
+                 "eerst of dat klopt.")  # fmt: skip
     return said
+
+
+def _label(form: issue_form.Form, key: str) -> str:
+    """Return a field's label as the change list and the pull request name it."""
+    named = {"status": "Status", "checked": "Laatst gecontroleerd"}
+    label = (named.get(key) or form.label(key)).removeprefix("Nieuwe ").removeprefix("Nieuw ")
+    return label[:1].lower() + label[1:]
 
 
 def _from_the_association(settings: Settings, issue: Issue, pull: str) -> None:
@@ -289,7 +240,9 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
     try:
         _load(settings, today)  # the whole data set, with the change in it
     except DataError as error:
-        return _refuse(settings, issue, [p.message for p in error.problems])
+        return _refuse(
+            settings, issue, [issue_form.in_form_words(p.message, form) for p in error.problems]
+        )
     name = getattr(entry, "title", None) or getattr(entry, "name", ident)
     title = f"{kind.title}: {quiet(str(name))}"
     publish_branch(settings, branch, f"{title}\n\nUit #{issue.number}.", remote)
@@ -301,14 +254,17 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
         f"## Wat verandert er?\n\n{listed}\n\n"
         f"De {kind.noun} houdt haar korte naam ({ident}): haar pagina en haar plek in ieders "
         f"agenda blijven hetzelfde. Uit #{issue.number}.\n\n"
-        f"{_who(issue, editors, changes)}\n\n{closes}"
+        f"{_who(issue, editors, changes, form)}\n\n{closes}"
     )
     pull = propose(settings, issue, branch, base, title, body)
-    if issue.author.casefold() in editors:
+    itself = issue.author.casefold() in editors
+    if itself:
         _from_the_association(settings, issue, pull)
-    text = (
-        f"**Dank je, het is in orde.** Er staat een voorstel klaar: {pull}. Een beheerder "
-        f"kijkt ernaar en zet het online.\n\n{listed}"
-    )
+    thanks = "Dank je voor je bevestiging" if kind.form == "gegevens-bevestigen.yml" else (
+        "Dank je, je wijziging is in orde")  # fmt: skip
+    online = ("Omdat je een van de beheerders van de vereniging bent, gaat het vanzelf online "
+              "zodra de controle klaar is." if itself else
+              "Een beheerder van de site kijkt het na en zet het online.")  # fmt: skip
+    text = f"**{thanks}.** Er staat een voorstel klaar: {pull}. {online}\n\n{listed}"
     upsert_comment(root, issue, text)
     return Outcome(text, branch)

@@ -83,12 +83,18 @@ def upsert_comment(root: Path, issue: Issue, text: str) -> None:
     gh_api(f"repos/{issue.repo}/issues/{issue.number}/comments", "POST", body, cwd=root)
 
 
-def problems_text(messages: list[str]) -> str:
+UNEXPECTED = (
+    "**Dank je voor je bericht.** Bij het verwerken ging bij ons iets mis; dat ligt niet aan "
+    "jou. Een beheerder van de site is gewaarschuwd en kijkt ernaar. Je hoeft niets opnieuw "
+    "te sturen."
+)
+
+
+def problems_text(messages: list[str], thanks: str = "Dank je voor je bericht!") -> str:
     """Return the Dutch comment for an entry that is not valid yet."""
     lines = "\n".join(f"- {quiet(message)}" for message in messages)
     return (
-        "**Nog niet helemaal in orde.** Dank je voor je aanmelding! Een paar dingen kloppen "
-        "nog niet:\n\n"
+        f"**Nog niet helemaal in orde.** {thanks} Een paar dingen kloppen nog niet:\n\n"
         f"{lines}\n\n"
         "Pas je aanmelding aan: kies rechtsboven bij je bericht de drie puntjes (···) en dan "
         "*Edit*. Na het opslaan controleren we alles opnieuw en verandert dit bericht mee."
@@ -155,7 +161,8 @@ def check(
     if isinstance(ident, str) and ident in taken:
         kind = "vereniging" if form.model is Association else "bijeenkomst"
         messages.append(
-            f"Veld '{form.label('id')}': er staat al een {kind} met id '{ident}' op de site. "
+            f"Veld '{form.label('id')}': er staat al een {kind} met korte naam '{ident}' op de "
+            "site. "
             "Kies een andere korte naam; wil je de bestaande gegevens wijzigen, gebruik dan "
             "de link 'Wijzig deze gegevens' op haar pagina."
         )
@@ -274,7 +281,7 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
     pending = _pending(settings, issue, remote, today) if form.model is not Association else {}
     candidate, messages = check(issue, settings, form, today, frozenset(pending))
     if messages:
-        text = problems_text(messages)
+        text = problems_text(messages, "Dank je voor je aanmelding!")
         upsert_comment(root, issue, text)
         return Outcome(text)
     # An event of an association still under review builds on that association's pull
@@ -289,7 +296,10 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
     try:
         _load(settings, today)  # the whole data set, with the new entry in it
     except DataError as error:
-        text = problems_text([problem.message for problem in error.problems])
+        text = problems_text(
+            [issue_form.in_form_words(p.message, form) for p in error.problems],
+            "Dank je voor je aanmelding!",
+        )
         upsert_comment(root, issue, text)
         return Outcome(text)
     label = "Nieuwe vereniging" if is_association else "Nieuwe bijeenkomst"

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from ..core.dates import from_dutch
 from ..source.fields import FORM_MESSAGES
 from ..source.messages import explain
 from ..source.model import Association, Event
@@ -187,6 +188,22 @@ CHOICES: dict[str, dict[str, Any]] = {
     "repeat.week": WEEK_CHOICES,
     "repeat.weekday": WEEKDAY_CHOICES,
 }
+# The change form's `change` field: a text field (GitHub fills only those from a link) that
+# says "afgelasten" when the event does not take place; empty is any other change.
+CHANGE_CHOICES = ("Afgelasten",)
+
+
+def cancels(answer: str) -> bool:
+    """Return whether the change form's answer asks to cancel the event."""
+    return answer.strip().casefold().rstrip(".!").startswith("afgelast")
+
+
+def _chosen(words: dict[str, Any], raw: str) -> Any:
+    """Return the data value of a choice typed on GitHub in any case ('Elke maand')."""
+    folded = {word.casefold(): value for word, value in words.items()}
+    return folded.get(raw.strip().casefold(), raw.strip())
+
+
 NUMBERS = ("founded", "repeat_interval", "repeat_count")
 DATES = ("repeat_until", "except", "cancelled")
 
@@ -195,7 +212,7 @@ def date_or_text(text: str) -> Any:
     """Return a date when the text is one, else the text (which the model then refuses with
     its message): a date so that YAML writes it bare, as the data files have dates."""
     try:
-        return date.fromisoformat(text)
+        return date.fromisoformat(from_dutch(text))
     except ValueError:
         return text
 
@@ -211,13 +228,17 @@ def _value(field: Field, raw: str, themes: dict[str, str]) -> Any:
     if raw in ("", NO_RESPONSE):
         return None
     if field.key in CHOICES:
-        return CHOICES[field.key].get(raw.strip(), raw.strip())
+        return _chosen(CHOICES[field.key], raw)
     if field.id in LISTS and field.id not in DATES:
         parts = [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
         # Themes are chosen by name; the data names them by id.
-        return [themes.get(part, part) for part in parts] if field.id == "tags" else parts
-    if field.id in NUMBERS and raw.strip().isdigit():
+        if field.id == "tags":
+            return [_chosen(themes, part) for part in parts]
+        return parts
+    if field.id in NUMBERS and re.fullmatch(r"[0-9]+", raw.strip()):
         return int(raw)
+    if field.key in ("start", "end"):
+        return from_dutch(raw)
     if field.id in DATES:  # written as the data writes dates, not as quoted text
         return dates_in(raw) if field.id in LISTS else dates_in(raw)[0]
     return raw
@@ -239,6 +260,11 @@ def entry(
             result.setdefault(head, {})[rest] = value
         else:
             result[field.key] = value
+    # A link to join online makes the event online (a place beside it makes it hybrid): the
+    # form asks for the link only, so nothing has to be ticked on GitHub.
+    location = result.get("location")
+    if isinstance(location, dict) and location.get("url") and "online" not in location:
+        location["online"] = True
     # The association confirmed its data today; an event was announced today.
     result["checked" if form.model is Association else "announced"] = today
     return result
@@ -260,14 +286,32 @@ def problems(
             loc = [str(p) for p in detail["loc"] if isinstance(p, str) and "[" not in str(p)]
             field_id = "_".join(loc[:2]) if loc and loc[0] in NESTED else (loc[0] if loc else "")
             said = explain(detail)
-            messages.append(f"Veld '{form.label(field_id)}': {FORM_MESSAGES.get(said, said)}")
+            said = in_form_words(FORM_MESSAGES.get(said, said), form)
+            messages.append(f"Veld '{form.label(field_id)}': {said}")
     for ident in candidate.get("organizer", []) if form.model is Event else []:
         if ident not in known_associations:
             messages.append(
-                f"Veld '{form.label('organizer')}': onbekende vereniging '{ident}'; "
-                "meld de vereniging eerst aan"
+                f"Veld '{form.label('organizer')}': er staat geen vereniging met korte naam "
+                f"'{ident}' op de site, en er is ook geen aanmelding van haar in behandeling. "
+                "Meld de vereniging eerst aan (dat mag tegelijk); pas daarna dit bericht aan, "
+                "dan controleren we het opnieuw"
             )
     return messages
+
+
+def in_form_words(message: str, form: Form) -> str:
+    """Return a validator's message with the data keys it quotes ('start', 'until') named
+    by the form's labels ('Begin', 'Herhaalt tot en met'), as the volunteer saw them."""
+    for field in form.fields:
+        for key in (
+            {field.key, field.key.rpartition(".")[2]} if field.id in _BY_LAST else {field.key}
+        ):
+            message = message.replace(f"'{key}'", f"'{field.label}'")
+    return message
+
+
+# Nested keys the validator names by their last part ('until' for repeat.until).
+_BY_LAST = ("repeat_until", "repeat_count", "repeat_every", "repeat_weekday", "repeat_week")
 
 
 def to_yaml(candidate: dict[str, Any]) -> str:

@@ -21,7 +21,7 @@ from ..source.articles import read_articles
 from ..source.model import ended
 from ..source.reading import read_text
 from . import issue_form
-from .changes import _editor, _refuse
+from .changes import _refuse
 from .github import quiet
 from .intake import (
     IntakeError,
@@ -33,6 +33,7 @@ from .intake import (
     start_branch,
     upsert_comment,
 )
+from .yaml_edit import round_trip_editor
 
 LABEL, FORM = "van-de-site-halen", "van-de-site-halen.yml"
 REMOVE = "Weghalen"  # the choice that removes the coming events instead of cancelling them
@@ -40,14 +41,14 @@ REMOVE = "Weghalen"  # the choice that removes the coming events instead of canc
 
 def _dump(entries: Any) -> str:
     out = io.StringIO()
-    _editor().dump(entries, out)
+    round_trip_editor().dump(entries, out)
     return out.getvalue()
 
 
 def take_off(settings: Settings, ident: str, name: str, past: set[str], remove: bool,
              today: date) -> None:  # fmt: skip
     """Edit the data files in place: the association out, its events kept right."""
-    editor, folder, files = _editor(), settings.data_path, settings.files
+    editor, folder, files = round_trip_editor(), settings.data_path, settings.files
     associations = editor.load(read_text(folder / files.associations))
     associations[:] = [a for a in associations if a.get("id") != ident]
     (folder / files.associations).write_text(_dump(associations), encoding="utf-8")

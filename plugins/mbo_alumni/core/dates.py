@@ -22,6 +22,26 @@ NOTATION_HINT = (
 )
 
 
+# The usual Dutch ways of writing a date and time: 9-11-2027, 09-11-2027 19:30, 9/11/2027
+# 19.30 uur. Day first, as in the Netherlands.
+_DUTCH = re.compile(
+    r"(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})"
+    r"(?:,?\s+(?:om\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*uur)?)?"
+)
+
+
+def from_dutch(text: str) -> str:
+    """Return a date or time written the Dutch way ('9-11-2027 19:30') in the data's
+    notation ('2027-11-09 19:30'); any other text unchanged (the checks name its mistake)."""
+    match = _DUTCH.fullmatch(text.strip())
+    if not match:
+        return text.strip()
+    day = f"{match['year']}-{int(match['month']):02d}-{int(match['day']):02d}"
+    if match["hour"] is None:
+        return day
+    return f"{day} {int(match['hour']):02d}:{match['minute']}"
+
+
 class WhenError(ValueError):
     """A date or time that cannot be used; the message says how to write it."""
 

@@ -8,6 +8,7 @@ maintained alike. No other module keeps a default of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -60,6 +61,9 @@ def zone_named(name: str) -> ZoneInfo:
         ) from None
 
 
+_EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
+
+
 @dataclass(frozen=True)
 class Settings:
     """The site's options: where its files are, what its pages are called, its zone."""
@@ -74,6 +78,9 @@ class Settings:
     edit_branch: str = "main"
     docs_dir: str = "docs"  # MkDocs' own option, read for the articles
     catalogue: Catalogue = field(default_factory=Catalogue)
+    # An address that takes requests by e-mail, for volunteers without a GitHub account
+    # (`mbo-alumni from-mail`); without it the forms offer GitHub only.
+    email_requests: str = ""
 
     @classmethod
     def from_options(
@@ -82,7 +89,7 @@ class Settings:
         """Return the settings the plugin's options give (a mapping as in mkdocs.yml), or
         raise SettingsError naming the option to change."""
         known = {"data_dir", "files", "articles_dir", "paths", "wording", "calendar_prodid",
-                 "timezone", "edit_branch", "catalogue"}  # fmt: skip
+                 "timezone", "edit_branch", "catalogue", "email_requests"}  # fmt: skip
         unknown = sorted(set(options) - known)
         if unknown:
             raise SettingsError(f"'{PLUGIN}' kent de optie '{unknown[0]}' niet")
@@ -106,6 +113,11 @@ class Settings:
         settings = cls(root=root, files=DataFiles(**files), paths=paths, docs_dir=docs_dir,
                        catalogue=Catalogue(**catalogue), **text)  # fmt: skip
         zone_named(settings.timezone)  # an unknown zone stops here, before anything is read
+        if settings.email_requests and not _EMAIL.fullmatch(settings.email_requests):
+            raise SettingsError(
+                f"'{PLUGIN}' 'email_requests' moet een e-mailadres zijn, zoals "
+                "aanmelden@example.org"
+            )
         return settings
 
     @property

@@ -55,11 +55,15 @@ class Contexts:
         elif src == HOME:
             extra.update(home_context(data, list(self.articles.values()), today, site))
         elif src == site.paths.join_source and self.repo_url:
-            forms = join_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE")
+            forms = join_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE", data)
             extra["join_forms"] = forms
-            extra["join_rules"] = rules_script(rules(forms, data, facts.url))
+            extra["join_email"] = self.settings.email_requests
+            email = self.settings.email_requests
+            extra["join_rules"] = rules_script(rules(forms, data, facts.url, email))
         if src == urls.page_source(site.paths.change_page) and self.repo_url:
-            forms = change_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE")
+            forms = change_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE", data)
             extra["change_forms"] = forms
-            extra["change_rules"] = rules_script(rules(forms, data, facts.url))
+            extra["join_email"] = self.settings.email_requests
+            email = self.settings.email_requests
+            extra["change_rules"] = rules_script(rules(forms, data, facts.url, email))
         return extra

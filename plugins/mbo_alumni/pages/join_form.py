@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..contrib.intake import FORMS
-from ..contrib.issue_form import CHOICES, Form, read_form
+from ..contrib.issue_form import CHANGE_CHOICES, CHOICES, Form, read_form
 from ..outputs.open_data import IDS_PATH
 from ..source.load import Data
 from ..source.model import Association
@@ -36,19 +36,47 @@ class JoinForm:
     form: Form
     change: str = ""  # for a change form: the query key naming the entry (bijeenkomst)
     api: str = ""  # for a change form: the open data it reads the current values from
+    # Input fields the page offers as a choice: {field id: (choices, several allowed)}. On
+    # GitHub they are text fields, because GitHub fills only those from a link.
+    choices: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
 
     @property
     def slug(self) -> str:
         return self.file.removesuffix(".yml")
 
+    def choice(self, field_id: str) -> tuple[tuple[str, ...], bool] | None:
+        """Return (choices, several allowed) for a field the page shows as a list."""
+        return next(((c, m) for i, c, m in self.choices if i == field_id), None)
 
-def join_forms(forms_dir: Path) -> list[JoinForm]:
+
+def _choices(form: Form, data: Data) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    found = []
+    for field in form.fields:
+        words = site_choices(field.key, data)
+        if words is not None and field.kind == "input":
+            found.append((field.id, words, field.key == "tags"))
+    return tuple(found)
+
+
+def site_choices(key: str, data: Data) -> tuple[str, ...] | None:
+    """Return the words the page offers for a data key, or None for free text."""
+    if key == "province":
+        return tuple(str(name) for name in data.regions.names)
+    if key == "tags":
+        return tuple(t.name for t in data.themes) or None
+    if key == "change":
+        return CHANGE_CHOICES
+    return tuple(CHOICES[key]) if key in CHOICES else None
+
+
+def join_forms(forms_dir: Path, data: Data) -> list[JoinForm]:
     """Return the intake's issue forms found in `forms_dir`, in the intake's order."""
-    return [
-        JoinForm(file, read_form(forms_dir / file))
-        for file in FORMS.values()
-        if (forms_dir / file).is_file()
-    ]
+    found = []
+    for file in FORMS.values():
+        if (forms_dir / file).is_file():
+            form = read_form(forms_dir / file)
+            found.append(JoinForm(file, form, choices=_choices(form, data)))
+    return found
 
 
 # The change forms: which query key names the entry, and the open data that holds it.
@@ -58,13 +86,14 @@ CHANGES = {
 }
 
 
-def change_forms(forms_dir: Path) -> list[JoinForm]:
+def change_forms(forms_dir: Path, data: Data) -> list[JoinForm]:
     """Return the change issue forms found in `forms_dir`, for the change page."""
-    return [
-        JoinForm(file, read_form(forms_dir / file), change=key, api=api)
-        for file, (key, api) in CHANGES.items()
-        if (forms_dir / file).is_file()
-    ]
+    found = []
+    for file, (key, api) in CHANGES.items():
+        if (forms_dir / file).is_file():
+            form = read_form(forms_dir / file)
+            found.append(JoinForm(file, form, key, api, _choices(form, data)))
+    return found
 
 
 # What the form says when the fields of a series do not fit together: the validator's rules on
@@ -85,11 +114,13 @@ SERIES_MESSAGES = {
 }
 
 
-def rules(forms: list[JoinForm], data: Data, page: str) -> dict[str, Any]:
+def rules(forms: list[JoinForm], data: Data, page: str, email: str = "") -> dict[str, Any]:
     """Return what the browser checks a submission against on the page at site path `page`:
-    the schemas, and where the ids in use are (IDS_PATH, relative to the page)."""
+    the schemas, where the ids in use are (IDS_PATH, relative to the page), and the address
+    that takes requests by e-mail (none: GitHub only)."""
     return {
         "maxUrl": MAX_URL,
+        "email": email,
         # The forms' choices in words, and the values the data uses for them.
         "choices": {**CHOICES, "tags": {t.name: t.id for t in data.themes}},
         "series": SERIES_MESSAGES,
@@ -100,6 +131,7 @@ def rules(forms: list[JoinForm], data: Data, page: str) -> dict[str, Any]:
         "forms": {
             join.file: {
                 "title": join.form.title,
+                "name": join.form.name,
                 "schema": schema_for(join.form.model),
                 # A change keeps its entry's id; a new entry needs one not in use.
                 "taken": None

@@ -125,8 +125,12 @@ def test_move_then_cancel_in_place(remote: Remote, tmp_path: Path) -> None:
     assert moved.returncode == 0, moved.stderr
     (pull,) = remote.github()["pulls"]
     assert pull["title"] == "Wijziging bijeenkomst: Najaarsavond"
-    assert "Begin: dinsdag 2 november 2027 17.00 -> dinsdag 9 november 2027 17.00" in pull["body"]
-    assert "Einde: dinsdag 2 november 2027 19.00 -> dinsdag 9 november 2027 19.00" in pull["body"]
+    assert (
+        "Begin: dinsdag 2 november 2027 17.00 wordt dinsdag 9 november 2027 17.00" in pull["body"]
+    )
+    assert (
+        "Einde: dinsdag 2 november 2027 19.00 wordt dinsdag 9 november 2027 19.00" in pull["body"]
+    )
     assert remote.diff("wijziging/issue-21") == [
         "-  start: '2027-11-02 17:00'", "-  end: '2027-11-02 19:00'",
         "+  start: '2027-11-09 17:00'", "+  end: '2027-11-09 19:00'",
@@ -164,7 +168,7 @@ def test_editing_the_change_issue_updates_the_same_pull_request(remote: Remote) 
         ({"id": "bestaat-niet", "start": "2027-11-09"}, "er staat geen bijeenkomst"),
         ({"id": "najaar"}, "niets ingevuld"),
         ({"id": "najaar", "start": "2027-02-30 17:00"}, "bestaat niet"),
-        ({"id": "najaar", "end": "2027-10-01 10:00"}, "vóór 'start'"),
+        ({"id": "najaar", "end": "2027-10-01 10:00"}, "vóór 'Nieuw begin'"),
     ],
 )
 def test_a_change_that_cannot_be_made_gets_one_dutch_comment(
@@ -201,7 +205,8 @@ def test_confirm_and_change_an_association_in_place(remote: Remote) -> None:
         "+  checked: 2026-11-18"]  # fmt: skip
     pull = next(p for p in remote.github()["pulls"] if p["head"] == "wijziging/issue-32")
     assert (
-        "Naam van de vereniging: Noorderlicht Alumni -> Noorderlicht Oud-studenten" in pull["body"]
+        "Naam van de vereniging: Noorderlicht Alumni wordt Noorderlicht Oud-studenten"
+        in pull["body"]
     )
 
 
@@ -238,7 +243,7 @@ def test_anyone_elses_change_waits_and_contact_changes_are_flagged(remote: Remot
     (pull,) = remote.github()["pulls"]
     assert "auto_merge" not in pull and "issue_labels" not in remote.github()
     assert "**niet** een van de beheerders" in pull["body"]
-    assert "**Let op:** dit verandert contactgegevens (email)" in pull["body"]
+    assert "**Let op:** dit verandert algemeen e-mailadres." in pull["body"]
     # The mention of the author is neutralised, as every text from an issue is.
     assert "@vrijwilliger" not in pull["body"] and "@\u2060vrijwilliger" in pull["body"]
 

@@ -40,7 +40,7 @@ def test_the_size_limit_of_intake() -> None:
 
 
 def test_a_heading_typed_into_an_answer() -> None:
-    smuggled = "Wij zijn er.\n\n### Korte naam voor het webadres (id)\n\nkaping"
+    smuggled = "Wij zijn er.\n\n### Korte naam voor het webadres\n\nkaping"
     submitted = body("vereniging-aanmelden.yml", {**ANSWERS, "description": smuggled})
     result = cli("from-issue", "--form", FORM, "-", stdin=submitted)
     assert result.returncode == 1 and "Veld 'Beschrijving'" in result.stdout
@@ -82,4 +82,7 @@ def test_a_series_from_the_form_with_a_day_it_does_not_have() -> None:
         "from-issue", "--form", EVENT_FORM, "-", stdin=body("evenement-aanmelden.yml", answers)
     )
     assert result.returncode == 1
-    assert "Veld 'Hoe vaak in totaal': 'until' en 'count' samen kan niet" in result.stdout
+    assert (
+        "Veld 'Hoe vaak in totaal': 'Herhaalt tot en met' en 'Hoe vaak in totaal' samen kan niet"
+        in result.stdout
+    )

@@ -138,7 +138,7 @@ def test_an_invalid_form_gets_one_comment_by_field_updated_on_edit(repo: Repo) -
     (comment,) = repo.github()["comments"]
     text = comment["body"]
     assert "Nog niet helemaal in orde" in text
-    assert "Veld 'Korte naam voor het webadres (id)'" in text
+    assert "Veld 'Korte naam voor het webadres'" in text
     assert "Veld 'Algemeen e-mailadres': 'geen-adres' is geen geldig e-mailadres" in text
     assert "Veld 'Provincie': 'Brabant' is geen provincie; bedoel je 'Noord-Brabant'?" in text
     assert "sign" not in text  # only Dutch reaches the volunteer
@@ -146,7 +146,9 @@ def test_an_invalid_form_gets_one_comment_by_field_updated_on_edit(repo: Repo) -
     still = {**ASSOCIATION, "id": "bee-vereniging", "email": "geen-adres"}
     repo.submit(8, body("vereniging-aanmelden.yml", still), "vereniging", "edited")
     (comment,) = repo.github()["comments"]  # the same comment, updated
-    assert "webadres (id)" not in comment["body"] and "geen-adres" in comment["body"]
+    assert (
+        "Korte naam voor het webadres'" not in comment["body"] and "geen-adres" in comment["body"]
+    )
     repo.submit(8, body("vereniging-aanmelden.yml", ASSOCIATION), "vereniging", "edited")
     (comment,) = repo.github()["comments"]
     assert "in orde" in comment["body"] and "Nog niet" not in comment["body"]
@@ -156,13 +158,13 @@ def test_an_invalid_form_gets_one_comment_by_field_updated_on_edit(repo: Repo) -
     ("form", "label", "answers", "words"),
     [
         ("vereniging-aanmelden.yml", "vereniging", {**ASSOCIATION, "id": "a-academy"},
-         "er staat al een vereniging met id 'a-academy'"),
+         "er staat al een vereniging met korte naam 'a-academy'"),
         ("evenement-aanmelden.yml", "evenement",
          {"id": "najaar", "title": "Najaar", "start": "2027-10-12", "organizer": "onbekend"},
-         "onbekende vereniging 'onbekend'"),
+         "geen vereniging met korte naam 'onbekend'"),
         ("evenement-aanmelden.yml", "evenement",
          {"id": "voorjaar", "title": "Nog eens", "start": "2027-10-12"},
-         "er staat al een bijeenkomst met id 'voorjaar'"),
+         "er staat al een bijeenkomst met korte naam 'voorjaar'"),
     ],
 )  # fmt: skip
 def test_problems_against_the_whole_data_set(
@@ -219,7 +221,7 @@ def test_an_issue_without_a_form_label_is_left_alone(repo: Repo) -> None:
 def test_a_heading_typed_into_an_answer_is_refused_by_field(repo: Repo) -> None:
     # "### Korte naam ..." inside the description would otherwise override the id field
     # and cut the description short.
-    smuggled = "Wij zijn er.\n\n### Korte naam voor het webadres (id)\n\nkaping"
+    smuggled = "Wij zijn er.\n\n### Korte naam voor het webadres\n\nkaping"
     answers = {**ASSOCIATION, "description": smuggled}
     assert repo.submit(14, body("vereniging-aanmelden.yml", answers), "vereniging").returncode == 0
     (comment,) = repo.github()["comments"]
@@ -278,4 +280,4 @@ def test_an_unknown_association_is_still_refused(repo: Repo) -> None:
              "organizer": "nergens"}  # fmt: skip
     assert repo.submit(53, body("evenement-aanmelden.yml", event), "evenement").returncode == 0
     (comment,) = repo.github()["comments"]
-    assert "onbekende vereniging 'nergens'" in comment["body"]
+    assert "geen vereniging met korte naam 'nergens'" in comment["body"]
