@@ -35,6 +35,21 @@ def _intake_command(commands: Any) -> None:
     intake_command.set_defaults(run=cli_contrib.intake_issue)
 
 
+def _from_mail_command(commands: Any) -> None:
+    """Add `mbo-alumni from-mail` to the subcommands."""
+    mail = commands.add_parser(
+        "from-mail", help="turn a request sent by e-mail (a saved .eml) into a pull request"
+    )
+    mail.add_argument("message", help="the e-mail, saved as a .eml file")
+    mail.add_argument("--root", default=".", help="the repository's work tree (.)")
+    mail.add_argument("--repo", help="owner/name on GitHub (default: $GITHUB_REPOSITORY)")
+    mail.add_argument(
+        "--base", help="the branch to propose to (default: the site's edit_branch, or main)"
+    )
+    mail.add_argument("--config", help="the site's mkdocs.yml (default: mkdocs.yml in --root)")
+    mail.set_defaults(run=cli_contrib.from_mail)
+
+
 def _import_command(commands: Any) -> None:
     """Add `mbo-alumni import` to the subcommands."""
     sheets = commands.add_parser(
@@ -94,6 +109,7 @@ def parser() -> argparse.ArgumentParser:
     patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
     patrol_command.set_defaults(run=cli_contrib.patrol)
     _intake_command(commands)
+    _from_mail_command(commands)
     _import_command(commands)
     build = commands.add_parser(
         "build", help="build the site into a fresh folder; replace site/ only on success"

@@ -4,9 +4,12 @@ links, patrol, build and import (the data commands are in `cli.py`, which parses
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from .cli_data import (
     EXIT_INVALID,
@@ -63,23 +66,37 @@ def from_issue(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def intake_issue(args: argparse.Namespace) -> int:
+def _settings_at(args: argparse.Namespace) -> Settings:
+    """Return the site's settings for the work tree --root (the one intake commits in)."""
+    root = Path(args.root)
+    config = Path(args.config) if args.config else root / "mkdocs.yml"
+    settings = read_project(config) if config.is_file() else Settings(root=root)
+    return replace(settings, root=root)
+
+
+def _take(issue: Any, settings: Settings, base: str) -> Any:
+    """Return what the request becomes: a new entry, a change, or an association taken off
+    the site (None when it is none of these)."""
     from .contrib import changes, intake, removal
+
+    today = dates.today(settings.zone)
+    outcome = intake.intake(issue, settings, today, base=base)
+    if outcome is None:  # not a new entry: a change to an existing one?
+        outcome = changes.intake_change(issue, settings, today, base=base)
+    if outcome is None:  # or an association taken off the site?
+        outcome = removal.intake_removal(issue, settings, today, base=base)
+    return outcome
+
+
+def intake_issue(args: argparse.Namespace) -> int:
+    from .contrib import intake
 
     issue: intake.Issue | None = None
     root = Path(args.root)
     try:
         issue = intake.Issue.from_event(Path(args.event))
-        config = Path(args.config) if args.config else root / "mkdocs.yml"
-        settings = read_project(config) if config.is_file() else Settings(root=root)
-        settings = replace(settings, root=root)  # the work tree intake commits in
-        base = args.base or settings.edit_branch
-        today = dates.today(settings.zone)
-        outcome = intake.intake(issue, settings, today, base=base)
-        if outcome is None:  # not a new entry: a change to an existing one?
-            outcome = changes.intake_change(issue, settings, today, base=base)
-        if outcome is None:  # or an association taken off the site?
-            outcome = removal.intake_removal(issue, settings, today, base=base)
+        settings = _settings_at(args)
+        outcome = _take(issue, settings, args.base or settings.edit_branch)
     except (GitHubError, issue_form.FormError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -99,6 +116,47 @@ def intake_issue(args: argparse.Namespace) -> int:
         print(f"issue #{issue.number}: in orde; pull request vanaf {outcome.branch}")
     else:
         print(f"issue #{issue.number}: nog niet in orde; commentaar geplaatst")
+    return EXIT_OK
+
+
+def from_mail(args: argparse.Namespace) -> int:
+    """A request by e-mail: the same branch and pull request as intake makes for an issue
+    (never merged by itself), and the Dutch answer printed for the maintainer to send."""
+    from .contrib import intake, mail
+
+    repo = args.repo or os.environ.get("GITHUB_REPOSITORY", "")
+    if not re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
+        print("error: name the repository with --repo OWNER/NAME", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        settings = _settings_at(args)
+        raw = Path(args.message).read_bytes()
+        request = mail.read_request(raw, settings.root / ".github" / "ISSUE_TEMPLATE")
+        issue = intake.Issue(repo, 0, request.body, (request.label,), mail=request.key)
+        if len(request.body) > intake.MAX_BODY:
+            raise mail.MailError("het verzoek is te lang; vraag om een kortere beschrijving")
+        outcome = _take(issue, settings, args.base or settings.edit_branch)
+    except OSError as error:
+        print(f"error: kan {args.message} niet lezen: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    except mail.MailError as error:
+        print(f"error: {args.message}: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except (GitHubError, issue_form.FormError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if outcome is None:
+        print(f"error: {args.message}: dit soort verzoek verwerkt de site niet zelf",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_INVALID
+    done = f"pull request vanaf {outcome.branch}" if outcome.branch else "nog niet in orde"
+    print(f"{args.message}: {done}. Stuur dit antwoord (niet openbaar) aan {request.sender}:")
+    subject = request.subject if request.subject.lower().startswith("re:") else (
+        f"Re: {request.subject}")  # fmt: skip
+    print(f"\nOnderwerp: {subject}\n")
+    print(outcome.comment.replace("**", "").strip())
+    if request.above:
+        print(f"\nDe afzender schreef boven het verzoek (lees het na):\n{request.above}")
     return EXIT_OK
 
 

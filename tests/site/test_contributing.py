@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -54,7 +55,8 @@ def model_keys(model: type) -> set[str]:
     ("form", "model", "automatic"),
     [
         ("vereniging-aanmelden.yml", Association, {"checked"}),
-        ("evenement-aanmelden.yml", Event, {"announced"}),
+        # online follows from the link to join online (no box to tick on GitHub)
+        ("evenement-aanmelden.yml", Event, {"announced", "location.online"}),
     ],
 )
 def test_issue_forms_ask_exactly_the_model_keys(form: str, model: type, automatic: set) -> None:
@@ -230,10 +232,6 @@ Aula
 
 Leeuwarden
 
-### Online
-
-- [ ] Dit is een online bijeenkomst.
-
 ### Status
 
 confirmed
@@ -270,7 +268,7 @@ def test_from_issue_makes_entries_that_validate(tmp_path: Path) -> None:
         (ASSOCIATION_BODY.replace("Fryslân", "Brabant"), "vereniging-aanmelden.yml",
          "Veld 'Provincie'"),
         (EVENT_BODY.replace("a-academy, noorderlicht", "onbekend"), "evenement-aanmelden.yml",
-         "Veld 'Organiserende vereniging(en)': onbekende vereniging 'onbekend'"),
+         "Veld 'Organiserende vereniging(en)': er staat geen vereniging met korte naam 'onbekend'"),
         (EVENT_BODY.replace("2027-10-12 19:30", "morgen"), "evenement-aanmelden.yml",
          "Veld 'Begin'"),
         # Not only the model's own messages: pydantic's are worded as in the data files.
@@ -412,12 +410,17 @@ def test_from_issue_checks_the_province_against_the_sites_regions(tmp_path: Path
 
 
 def test_the_event_form_offers_the_themes_by_name() -> None:
-    # A volunteer picks themes by their names; the form's list is the knowledge base's.
+    # A volunteer picks themes by their names: on the site from the knowledge base's list;
+    # on GitHub they are typed into a text field (GitHub fills only those from a link).
+    from mbo_alumni.pages.join_form import site_choices
+    from mbo_alumni.source.load import load
+
     form = read_form(FORMS / "evenement-aanmelden.yml")
     (tags,) = [f for f in form.fields if f.id == "tags"]
     themes = yaml.safe_load((ROOT / "data" / "themes.yaml").read_text(encoding="utf-8"))
-    assert tags.kind == "dropdown" and tags.multiple
-    assert list(tags.options) == [t["name"] for t in themes]
+    assert tags.kind == "input" and "thema's uit de kennisbank" in tags.description
+    data = load(ROOT / "data", date(2026, 12, 7))
+    assert site_choices("tags", data) == tuple(t["name"] for t in themes)
 
 
 def test_themes_chosen_by_name_become_ids(tmp_path: Path) -> None:

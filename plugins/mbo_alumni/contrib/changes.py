@@ -111,7 +111,7 @@ def change_list(form: issue_form.Form, before: dict[str, Any], after: dict[str, 
 
 
 def _refuse(settings: Settings, issue: Issue, messages: list[str]) -> Outcome:
-    text = problems_text(messages)
+    text = problems_text(messages, by_mail=bool(issue.mail))
     upsert_comment(settings.root, issue, text)
     return Outcome(text)
 
@@ -136,11 +136,16 @@ def _editors(entry: Any, kind: ChangeKind, associations: dict[str, Any]) -> set[
 def _who(issue: Issue, editors: set[str], changes: dict[str, Any], form: issue_form.Form) -> str:
     """Return what the pull request says about who asked for the change."""
     author = quiet(f"@{issue.author}") if issue.author else "onbekend"
-    if issue.author.casefold() in editors:
+    if issue.mail:
+        said = ("Per e-mail ontvangen. Een beheerder van de site kijkt het na voor het "
+                "online gaat.")  # fmt: skip
+    elif issue.author and issue.author.casefold() in editors:
         return (f"Aangevraagd door {author}, een van de beheerders van deze vereniging: dit "
                 "voorstel gaat vanzelf online als de controle in orde is.")  # fmt: skip
-    said = (f"Aangevraagd door {author}. Dat is **niet** een van de beheerders van deze "
-            "vereniging: een beheerder van de site kijkt het na voor het online gaat.")  # fmt: skip
+    else:
+        said = (f"Aangevraagd door {author}. Dat is **niet** een van de beheerders van "
+                "deze vereniging: een beheerder van de site kijkt het na voor het online "
+                "gaat.")  # fmt: skip
     touched = [_label(form, key) for key in _SENSITIVE if key in changes]
     if touched:
         said += (f"\n\n**Let op:** dit verandert {', '.join(touched)}. Vraag de vereniging "
@@ -207,7 +212,8 @@ def _what_changes(
     changes = wanted_changes(answers, form)
     if not changes and kind.form != "gegevens-bevestigen.yml":
         nothing = "Je hebt niets ingevuld dat verandert. Vul de velden in die anders worden"
-        return [nothing + (", of kies 'Afgelasten'." if kind.file == "events" else ".")]
+        cancel = ", of schrijf 'afgelasten' bij 'Gaat de bijeenkomst niet door?'."
+        return [nothing + (cancel if kind.file == "events" else ".")]
     if kind.file == "associations":  # a change or a confirmation: the data is checked today
         changes["checked"] = today
     return entry, ident, changes
@@ -226,7 +232,7 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
     if isinstance(found, list):
         return _refuse(settings, issue, found)
     entry, ident, changes = found
-    branch = f"wijziging/issue-{issue.number}"
+    branch = f"wijziging/{issue.ref}"
     start_branch(settings, branch, base, remote)
     path = settings.data_path / getattr(settings.files, kind.file)
     original = read_text(path)
@@ -245,19 +251,19 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
         )
     name = getattr(entry, "title", None) or getattr(entry, "name", ident)
     title = f"{kind.title}: {quiet(str(name))}"
-    publish_branch(settings, branch, f"{title}\n\nUit #{issue.number}.", remote)
+    publish_branch(settings, branch, f"{title}\n\nUit {issue.source}.", remote)
     listed = change_list(form, before, changes, settings)
     patrol = _patrol_issue(settings, issue, ident) if kind.file == "associations" else None
-    closes = f"Closes #{issue.number}\n" + (f"Closes #{patrol}\n" if patrol else "")
+    closes = issue.closes + (f"Closes #{patrol}\n" if patrol else "")
     editors = _editors(entry, kind, _associations(settings, today))
     body = (
         f"## Wat verandert er?\n\n{listed}\n\n"
         f"De {kind.noun} houdt haar korte naam ({ident}): haar pagina en haar plek in ieders "
-        f"agenda blijven hetzelfde. Uit #{issue.number}.\n\n"
+        f"agenda blijven hetzelfde. Uit {issue.source}.\n\n"
         f"{_who(issue, editors, changes, form)}\n\n{closes}"
     )
     pull = propose(settings, issue, branch, base, title, body)
-    itself = issue.author.casefold() in editors
+    itself = bool(issue.author) and not issue.mail and issue.author.casefold() in editors
     if itself:
         _from_the_association(settings, issue, pull)
     thanks = "Dank je voor je bevestiging" if kind.form == "gegevens-bevestigen.yml" else (

@@ -47,6 +47,24 @@ class Issue:
     body: str
     labels: tuple[str, ...]
     author: str = ""  # issue.user.login from the event payload, never from the issue's text
+    # A request by e-mail (`from-mail`) has no issue: a short key of it names its branch,
+    # nothing is commented, and the answer is printed for the maintainer to send.
+    mail: str = ""
+
+    @property
+    def ref(self) -> str:
+        """Return what names the request's branch: issue-7, or mail-<key>."""
+        return f"mail-{self.mail}" if self.mail else f"issue-{self.number}"
+
+    @property
+    def source(self) -> str:
+        """Return where the request came from, for pull requests and commits."""
+        return "een verzoek dat per e-mail is ontvangen" if self.mail else f"#{self.number}"
+
+    @property
+    def closes(self) -> str:
+        """Return the line that closes the issue when the pull request is merged."""
+        return "" if self.mail else f"Closes #{self.number}\n"
 
     @classmethod
     def from_event(cls, path: Path) -> Issue:
@@ -74,6 +92,8 @@ class Outcome:
 
 def upsert_comment(root: Path, issue: Issue, text: str) -> None:
     """Leave `text` as intake's one comment on the issue: update it if it exists."""
+    if issue.mail:
+        return  # no issue to comment on: from-mail prints the answer
     body = f"{MARKER}\n{text}"
     comments = gh_api(f"repos/{issue.repo}/issues/{issue.number}/comments?per_page=100", cwd=root)
     for comment in comments or []:
@@ -90,24 +110,35 @@ UNEXPECTED = (
 )
 
 
-def problems_text(messages: list[str], thanks: str = "Dank je voor je bericht!") -> str:
-    """Return the Dutch comment for an entry that is not valid yet."""
+def problems_text(
+    messages: list[str], thanks: str = "Dank je voor je bericht!", by_mail: bool = False
+) -> str:
+    """Return the Dutch answer for an entry that is not valid yet (a comment, or an e-mail)."""
     lines = "\n".join(f"- {quiet(message)}" for message in messages)
+    again = (
+        "Stuur het opnieuw met de verbeteringen: beantwoord deze e-mail, of vul het formulier "
+        "op de site opnieuw in en kies weer 'Stuur per e-mail'."
+        if by_mail
+        else "Pas je aanmelding aan: kies rechtsboven bij je bericht de drie puntjes (···) en "
+        "dan *Edit*. Na het opslaan controleren we alles opnieuw en verandert dit bericht mee."
+    )
     return (
         f"**Nog niet helemaal in orde.** {thanks} Een paar dingen kloppen nog niet:\n\n"
-        f"{lines}\n\n"
-        "Pas je aanmelding aan: kies rechtsboven bij je bericht de drie puntjes (···) en dan "
-        "*Edit*. Na het opslaan controleren we alles opnieuw en verandert dit bericht mee."
+        f"{lines}\n\n{again}"
     )
 
 
-def accepted_text(pull: str) -> str:
-    """Return the Dutch comment for an entry that became a pull request."""
+def accepted_text(pull: str, by_mail: bool = False) -> str:
+    """Return the Dutch answer for an entry that became a pull request."""
+    again = (
+        "Wil je nog iets veranderen? Beantwoord deze e-mail met wat anders moet."
+        if by_mail
+        else "Wil je nog iets veranderen? Pas je eigen aanmelding aan, het eerste bericht "
+        "bovenaan (··· en dan *Edit*); het voorstel verandert dan mee."
+    )
     return (
         f"**Dank je, je aanmelding is in orde.** Er staat een voorstel klaar: {pull}. Een "
-        "beheerder kijkt ernaar en zet het online.\n\n"
-        "Wil je nog iets veranderen? Pas je eigen aanmelding aan, het eerste bericht bovenaan "
-        "(··· en dan *Edit*); het voorstel verandert dan mee."
+        f"beheerder van de site kijkt het na en zet het online.\n\n{again}"
     )
 
 
@@ -115,7 +146,7 @@ def pull_request_body(issue: Issue, name: str, form_label: str) -> str:
     """Return the pull request's text: the repository's template, filled in."""
     return (
         "## Wat verandert er?\n\n"
-        f"{form_label}: {quiet(name)}. Gemaakt uit de aanmelding in #{issue.number}.\n\n"
+        f"{form_label}: {quiet(name)}. Gemaakt uit {issue.source}.\n\n"
         "## Checklist\n\n"
         "- [x] Alleen gegevens uit de aanmelding zijn toegevoegd.\n"
         "- [x] Het item staat op de goede plek: op alfabetische volgorde van `id` "
@@ -123,7 +154,7 @@ def pull_request_body(issue: Issue, name: str, form_label: str) -> str:
         "- [x] De gegevens zijn gecontroleerd met `mbo-alumni validate`; een persoon met naam "
         "of eigen e-mailadres gaf toestemming (`consent: true`), of er staat een algemeen adres.\n"
         "- [ ] De controle (het vinkje onder deze pull request) is groen.\n\n"
-        f"Closes #{issue.number}\n"
+        f"{issue.closes}"
     )
 
 
@@ -184,6 +215,8 @@ def propose(settings: Settings, issue: Issue, branch: str, base: str, title: str
             body: str) -> str:  # fmt: skip
     """Open or update the one pull request from `branch`, and start its checks; return it."""
     pull = _open_or_update_pull(settings.root, issue, branch, base, title, body)
+    if issue.mail and pull.startswith("#"):  # an e-mail's reader needs the whole address
+        pull = f"https://github.com/{issue.repo}/pull/{pull[1:]}"
     # Pushes and pull requests made with the workflow's token start no other workflow;
     # a dispatch does, and its checks land on the branch's commit, so the PR shows them.
     run(["gh", "workflow", "run", CHECK_WORKFLOW, "--repo", issue.repo, "--ref", branch],
@@ -252,7 +285,7 @@ def _pending(
     found: dict[str, tuple[str, str]] = {}
     for pull in listed:
         branch = str(pull.get("headRefName", ""))
-        if not branch.startswith("aanmelding/issue-") or branch.endswith(f"-{issue.number}"):
+        if not branch.startswith("aanmelding/") or branch == f"aanmelding/{issue.ref}":
             continue
         try:
             run(["git", "fetch", "--quiet", remote, branch], root)
@@ -281,14 +314,14 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
     pending = _pending(settings, issue, remote, today) if form.model is not Association else {}
     candidate, messages = check(issue, settings, form, today, frozenset(pending))
     if messages:
-        text = problems_text(messages, "Dank je voor je aanmelding!")
+        text = problems_text(messages, "Dank je voor je aanmelding!", bool(issue.mail))
         upsert_comment(root, issue, text)
         return Outcome(text)
     # An event of an association still under review builds on that association's pull
     # request (stacked: GitHub moves it to main when the association's request is merged).
     stacked = next((pending[i] for i in candidate.get("organizer", []) if i in pending), None)
     start = stacked[0] if stacked else base
-    branch = f"aanmelding/issue-{issue.number}"
+    branch = f"aanmelding/{issue.ref}"
     start_branch(settings, branch, start, remote)
     is_association = form.model is Association
     files = settings.files
@@ -299,19 +332,20 @@ def intake(issue: Issue, settings: Settings, today: date, base: str,
         text = problems_text(
             [issue_form.in_form_words(p.message, form) for p in error.problems],
             "Dank je voor je aanmelding!",
+            bool(issue.mail),
         )
         upsert_comment(root, issue, text)
         return Outcome(text)
     label = "Nieuwe vereniging" if is_association else "Nieuwe bijeenkomst"
     name = str(candidate.get("name") or candidate.get("title") or candidate["id"])
     title = f"{label}: {quiet(name)}"
-    publish_branch(settings, branch, f"{title}\n\nUit de aanmelding in #{issue.number}.", remote)
+    publish_branch(settings, branch, f"{title}\n\nUit {issue.source}.", remote)
     body = pull_request_body(issue, name, label)
     if stacked:
         body = (f"Bouwt voort op {stacked[1]}: de vereniging van deze bijeenkomst is nog in "
                 "behandeling. Eerst dat voorstel samenvoegen; dit volgt.\n\n" + body)  # fmt: skip
     pull = propose(settings, issue, branch, start, title, body)
-    text = accepted_text(pull)
+    text = accepted_text(pull, bool(issue.mail))
     if stacked:
         text += (f"\n\nJe vereniging is nog in behandeling ({stacked[1]}). Je bijeenkomst staat "
                  "klaar in een voorstel dat daarop verder bouwt; je hoeft niets opnieuw in te "

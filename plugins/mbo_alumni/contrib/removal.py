@@ -104,7 +104,7 @@ def intake_removal(issue: Issue, settings: Settings, today: date, base: str,
             "de site. Je vindt de korte naam in het webadres van haar pagina."])  # fmt: skip
     past = {e.id for e in data.events if ident in e.organizer and ended(e, today)}
     remove = answers.get("future", "").strip() == REMOVE
-    branch = f"wijziging/issue-{issue.number}"
+    branch = f"wijziging/{issue.ref}"
     start_branch(settings, branch, base, remote)
     take_off(settings, ident, association.name, past, remove, today)
     try:
@@ -117,15 +117,16 @@ def intake_removal(issue: Issue, settings: Settings, today: date, base: str,
             "Een artikel of een andere plek noemt deze vereniging nog; een beheerder past dat "
             "eerst aan, daarna kan ze van de site."])  # fmt: skip
     title = f"Van de site halen: {quiet(association.name)}"
-    publish_branch(settings, branch, f"{title}\n\nUit #{issue.number}.", remote)
+    publish_branch(settings, branch, f"{title}\n\nUit {issue.source}.", remote)
     coming = "weggehaald" if remove else "afgelast (ze blijven als afgelast in ieders agenda)"
     body = (
         f"## Wat verandert er?\n\n- {quiet(association.name)} gaat van de site; op haar oude "
         f"adres staat dat ze er niet meer is.\n- Haar {len(past)} bijeenkomst(en) van vroeger "
         f"blijven in de agenda, onder haar naam.\n- Haar bijeenkomsten die nog komen, worden "
-        f"{coming}.\n\nUit #{issue.number}.\n\nCloses #{issue.number}\n"
+        f"{coming}.\n\nUit {issue.source}.\n\n{issue.closes}"
     )
     pull = propose(settings, issue, branch, base, title, body)
-    text = f"**Dank je.** Er staat een voorstel klaar: {pull}. Een beheerder kijkt ernaar."
+    text = (f"**Dank je.** Er staat een voorstel klaar: {pull}. Een beheerder van de site "
+            "kijkt het na en zet het online.")  # fmt: skip
     upsert_comment(root, issue, text)
     return Outcome(text, branch)
