@@ -16,7 +16,7 @@ import pytest
 import yaml
 from remotes import Repo, from_mail
 
-from browser import serve, submit
+from browser import screenshot, serve, submit
 from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
 from mbo_alumni.contrib.issue_form import read_form
 
@@ -172,3 +172,46 @@ def test_the_same_request_goes_by_e_mail(tab: Any, site: tuple[Path, str], tmp_p
     added = next(a for a in data if a["id"] == "bee-vereniging")
     assert added["description"] == "Wij brengen oud-studenten samen.\n\nElk jaar."
     assert added["province"] == "Utrecht" and "aan sam@example.org" in done.stdout
+
+
+def test_nothing_typed_is_lost_on_meedoen(tab: Any, site: tuple[Path, str]) -> None:
+    """A failed check, a reload and back keep what was typed, until it is sent."""
+    _, base = site
+    tab.goto(base + "meedoen/", wait_until="load")
+    slug = "vereniging-aanmelden"
+    tab.fill(f"#{slug}-name", "Bee Alumni")
+    tab.fill(f"#{slug}-description", "Een lange tekst\nover twee regels.")
+    tab.select_option(f"#{slug}-province", "Limburg")
+    submit(tab, f"{slug}.yml")  # fails: no id, school or city
+    assert tab.is_visible(f"form[data-form='{slug}.yml'] .mbo-join__summary")
+    tab.reload(wait_until="load")
+    assert tab.input_value(f"#{slug}-name") == "Bee Alumni"
+    assert tab.input_value(f"#{slug}-description") == "Een lange tekst\nover twee regels."
+    assert tab.input_value(f"#{slug}-province") == "Limburg"
+    tab.goto(base + "agenda/", wait_until="load")
+    tab.go_back(wait_until="load")
+    assert tab.input_value(f"#{slug}-name") == "Bee Alumni"
+    # Another tab (another volunteer on a shared computer) starts empty.
+    other = tab.context.new_page()
+    other.goto(base + "meedoen/", wait_until="load")
+    assert other.input_value(f"#{slug}-name") == ""
+    other.close()
+
+
+def test_the_result_at_360_px(tab: Any, site: tuple[Path, str]) -> None:
+    _, base = site
+    tab.goto(base + "meedoen/", wait_until="load")
+    slug = "vereniging-aanmelden"
+    for field, value in {"id": "bee", "name": "Bee Alumni", "institution": "Test",
+                         "city": "Utrecht"}.items():  # fmt: skip
+        tab.fill(f"#{slug}-{field}", value)
+    tab.select_option(f"#{slug}-province", "Utrecht")
+    submit(tab, f"{slug}.yml")
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+    for name in ("mbo-join__link", "mbo-join__mail"):
+        box = tab.locator(
+            f"form[data-form='{slug}.yml'] + .mbo-join__result .{name}"
+        ).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["height"] >= 24
+    screenshot(tab, "join-result-mail-360.png")

@@ -533,7 +533,8 @@
     fields.forEach(function (div) {
       var input = div.querySelector("input:not([type=hidden]), textarea, select");
       if (div.dataset.kind === "checkboxes" && input.checked) {
-        note(notes, "Vink op GitHub bij '" + label(div) + "' het vakje aan.");
+        note(notes, "Vink op GitHub bij '" + label(div) + "' het vakje aan." +
+          (RULES.email ? " Per e-mail hoeft dat niet: je keuze staat erin." : ""));
       }
     });
     var link = section.querySelector(".mbo-join__link");

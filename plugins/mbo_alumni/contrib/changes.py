@@ -56,7 +56,9 @@ CHANGE_FORMS = {  # by label
     "gegevens-bevestigen": ChangeKind("gegevens-bevestigen.yml", "associations", "vereniging",
                                       "Bevestiging", "/verenigingen/<korte naam>/"),
 }  # fmt: skip
-_NOT_DATA = {"id", "change", "confirm"}  # fields that say which entry and what to do
+# Fields that say which entry and what to do, and the editors to add or take off (the list
+# itself is not on the site's open data, so the form asks for the difference).
+_NOT_DATA = {"id", "change", "confirm", "editors_add", "editors_remove"}
 
 
 def wanted_changes(answers: dict[str, str], form: issue_form.Form) -> dict[str, Any]:
@@ -155,7 +157,8 @@ def _who(issue: Issue, editors: set[str], changes: dict[str, Any], form: issue_f
 
 def _label(form: issue_form.Form, key: str) -> str:
     """Return a field's label as the change list and the pull request name it."""
-    named = {"status": "Status", "checked": "Laatst gecontroleerd"}
+    named = {"status": "Status", "checked": "Laatst gecontroleerd",
+             "editors": "Beheerders (gebruikersnamen op GitHub)"}  # fmt: skip
     label = (named.get(key) or form.label(key)).removeprefix("Nieuwe ").removeprefix("Nieuw ")
     return label[:1].lower() + label[1:]
 
@@ -186,6 +189,31 @@ def _patrol_issue(settings: Settings, issue: Issue, ident: str) -> int | None:
     return None
 
 
+def _names(raw: str) -> list[str]:
+    """Return the GitHub user names in an answer (commas or spaces between, @ left off)."""
+    if raw.strip() == issue_form.NO_RESPONSE:
+        return []
+    return [n.strip().lstrip("@") for n in re.split(r"[,\s]+", raw) if n.strip().lstrip("@")]
+
+
+def _new_editors(entry: Any, answers: dict[str, str], form: issue_form.Form) -> Any:
+    """Return the association's editors after the names to add and to take off, None when
+    the form names none, or a Dutch message for a name that is not an editor."""
+    add, remove = _names(answers.get("editors_add", "")), _names(answers.get("editors_remove", ""))
+    if not add and not remove:
+        return None
+    current = list(getattr(entry, "editors", None) or [])
+    folded = {name.casefold() for name in current}
+    unknown = [name for name in remove if name.casefold() not in folded]
+    if unknown:
+        return (f"Veld '{form.label('editors_remove')}': {', '.join(unknown)} is nu geen "
+                f"beheerder van deze vereniging; de beheerders zijn nu: "
+                f"{', '.join(current) or 'nog niemand'}")  # fmt: skip
+    gone = {name.casefold() for name in remove}
+    kept = [name for name in current if name.casefold() not in gone]
+    return kept + [n for n in add if n.casefold() not in {k.casefold() for k in kept}]
+
+
 def _what_changes(
     issue: Issue, settings: Settings, today: date, kind: ChangeKind, form: issue_form.Form
 ) -> tuple[Any, str, dict[str, Any]] | list[str]:
@@ -210,8 +238,14 @@ def _what_changes(
             f"ze net aangemeld en nog niet online? Wacht dan tot ze op de site staat."
         ]
     changes = wanted_changes(answers, form)
+    nothing = "Je hebt niets ingevuld dat verandert. Vul de velden in die anders worden"
+    if kind.file == "associations":
+        editors = _new_editors(entry, answers, form)
+        if isinstance(editors, str):
+            return [editors]
+        if editors is not None:
+            changes["editors"] = editors
     if not changes and kind.form != "gegevens-bevestigen.yml":
-        nothing = "Je hebt niets ingevuld dat verandert. Vul de velden in die anders worden"
         cancel = ", of schrijf 'afgelasten' bij 'Gaat de bijeenkomst niet door?'."
         return [nothing + (cancel if kind.file == "events" else ".")]
     if kind.file == "associations":  # a change or a confirmation: the data is checked today

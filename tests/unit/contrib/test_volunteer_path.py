@@ -155,15 +155,22 @@ def test_choices_typed_on_github_in_any_case_become_the_datas(tmp_path: Path) ->
 
 
 def test_a_change_of_editors_is_flagged_and_never_merges_by_itself(guide: Remote) -> None:
-    answers = {"id": "a-academy", "editors": "nieuwe-beheerder, vrijwilliger"}
+    answers = {"id": "a-academy", "editors_add": "@nieuwe-beheerder, vrijwilliger"}
     result = guide.submit(74, answers, "vereniging-wijzigen.yml", "vereniging-wijzigen")
     assert result.returncode == 0, result.stderr
     (pull,) = guide.github()["pulls"]
-    assert (
-        "**Let op:** dit verandert gebruikersnamen op GitHub van jullie beheerders" in pull["body"]
-    )
+    flagged = "**Let op:** dit verandert beheerders (gebruikersnamen op GitHub)"
+    assert flagged in pull["body"]
     assert "niet** een van de beheerders" in pull["body"]
     data = yaml.safe_load(git(guide.remote, "show", "wijziging/issue-74:data/associations.yaml"))
     assert data[0]["editors"] == ["nieuwe-beheerder", "vrijwilliger"]
     calls = (guide.tmp / "log").read_text(encoding="utf-8")
     assert '"pr", "create"' in calls and '"pr", "merge"' not in calls
+
+
+def test_taking_off_an_editor_who_is_none_is_said_in_dutch(guide: Remote) -> None:
+    answers = {"id": "a-academy", "editors_remove": "onbekend"}
+    result = guide.submit(75, answers, "vereniging-wijzigen.yml", "vereniging-wijzigen")
+    assert result.returncode == 0, result.stderr
+    (comment,) = guide.github()["comments"]
+    assert "onbekend is nu geen beheerder van deze vereniging" in comment["body"]
