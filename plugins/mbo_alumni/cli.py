@@ -33,6 +33,7 @@ def _intake_command(commands: Any) -> None:
         "--config", help="the site's mkdocs.yml (default: mkdocs.yml in --root)"
     )
     intake_command.set_defaults(run=cli_contrib.intake_issue)
+    _from_mail_command(commands)  # the same path for a request sent by e-mail
 
 
 def _from_mail_command(commands: Any) -> None:
@@ -109,7 +110,6 @@ def parser() -> argparse.ArgumentParser:
     patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
     patrol_command.set_defaults(run=cli_contrib.patrol)
     _intake_command(commands)
-    _from_mail_command(commands)
     _import_command(commands)
     build = commands.add_parser(
         "build", help="build the site into a fresh folder; replace site/ only on success"

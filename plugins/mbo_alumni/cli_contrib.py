@@ -22,6 +22,7 @@ from .cli_data import (
 )
 from .contrib import issue_form
 from .contrib.github import GitHubError
+from .contrib.replies import UNEXPECTED
 from .contrib.spreadsheet import import_sheets
 from .core import dates
 from .core.problems import DataError, UnreadableInput
@@ -105,7 +106,7 @@ def intake_issue(args: argparse.Namespace) -> int:
         # and that a maintainer looks at it; the workflow fails with the traceback.
         if issue is not None:
             try:
-                intake.upsert_comment(root, issue, intake.UNEXPECTED)
+                intake.upsert_comment(root, issue, UNEXPECTED)
             except GitHubError:
                 pass  # the traceback below is what the maintainer needs
         raise

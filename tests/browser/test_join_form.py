@@ -139,6 +139,7 @@ def test_a_valid_association_opens_the_filled_issue_form(page: Any) -> None:
         ("id", "Bee Vereniging", "Gebruik alleen kleine letters, cijfers en losse streepjes"),
         ("id", "a-academy", "al in gebruik op de site"),  # the real data has it
         ("name", "B", "minstens 2 tekens"),
+        ("name", "🎉🎉 🎉", "alleen tekens of emoji"),  # the validator's rule too
         ("institution", "", "Vul dit veld in."),
         ("province", "", "Kies een provincie."),  # a drop-down is chosen, not filled in
         ("website", "www.school.nl", "begint met https://"),

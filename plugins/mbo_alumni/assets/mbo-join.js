@@ -59,6 +59,7 @@
     integer: "Vul een heel getal in, zoals 2015.",
     day: "Deze datum bestaat niet.",
     pattern: "Dit heeft niet de vorm die hier hoort.",
+    letters: "Schrijf ook letters of cijfers: alleen tekens of emoji zeggen niet waar het over gaat.",
   };
   function sentence(text) {
     text = String(text);
@@ -101,6 +102,7 @@
       return "Dit is te lang: hoogstens " + schema.maxLength + " tekens (nu " + value.length + ").";
     }
     if (schema.format === "email" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return MESSAGES.email;
+    if (schema["x-letters"] && !/[\p{L}\p{N}]/u.test(value)) return MESSAGES.letters;
     if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
       return schema["x-message"] ? sentence(schema["x-message"]) : MESSAGES.pattern;
     }

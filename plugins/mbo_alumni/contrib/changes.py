@@ -21,6 +21,7 @@ from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
 from ..source.reading import read_text
 from . import issue_form
+from .answers import STATUS_CHOICES, cancels, is_url_key, without_tracking
 from .github import GitHubError, quiet, run
 from .intake import (
     MAX_BODY,
@@ -28,12 +29,12 @@ from .intake import (
     Issue,
     Outcome,
     _load,
-    problems_text,
     propose,
     publish_branch,
     start_branch,
     upsert_comment,
 )
+from .replies import problems_text
 from .yaml_edit import apply, when_value
 
 
@@ -72,14 +73,16 @@ def wanted_changes(answers: dict[str, str], form: issue_form.Form) -> dict[str, 
             changes[field.key] = when_value(raw)
         elif field.id in issue_form.LISTS:  # a list is replaced by the one given
             changes[field.key] = [part.strip() for part in re.split(r"[,\n]", raw) if part.strip()]
+        elif is_url_key(field.key):
+            changes[field.key] = without_tracking(raw)
         else:
             changes[field.key] = raw
-    if issue_form.cancels(answers.get("change", "")):
+    if cancels(answers.get("change", "")):
         changes["status"] = "cancelled"
     return changes
 
 
-_STATUS_WORDS = {value: word for word, value in issue_form.STATUS_CHOICES.items()}
+_STATUS_WORDS = {value: word for word, value in STATUS_CHOICES.items()}
 
 
 def _shown(value: Any, zone: Any, words: wording.Wording, key: str = "") -> str:

@@ -21,8 +21,16 @@ from ..source.messages import explain
 from ..source.model import Association, Event
 from ..source.order import sort_entries
 from ..source.reading import read_text
-from ..source.recurrence import DUTCH_WEEKDAYS, WEEKDAYS
 from ..source.regions import Regions
+from .answers import (
+    CHOICES,
+    DATES,
+    NUMBERS,
+    _chosen,
+    dates_in,
+    is_url_key,
+    without_tracking,
+)
 
 NESTED = ("contact", "socials", "location", "repeat")
 # Field ids that cannot be the data key: GitHub reads a `title` query parameter as the issue's
@@ -169,59 +177,6 @@ def answers(body: str, form: Form) -> dict[str, str]:
     return found
 
 
-# The form's Dutch choices for `status`, and the values the data uses.
-STATUS_CHOICES = {
-    "bevestigd": "confirmed",
-    "onder voorbehoud": "tentative",
-    "afgelast": "cancelled",
-}
-
-
-# The form's Dutch choices for a series, and the values the data uses.
-EVERY_CHOICES = {"elke week": "week", "elke maand": "month", "elk jaar": "year"}
-WEEK_CHOICES = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1}
-WEEKDAY_CHOICES = dict(zip(DUTCH_WEEKDAYS, WEEKDAYS, strict=True))
-# By data key: what a drop-down's words stand for (the join form reads the same table).
-CHOICES: dict[str, dict[str, Any]] = {
-    "status": STATUS_CHOICES,
-    "repeat.every": EVERY_CHOICES,
-    "repeat.week": WEEK_CHOICES,
-    "repeat.weekday": WEEKDAY_CHOICES,
-}
-# The change form's `change` field: a text field (GitHub fills only those from a link) that
-# says "afgelasten" when the event does not take place; empty is any other change.
-CHANGE_CHOICES = ("Afgelasten",)
-
-
-def cancels(answer: str) -> bool:
-    """Return whether the change form's answer asks to cancel the event."""
-    return answer.strip().casefold().rstrip(".!").startswith("afgelast")
-
-
-def _chosen(words: dict[str, Any], raw: str) -> Any:
-    """Return the data value of a choice typed on GitHub in any case ('Elke maand')."""
-    folded = {word.casefold(): value for word, value in words.items()}
-    return folded.get(raw.strip().casefold(), raw.strip())
-
-
-NUMBERS = ("founded", "repeat_interval", "repeat_count")
-DATES = ("repeat_until", "except", "cancelled")
-
-
-def date_or_text(text: str) -> Any:
-    """Return a date when the text is one, else the text (which the model then refuses with
-    its message): a date so that YAML writes it bare, as the data files have dates."""
-    try:
-        return date.fromisoformat(from_dutch(text))
-    except ValueError:
-        return text
-
-
-def dates_in(raw: str) -> list[Any]:
-    """Return the dates in an answer or a cell, separated by commas or lines."""
-    return [date_or_text(part.strip()) for part in re.split(r"[,\n]", raw) if part.strip()]
-
-
 def _value(field: Field, raw: str, themes: dict[str, str]) -> Any:
     if field.kind == "checkboxes":
         return bool(re.search(r"^- \[[xX]\]", raw, flags=re.M))
@@ -239,6 +194,8 @@ def _value(field: Field, raw: str, themes: dict[str, str]) -> Any:
         return int(raw)
     if field.key in ("start", "end"):
         return from_dutch(raw)
+    if is_url_key(field.key):
+        return without_tracking(raw)
     if field.id in DATES:  # written as the data writes dates, not as quoted text
         return dates_in(raw) if field.id in LISTS else dates_in(raw)[0]
     return raw

@@ -36,7 +36,8 @@ from ..source.columns import (
 from ..source.load import Data, load
 from ..source.messages import explain
 from ..source.model import Association, Event
-from .issue_form import append_entries, date_or_text, dates_in
+from .answers import date_or_text, dates_in
+from .issue_form import append_entries
 
 HEADERS = {
     Association: "# yaml-language-server: $schema=../schemas/associations.schema.json\n"

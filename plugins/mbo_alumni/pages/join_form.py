@@ -16,8 +16,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..contrib.answers import CHANGE_CHOICES, CHOICES
 from ..contrib.intake import FORMS
-from ..contrib.issue_form import CHANGE_CHOICES, CHOICES, Form, read_form
+from ..contrib.issue_form import Form, read_form
 from ..outputs.open_data import IDS_PATH
 from ..source.load import Data
 from ..source.model import Association

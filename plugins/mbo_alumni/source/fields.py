@@ -142,7 +142,15 @@ def check_single_line(value: str) -> str:
             "deze tekst moet op één regel passen: haal regeleinden en tabs weg "
             "(een lange tekst mag wel in 'description')"
         )
+    if not any(c.isalnum() for c in value):
+        # Only emoji or signs say nothing in a calendar, a feed or a screen reader.
+        raise ValueError(LETTERS_MESSAGE)
     return value
+
+
+LETTERS_MESSAGE = (
+    "schrijf ook letters of cijfers: alleen tekens of emoji zeggen niet waar het over gaat"
+)
 
 
 def context_zone(context: Any) -> ZoneInfo:
@@ -161,6 +169,14 @@ Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
     AfterValidator(check_single_line),
+    # x-letters: the join form's check that a text holds a letter or digit (the rule above)
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 300, "x-letters": True}),
+]
+Name = Annotated[  # an association's name
+    str,
+    StringConstraints(strip_whitespace=True, min_length=2, max_length=120),
+    AfterValidator(check_single_line),
+    WithJsonSchema({"type": "string", "minLength": 2, "maxLength": 120, "x-letters": True}),
 ]
 Slug = Annotated[
     str,

@@ -10,7 +10,6 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -34,12 +33,12 @@ from .fields import (
     Email,
     GitHubName,
     Markdown,
+    Name,
     Province,
     Slug,
     Text,
     Url,
     WhenField,
-    check_single_line,
     context_zone,
 )
 from .recurrence import (
@@ -112,11 +111,7 @@ class Association(_Strict):
     """One alumni association of an mbo school."""
 
     id: Slug
-    name: Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=2, max_length=120),
-        AfterValidator(check_single_line),
-    ]
+    name: Name
     institution: Text
     city: Text
     province: Province

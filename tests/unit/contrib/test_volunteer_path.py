@@ -174,3 +174,24 @@ def test_taking_off_an_editor_who_is_none_is_said_in_dutch(guide: Remote) -> Non
     assert result.returncode == 0, result.stderr
     (comment,) = guide.github()["comments"]
     assert "onbekend is nu geen beheerder van deze vereniging" in comment["body"]
+
+
+def test_a_title_of_only_emoji_is_refused_as_the_form_refuses_it() -> None:
+    answers = {"id": "feest", "event_title": "🎉🎉", "start": "2027-05-01"}
+    form = str(FORMS / "evenement-aanmelden.yml")
+    result = cli("from-issue", "--form", form, "-", stdin=body("evenement-aanmelden.yml", answers))
+    assert result.returncode == 1
+    assert "Veld 'Titel': schrijf ook letters of cijfers" in result.stdout
+
+
+def test_tracking_codes_leave_links_from_github_too() -> None:
+    from mbo_alumni.contrib.answers import without_tracking
+
+    assert without_tracking("https://x.nl/a?utm_source=fb&id=3&fbclid=Iw") == "https://x.nl/a?id=3"
+    assert without_tracking("https://x.nl/a?utm_medium=x#b") == "https://x.nl/a#b"
+    assert without_tracking("https://zoom.us/j/1?pwd=abc") == "https://zoom.us/j/1?pwd=abc"
+    answers = {"id": "feest", "event_title": "Feest", "start": "2027-05-01",
+               "url": "https://school.nl/feest?gclid=1&utm_campaign=x"}  # fmt: skip
+    form = str(FORMS / "evenement-aanmelden.yml")
+    result = cli("from-issue", "--form", form, "-", stdin=body("evenement-aanmelden.yml", answers))
+    assert yaml.safe_load(result.stdout)[0]["url"] == "https://school.nl/feest"

@@ -38,7 +38,10 @@ def whole(records: list) -> bytes:
             st.text(
                 st.characters(exclude_categories=["Cs"], exclude_characters="<"), max_size=80
             ).filter(lambda text: forbidden_in(text) is None),
-        ).filter(lambda pair: pair[0].strip() == pair[0] and pair[0].strip()),
+        ).filter(
+            # a title holds a letter or digit (the model's rule), and no outer spaces
+            lambda pair: pair[0].strip() == pair[0] and any(c.isalnum() for c in pair[0])
+        ),
         max_size=4,
     )
 )
