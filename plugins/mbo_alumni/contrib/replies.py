@@ -16,12 +16,14 @@ def problems_text(
     messages: list[str], thanks: str = "Dank je voor je bericht!", by_mail: bool = False
 ) -> str:
     """Return the Dutch answer for an entry that is not valid yet (a comment, or an e-mail)."""
-    lines = "\n".join(f"- {quiet(message)}" for message in messages)
+    # A message from the data's check starts with the field's label in quotes.
+    named = [f"Veld {m}" if m.startswith("'") else m for m in messages]
+    lines = "\n".join(f"- {quiet(message)}" for message in named)
     again = (
         "Stuur het opnieuw met de verbeteringen: beantwoord deze e-mail, of vul het formulier "
         "op de site opnieuw in en kies weer 'Stuur per e-mail'."
         if by_mail
-        else "Pas je aanmelding aan: kies rechtsboven bij je bericht de drie puntjes (···) en "
+        else "Pas je bericht aan: kies rechtsboven bij je bericht de drie puntjes (···) en "
         "dan *Edit*. Na het opslaan controleren we alles opnieuw en verandert dit bericht mee."
     )
     return (

@@ -195,3 +195,12 @@ def test_tracking_codes_leave_links_from_github_too() -> None:
     form = str(FORMS / "evenement-aanmelden.yml")
     result = cli("from-issue", "--form", form, "-", stdin=body("evenement-aanmelden.yml", answers))
     assert yaml.safe_load(result.stdout)[0]["url"] == "https://school.nl/feest"
+
+
+def test_an_answer_intake_cannot_use_is_named_by_its_field(guide: Remote) -> None:
+    result = guide.submit(76, {"id": "zomer", "start": "morgen", "url": "school.nl"})
+    assert result.returncode == 0, result.stderr
+    (comment,) = guide.github()["comments"]
+    assert "- Veld 'Nieuw begin': geen geldige datum of tijd: 'morgen'" in comment["body"]
+    assert "- Veld 'Nieuwe link voor informatie of aanmelden': 'school.nl'" in comment["body"]
+    assert "Pas je bericht aan" in comment["body"]
