@@ -236,6 +236,10 @@ def import_command(args: argparse.Namespace) -> int:
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as error:  # a full disk, no permission: written whole or not at all
+        print(f"error: kan de gegevens in {project.data_path} niet schrijven "
+              f"({error.strerror or error}); er is niets veranderd", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     if done.problems:
         print_problems(done.problems)
         count = count_words(len(done.problems), "fout", "fouten")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .core import dates
+from .core.atomic import write_atomic
 from .core.problems import DataError, UnreadableInput
 from .core.settings import Settings
 from .source.articles import read_articles
@@ -96,7 +97,7 @@ def sort_command(args: argparse.Namespace) -> int:
             if result != text:
                 unsorted.append(path)
                 if not args.check:
-                    path.write_text(result, encoding="utf-8")
+                    write_atomic(path, result)
     except UnreadableInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import wording
+from ..core.atomic import write_atomic
 from ..core.dates import WhenError, parse_when
 from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
@@ -279,7 +280,7 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
                 "zoals je vraagt.")  # fmt: skip
         upsert_comment(root, issue, text)
         return Outcome(text)
-    Path(path).write_text(changed, encoding="utf-8")
+    write_atomic(Path(path), changed)
     try:
         _load(settings, today)  # the whole data set, with the change in it
     except DataError as error:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from ..core.atomic import write_atomic
 from ..core.dates import from_dutch
 from ..source.fields import FORM_MESSAGES
 from ..source.messages import explain
@@ -283,4 +284,4 @@ def append_entries(path: Path, entries: list[dict[str, Any]]) -> None:
         text = text.removesuffix("[]").rstrip("\n")
     for entry in entries:
         text += "\n\n" + to_yaml(entry).rstrip("\n")
-    path.write_text(sort_entries(text.lstrip("\n") + "\n", str(path)), encoding="utf-8")
+    write_atomic(path, sort_entries(text.lstrip("\n") + "\n", str(path)))

@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from ..core.atomic import write_atomic
 from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
 from ..source.articles import read_articles
@@ -51,7 +52,7 @@ def take_off(settings: Settings, ident: str, name: str, past: set[str], remove: 
     editor, folder, files = round_trip_editor(), settings.data_path, settings.files
     associations = editor.load(read_text(folder / files.associations))
     associations[:] = [a for a in associations if a.get("id") != ident]
-    (folder / files.associations).write_text(_dump(associations), encoding="utf-8")
+    write_atomic(folder / files.associations, _dump(associations))
     events = editor.load(read_text(folder / files.events)) or []
     kept = []
     for event in events:
@@ -73,12 +74,12 @@ def take_off(settings: Settings, ident: str, name: str, past: set[str], remove: 
             event["status"] = "cancelled"
         kept.append(event)
     events[:] = kept
-    (folder / files.events).write_text(_dump(events), encoding="utf-8")
+    write_atomic(folder / files.events, _dump(events))
     path = folder / files.removed
     removed = editor.load(read_text(path)) if path.exists() else None
     removed = removed if isinstance(removed, list) else []
     removed.append(CommentedMap([("id", ident), ("name", name), ("removed", today)]))
-    path.write_text(_dump(removed), encoding="utf-8")
+    write_atomic(path, _dump(removed))
 
 
 def intake_removal(issue: Issue, settings: Settings, today: date, base: str,

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from ..core.atomic import write_all_atomic
 from ..core.problems import DataError, Problem, UnreadableInput, did_you_mean
 from ..core.settings import Settings
 from ..source.columns import (
@@ -297,7 +298,7 @@ def import_sheets(
             load(work, today, settings.files, zone)
         except DataError as error:  # a rule across files the rows did not show
             return Imported(_moved(error.problems, work, settings.data_path), {})
-        settings.data_path.mkdir(parents=True, exist_ok=True)
-        for name in added:
-            shutil.copyfile(work / name, settings.data_path / name)
+        # Both files whole or neither: a full disk or a kill leaves the data as it was.
+        texts = {settings.data_path / n: (work / n).read_bytes().decode("utf-8") for n in added}
+        write_all_atomic(texts)
         return Imported([], added)

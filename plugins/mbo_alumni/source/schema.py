@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from ..core.atomic import write_atomic
 from ..core.problems import DataError
 from .model import Association, Event, Removed, Theme
 from .regions import Regions, dutch_provinces, read_regions
@@ -58,6 +59,6 @@ def write_schemas(directory: Path, regions: Regions | None = None) -> list[Path]
     written = []
     for name, model in SCHEMAS.items():
         path = directory / name
-        path.write_text(schema_text(model, regions), encoding="utf-8")
+        write_atomic(path, schema_text(model, regions))
         written.append(path)
     return written
