@@ -12,13 +12,26 @@ from typing import Any
 
 _MENTION = re.compile(r"@(?=[A-Za-z0-9])")
 _JOINER = "\u2060"  # word joiner: invisible, and GitHub sees no mention or image syntax
+# GitHub closes an issue named after one of these words when the pull request is merged,
+# and links every #123 and owner/name#123: untrusted text must do neither.
+_CLOSING = re.compile(r"\b(clos|fix|resolv)(?=(e|es|ed|ing)?\b)", re.I)
+_REFERENCE = re.compile(r"#(?=\d)")
+_LINK = re.compile(r"\]\s*(?=[(\[])")  # [text](url) and [text][ref]: no link of its own
+# Characters that show nothing but carry text or change its order: Unicode tags (a hidden
+# message), zero-width and bidi controls.
+_INVISIBLE = re.compile("[\U000e0000-\U000e007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def quiet(text: str) -> str:
-    """Return text from an issue made harmless for a comment or a pull request: no mention
-    (@name notifies that person), no image (![..](..) loads from wherever it points), no
-    HTML (<img>, <details>)."""
+    """Return text from an issue made harmless for a comment, a pull request or a commit
+    message: no mention (@name notifies that person), no image (![..](..) loads from wherever
+    it points), no HTML (<img>, <details>), no link of its own ([klik hier](...)), no issue
+    reference or closing keyword (merging would close another issue), nothing invisible."""
+    text = _INVISIBLE.sub("", text)
     text = _MENTION.sub("@" + _JOINER, text)
+    text = _CLOSING.sub(lambda m: m.group(1)[0] + _JOINER + m.group(1)[1:], text)
+    text = _REFERENCE.sub("#" + _JOINER, text)
+    text = _LINK.sub("]" + _JOINER, text)
     return text.replace("![", "!" + _JOINER + "[").replace("<", "&lt;")
 
 

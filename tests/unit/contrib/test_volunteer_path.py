@@ -4,6 +4,7 @@ answers every answer it cannot use in Dutch, and flags a change of editors."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,28 @@ def test_an_answer_intake_cannot_use_is_named_by_its_field(guide: Remote) -> Non
     assert "- Veld 'Nieuw begin': geen geldige datum of tijd: 'morgen'" in comment["body"]
     assert "- Veld 'Nieuwe link voor informatie of aanmelden': 'school.nl'" in comment["body"]
     assert "Pas je bericht aan" in comment["body"]
+
+
+# What GitHub reads as "close that issue on merge", and as a link (its documented keywords).
+CLOSES = re.compile(r"(?i)\b(close[sd]?|fix(e[sd])?|resolve[sd]?)\s*:?\s+([\w.-]+/[\w.-]+)?#\d+")
+LINKED = re.compile(r"\]\s*[(\[]")
+
+
+def test_issue_text_closes_nothing_links_nothing_and_hides_nothing(tmp_path: Path) -> None:
+    from remotes import Repo
+
+    repo = Repo(tmp_path)
+    name = "Bee fixes #1 and closes owner/repo#2 [klik](https://evil.example) @someone\U000e0041"
+    answers = {"id": "bee-vereniging", "name": name, "institution": "Testcollege",
+               "city": "Utrecht", "province": "Utrecht",
+               "description": "Resolves: #3. Zie [hier](https://evil.example/login)."}  # fmt: skip
+    assert repo.submit(80, body("vereniging-aanmelden.yml", answers), "vereniging").returncode == 0
+    (pull,) = repo.github()["pulls"]
+    log = git(repo.remote, "log", "--format=%B", "aanmelding/issue-80")
+    for text in (pull["title"], pull["body"], log):
+        assert [m.group(0) for m in CLOSES.finditer(text)] in ([], ["Closes #80"]), text
+        assert not LINKED.search(text) and "\U000e0041" not in text and "@someone" not in text
+    bad = {**answers, "email": "[alumni@school.nl](https://evil.example)"}
+    assert repo.submit(81, body("vereniging-aanmelden.yml", bad), "vereniging").returncode == 0
+    comment = next(c for c in repo.github()["comments"] if c["issue"] == 81)
+    assert "geen geldig e-mailadres" in comment["body"] and not LINKED.search(comment["body"])
