@@ -63,8 +63,25 @@ def parse_when(value: object, zone: ZoneInfo) -> When:
     chose another), from the contract's notations. Every moment carries that zone.
 
     Naive local times are checked against the DST changes: a time that does not exist
-    (the clock jumps forward) or exists twice (the clock goes back) is refused.
+    (the clock jumps forward) or exists twice (the clock goes back) is refused. So is a time
+    when the zone's offset had seconds (Amsterdam before 1 July 1937: +00:19:32), which
+    calendars, feeds and open data cannot write.
     """
+    moment = _parse_when(value, zone)
+    if isinstance(moment, datetime) and (moment.utcoffset() or timedelta(0)).seconds % 60:
+        raise WhenError(
+            f"op {moment:%Y-%m-%d} had de tijd {_where(zone)} nog een verschil met UTC in "
+            f"seconden ({moment:%z}), dat agenda's en feeds niet kunnen schrijven; geef alleen "
+            "de datum (een hele dag)"
+        )
+    return moment
+
+
+def _where(zone: ZoneInfo) -> str:
+    return "in Nederland" if zone.key == "Europe/Amsterdam" else f"in de tijdzone {zone.key}"
+
+
+def _parse_when(value: object, zone: ZoneInfo) -> When:
     if isinstance(value, datetime):
         return _localise(_in_range(value), zone)  # type: ignore[arg-type]
     if isinstance(value, date):
@@ -110,7 +127,7 @@ def _localise(value: datetime, zone: ZoneInfo) -> datetime:
     first = value.replace(tzinfo=zone, fold=0)
     second = value.replace(tzinfo=zone, fold=1)
     stamp = value.strftime("%Y-%m-%d %H:%M")
-    where = "in Nederland" if zone.key == "Europe/Amsterdam" else f"in de tijdzone {zone.key}"
+    where = _where(zone)
     offsets = (first.utcoffset() or timedelta(0), second.utcoffset() or timedelta(0))
     if offsets[0] != offsets[1]:
         shift = abs(offsets[1] - offsets[0])  # the clock changes by this much, on the hour

@@ -150,19 +150,25 @@ def occurrence_days(start: When, repeat: Repeat) -> list[date]:
     """Return the local days the series takes place, the first being `start`'s, at most
     MAX_OCCURRENCES + 1 of them (one more than allowed, so a caller can tell it is too long)."""
     first = start.date() if isinstance(start, datetime) else start
+    limit = _years_later(first, MAX_YEARS)
     found: list[date] = []
     step = 0
     # Every step moves on by at least a week; skipped dates (no 5th week, no 29 February) are
-    # at most three in a row, so this ends.
+    # at most three in a row, so this ends. A day past the five years ends it too (returned,
+    # so the caller can tell), whether the series ends by `until` or by `count`.
     while len(found) <= MAX_OCCURRENCES:
-        day = _candidate(first, repeat, step)
+        try:
+            day = _candidate(first, repeat, step)
+        except (ValueError, OverflowError):  # past the year 9999: far past the limit
+            found.append(date.max)
+            break
         step += 1
         if day is None:
             continue
         if repeat.until is not None and day > repeat.until:
             break
         found.append(day)
-        if repeat.count is not None and len(found) == repeat.count:
+        if day > limit or repeat.count is not None and len(found) == repeat.count:
             break
     return found
 
@@ -199,8 +205,15 @@ def rule_problem(start: When, end: When | None, repeat: Repeat) -> str | None:
                 f"een reeks duurt hoogstens {MAX_YEARS} jaar; kies een 'until' tot en met "
                 f"{_years_later(first, MAX_YEARS)} en zet daarna een nieuwe reeks"
             )
-    if len(occurrence_days(start, repeat)) > MAX_OCCURRENCES:
+    days = occurrence_days(start, repeat)
+    if len(days) > MAX_OCCURRENCES:
         return f"een reeks heeft hoogstens {MAX_OCCURRENCES} keer; kies een eerdere 'until'"
+    if days and days[-1] > _years_later(first, MAX_YEARS):
+        return (
+            f"een reeks duurt hoogstens {MAX_YEARS} jaar, tot en met "
+            f"{_years_later(first, MAX_YEARS)}; met 'count' {repeat.count} duurt ze langer: "
+            "kies een kleinere 'count' en zet daarna een nieuwe reeks"
+        )
     if (
         end is not None
         and repeat.every == "week"
@@ -213,6 +226,11 @@ def rule_problem(start: When, end: When | None, repeat: Repeat) -> str | None:
 def dates_problem(days: list[date], occurrences: list[date], key: str) -> str | None:
     """Return the message for the first of `days` that is not an occurrence, or None."""
     held = set(occurrences)
+    if key == "except" and held <= set(days):
+        return (
+            "alle keren van de reeks staan bij 'except': er blijft geen keer over; laat een "
+            "keer doorgaan, of haal de bijeenkomst weg"
+        )
     for day in days:
         if day not in held:
             near = sorted(occurrences, key=lambda o: (abs((o - day).days), o))[:2]

@@ -1,0 +1,56 @@
+"""What `validate` accepts, the build builds (issue #39, point 3): each of these passed
+`validate` and then crashed the build with a traceback, or made month pages up to 9999. Now
+each is refused on its own line, in Dutch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ASSOCIATIONS, validate, write_tree
+
+CASES = {
+    "every-occurrence-skipped": (
+        "- id: borrel\n  title: Borrel\n  start: '2027-01-05 20:00'\n"
+        "  repeat: {every: week, count: 2}\n  except: [2027-01-05, 2027-01-12]\n",
+        5,
+        "er blijft geen keer over",
+    ),
+    "count-past-the-year-9999": (
+        "- id: reunie\n  title: Reünie\n  start: 2027-06-01\n"
+        "  repeat: {every: year, interval: 50, count: 200}\n",
+        4,
+        "een reeks duurt hoogstens 5 jaar",
+    ),
+    "count-past-five-years": (
+        "- id: jaarlijks\n  title: Jaarlijkse reünie\n  start: 2027-06-01\n"
+        "  repeat: {every: year, count: 8}\n",
+        4,
+        "met 'count' 8 duurt ze langer",
+    ),
+    "timed-before-1937": (
+        "- id: oud\n  title: Oude bijeenkomst\n  start: '1930-05-01 19:30'\n",
+        3,
+        "verschil met UTC in seconden",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_refused_on_its_line(tmp_path: Path, case: str) -> None:
+    events, line, words = CASES[case]
+    data = write_tree(tmp_path / "data", {"associations.yaml": ASSOCIATIONS,
+                                          "events.yaml": events})  # fmt: skip
+    result = validate(data)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    found = [row for row in result.stdout.splitlines() if words in row]
+    assert found and found[0].startswith(f"{data / 'events.yaml'}:{line}:"), result.stdout
+
+
+def test_an_all_day_event_before_1937_is_still_fine(tmp_path: Path) -> None:
+    events = "- id: oud\n  title: Oude bijeenkomst\n  start: 1930-05-01\n"
+    data = write_tree(tmp_path / "data", {"associations.yaml": ASSOCIATIONS,
+                                          "events.yaml": events})  # fmt: skip
+    assert validate(data).returncode == 0
