@@ -100,8 +100,11 @@ def explain(detail: ErrorDetails) -> str:
         return f"hier hoort {wanted}, maar er staat {_describe(detail['input'])}"
     if kind == "string_too_short":
         return f"te kort: minstens {ctx.get('min_length')} tekens"
-    if kind == "string_too_long":
-        return f"te lang: hoogstens {ctx.get('max_length')} tekens"
+    if kind == "string_too_long" or kind == "too_long" and ctx.get("field_type") != "List":
+        now = f" (nu {ctx['actual_length']})" if "actual_length" in ctx else ""
+        return f"te lang: hoogstens {ctx.get('max_length')} tekens{now}"
+    if kind == "too_long":
+        return f"te veel: hoogstens {ctx.get('max_length')}"
     if kind == "literal_error":
         choices = f"kies uit {str(ctx.get('expected')).replace(' or ', ' of ')}"
         meant = STATUS_WORDS.get(str(detail.get("input", "")).strip().casefold())

@@ -203,7 +203,7 @@ class Event(_Strict):
     )
     location: Location | None = None
     url: Url | None = None
-    description: Markdown | None = None
+    description: Annotated[Markdown, StringConstraints(max_length=5000)] | None = None
     status: Literal["confirmed", "tentative", "cancelled"] = "confirmed"
     tags: list[Slug] = Field(default_factory=list)
     announced: date | None = None
@@ -261,6 +261,8 @@ class Event(_Strict):
         twice = next((ident for i, ident in enumerate(value) if ident in value[:i]), None)
         if twice is not None:
             raise ValueError(f"'{twice}' staat twee keer bij 'organizer'; laat er één staan")
+        if len(value) > 20:  # each organiser's page, feed and embed repeats the event
+            raise ValueError(f"hoogstens 20 verenigingen bij 'organizer' (nu {len(value)})")
         return value
 
     @field_validator("end")

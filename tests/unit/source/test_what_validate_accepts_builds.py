@@ -29,6 +29,22 @@ CASES = {
         4,
         "met 'count' 8 duurt ze langer",
     ),
+    # An output bomb within the old limits: 60 events, each listing all 500 associations and a
+    # 40 KB description, built a 3.1 GB site. Each organiser's page, feed and embed repeats it.
+    "too-many-organisers": (
+        "- id: groot\n  title: Groot feest\n  start: 2027-06-01\n  organizer: ["
+        + ", ".join(f"v{n}" for n in range(21))
+        + "]\n",
+        4,
+        "hoogstens 20 verenigingen bij 'organizer'",
+    ),
+    "description-too-long": (
+        "- id: lang\n  title: Lang verhaal\n  start: 2027-06-01\n  description: "
+        + "x" * 5001
+        + "\n",
+        4,
+        "5000",
+    ),
     "timed-before-1937": (
         "- id: oud\n  title: Oude bijeenkomst\n  start: '1930-05-01 19:30'\n",
         3,
