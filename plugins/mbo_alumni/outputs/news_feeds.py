@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache, partial
+from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -178,7 +179,9 @@ def _generator(spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry]
         item.updated(entry.date)
         # Summary first, content last: see the module's note on description().
         if entry.summary:
-            item.summary(entry.summary)
+            # RSS readers read <description> as HTML, so the plain teaser goes as escaped
+            # HTML (type html in Atom too): a "<img ...>" in the text stays text everywhere.
+            item.summary(escape(entry.summary, quote=False), type="html")
         item.content(entry.html, type="html")
         item.author({"name": author})
         for category in entry.categories:
