@@ -117,7 +117,14 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Give a generated page its search text (its template renders the rest)."""
+        """Give a generated page its search text (its template renders the rest). Refuse a
+        title with markup: the theme prints titles unescaped in its header and navigation."""
+        if page.title and ("<" in page.title or ">" in page.title):
+            raise PluginError(
+                f"{config.docs_dir}/{page.file.src_path}: de titel {page.title!r} bevat < of > "
+                "(HTML); de site toont titels zoals ze zijn: schrijf 'kleiner dan' of laat de "
+                "tekens weg"
+            )
         spec = self.pages.get(page.file.src_uri)
         return html if spec is None or spec.body else spec.search_html()
 
