@@ -152,6 +152,11 @@ def test_pull_request_workflow_validates_builds_and_tests() -> None:
     text = (ROOT / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
     for step in ["mbo-alumni validate", "mkdocs build --strict", "make test", "pull_request"]:
         assert step in text
+    # Checked on the merge result too (the merge queue), not only on each branch alone.
+    assert "\n  merge_group:" in text
+    # A main that does not build is never deployed: the site is uploaded only after it built.
+    deploy = (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    assert deploy.index("run: make site") < deploy.index("upload-pages-artifact")
 
 
 def test_pull_request_template_has_a_checklist() -> None:
