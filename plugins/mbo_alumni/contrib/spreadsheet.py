@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from ..core.atomic import write_all_atomic
-from ..core.problems import DataError, Problem, UnreadableInput, did_you_mean
+from ..core.problems import DataError, Problem, did_you_mean
 from ..core.settings import Settings
 from ..source.columns import (
     LIST_SEPARATOR,
@@ -39,6 +40,7 @@ from ..source.messages import explain
 from ..source.model import Association, Event
 from .answers import date_or_text, dates_in
 from .issue_form import append_entries
+from .sheet_text import delimiter, row_problem, sheet_text
 
 HEADERS = {
     Association: "# yaml-language-server: $schema=../schemas/associations.schema.json\n"
@@ -64,25 +66,6 @@ class Sheet:
         return Problem(str(self.path), row, self.columns.get(header, 1), message)
 
 
-def _text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise UnreadableInput(f"{path}: kan het bestand niet lezen ({error.strerror})") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableInput(
-            f"{path}: het bestand is geen UTF-8 (byte {error.start + 1}); sla het op als "
-            "'CSV UTF-8' (Excel) of kies bij 'Tekenset' Unicode (UTF-8) (LibreOffice)"
-        ) from None
-
-
-def _delimiter(first_line: str) -> str:
-    """Semicolons (Excel with Dutch settings) or commas (LibreOffice's default, RFC 4180)."""
-    return ";" if first_line.count(";") > first_line.count(",") else ","
-
-
 def _value(column: Column, text: str, zone: ZoneInfo) -> Any:
     """Return a cell as the data files hold it (a date as a date, so YAML writes it bare)."""
     text = text.strip()
@@ -94,7 +77,8 @@ def _value(column: Column, text: str, zone: ZoneInfo) -> Any:
         word = text.casefold()
         return True if word in YES_WORDS else False if word in NO_WORDS else text
     if column.kind == "number":
-        return int(text) if text.lstrip("-").isdigit() else text
+        # isdigit() is true for '²' and '①', which int() refuses: ASCII digits only
+        return int(text) if re.fullmatch(r"-?[0-9]+", text) else text
     if column.kind == "dates":
         return dates_in(text)
     if column.kind in ("date", "when"):
@@ -121,13 +105,21 @@ def _when(text: str, zone: ZoneInfo) -> str:
 
 def read_sheet(path: Path, model: type[Association] | type[Event], zone: ZoneInfo) -> Sheet:
     """Return the entries of a CSV file and the problems of its header and cells."""
-    text = _text(path)
+    text = sheet_text(path)
     lines = text.splitlines()
     reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=_delimiter(lines[0] if lines else "")
+        io.StringIO(text, newline=""), delimiter=delimiter(lines[0] if lines else "")
     )
-    rows = list(reader)
     sheet = Sheet(path, model, [], [], {})
+    try:
+        rows = list(reader)
+    except csv.Error as error:  # a cell past the reader's limit, a NUL byte
+        sheet.problems.append(
+            Problem(
+                str(path), reader.line_num or 1, 1, f"deze rij kan niet gelezen worden ({error})"
+            )
+        )
+        return sheet
     if not rows:
         sheet.problems.append(
             Problem(str(path), 1, 1, "het bestand is leeg; de eerste rij noemt de kolommen")
@@ -154,6 +146,10 @@ def read_sheet(path: Path, model: type[Association] | type[Event], zone: ZoneInf
     for number, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
             continue  # an empty row, as spreadsheets leave them
+        wrong = row_problem(path, number, cells, len(used))
+        if wrong is not None:
+            sheet.problems.append(wrong)
+            continue
         filled = {c.header: raw for c, raw in zip(used, cells, strict=False) if c and raw.strip()}
         entry: dict[str, Any] = {}
         for column in columns_for(model):  # keys in the data's order, as the files have them
