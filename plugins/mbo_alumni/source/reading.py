@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from ..core.problems import DataError, Problem, UnreadableInput
@@ -35,7 +36,9 @@ def read_text(path: Path) -> str:
             ]
         )
     try:
-        return raw.decode("utf-8")
+        # One spelling per text: "Fryslân" typed with a combining accent (NFD, as macOS and
+        # some forms send it) is the same province, id or name as the composed one (NFC).
+        return unicodedata.normalize("NFC", raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1

@@ -70,3 +70,14 @@ def test_an_all_day_event_before_1937_is_still_fine(tmp_path: Path) -> None:
     data = write_tree(tmp_path / "data", {"associations.yaml": ASSOCIATIONS,
                                           "events.yaml": events})  # fmt: skip
     assert validate(data).returncode == 0
+
+
+def test_a_decomposed_accent_is_the_same_text(tmp_path: Path) -> None:
+    """NFD 'Fryslân' (a combining circumflex) was refused as "bedoel je 'Fryslân'?"."""
+    decomposed = "Frysla\u0302n"
+    associations = ASSOCIATIONS.replace("province: Friesland", f"province: {decomposed}")
+    assert decomposed in associations
+    data = write_tree(tmp_path / "data", {"associations.yaml": associations,
+                                          "events.yaml": "[]\n"})  # fmt: skip
+    result = validate(data)
+    assert result.returncode == 0, result.stdout
