@@ -137,6 +137,10 @@ def check_url(url: str, hosts: _Hosts, timeout: float, retries: int = 1) -> Resu
             permanent_only = permanent_only and status in PERMANENT
             current = urljoin(current, location)
             moved_to = current if permanent_only else None
+            if urlsplit(current).scheme not in ("http", "https"):
+                # file:, ftp:, data: ... are never opened: not a web page, and not ours to read
+                detail = f"verwijst door naar {urlsplit(current).scheme}:, geen webadres"
+                return Result(url, "dead", status, detail)
             continue
         if status in NOT_CHECKABLE:
             return Result(url, "unknown", status, "de server liet ons niet kijken")

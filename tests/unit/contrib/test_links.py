@@ -38,6 +38,8 @@ class Handler(BaseHTTPRequestHandler):
             "/druk": (429, None),
             "/geheim": (403, None),
             "/kapot": (500, None),
+            # a website that sends the checker to a local file (or any non-web address)
+            "/naar-bestand": (302, "file:///etc/hostname"),
         }
         if path == "/traag":
             time.sleep(SLOW)
@@ -76,7 +78,8 @@ def closed_port() -> int:
 @pytest.fixture(scope="module")
 def verdicts(server: str) -> dict[str, tuple[str, int | None, str | None]]:
     paths = ["ok", "verhuisd", "permanent", "tijdelijk", "verhuisd-naar-weg", "weg",
-             "verdwenen", "druk", "geheim", "kapot", "traag", "geen-head"]  # fmt: skip
+             "verdwenen", "druk", "geheim", "kapot", "traag", "geen-head",
+             "naar-bestand"]  # fmt: skip
     links = [Link(f"{server}/{p}", "associations.yaml", p, "website") for p in paths]
     links.append(Link(f"http://127.0.0.1:{closed_port()}/", "events.yaml", "dicht", "url"))
     Handler.seen.clear()
@@ -100,6 +103,7 @@ def verdicts(server: str) -> dict[str, tuple[str, int | None, str | None]]:
         ("druk", "unknown", 429),  # not a verdict on the page
         ("geheim", "unknown", 403),
         ("traag", "unknown", None),  # a time-out is "could not check"
+        ("naar-bestand", "dead", 302),  # never opened: not a web address
     ],
 )
 def test_each_answer_gets_its_verdict(
