@@ -72,12 +72,36 @@ def exchange(new: Path, site: Path) -> None:
     old.rename(new)
 
 
+def exchange_contents(new: Path, site: Path) -> None:
+    """Put the tree `new` (a folder inside `site`) in place of `site`'s own contents: for a
+    `site/` that is a mount point (a Docker volume), which cannot itself be renamed. Each
+    top-level entry is swapped in one step; what the new build does not have goes."""
+    names = {entry.name for entry in new.iterdir()}
+    for name in sorted(names):
+        target = site / name
+        if target.exists() or target.is_symlink():
+            exchange(new / name, target)  # the old entry ends in `new`, removed with it
+        else:
+            (new / name).rename(target)
+    for path in site.iterdir():
+        if path.name in names or path == new or path.name.startswith(_PART):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
 def publish(config: Path, site: Path, extra: list[str]) -> int:
-    """Build with MkDocs into a fresh folder beside `site`; swap on success. Return the exit
-    code of `mkdocs build` (0 when the new tree is in place)."""
+    """Build with MkDocs into a fresh folder beside `site` (inside it when `site` is a mount
+    point); swap on success. Return the exit code of `mkdocs build` (0 when the new tree is
+    in place)."""
     site = site.absolute()
+    mounted = site.is_dir() and os.path.ismount(site)
     with locked(site):
         clean_leftovers(site)
+        if mounted:
+            return _publish_into(config, site, extra)
         new = site.with_name(f"{site.name}{_PART}{os.getpid()}")
         try:
             command = [sys.executable, "-m", "mkdocs", "build", "--strict",
@@ -88,3 +112,21 @@ def publish(config: Path, site: Path, extra: list[str]) -> int:
             return code
         finally:
             shutil.rmtree(new, ignore_errors=True)  # the failed build, or the old tree
+
+
+def _publish_into(config: Path, site: Path, extra: list[str]) -> int:
+    """Build into a hidden folder inside the mounted `site`, then swap its entries in."""
+    for folder in site.glob(f"{_PART}*"):  # a killed build's
+        pid = folder.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or not alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+    new = site / f"{_PART}{os.getpid()}"
+    try:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+                   "--config-file", str(config), "--site-dir", str(new), *extra]  # fmt: skip
+        code = subprocess.run(command, check=False).returncode
+        if code == 0:
+            exchange_contents(new, site)
+        return code
+    finally:
+        shutil.rmtree(new, ignore_errors=True)  # the failed build, or the old entries

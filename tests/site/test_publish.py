@@ -13,6 +13,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import BUILD_ENV, CLI, EVENTS, mini_project
 
 
@@ -96,3 +98,31 @@ def test_killed_refused_and_concurrent_builds_leave_site_alone(tmp_path: Path) -
         or True
     )
     assert leftovers(root, temp) == []
+
+
+def test_a_site_folder_that_is_a_mount_point_is_published_too(tmp_path: Path) -> None:
+    """`site/` as a Docker volume (a mount point) cannot itself be renamed: every build
+    failed with EBUSY on the swap. Its entries are swapped in instead; a refused build still
+    leaves it alone."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    root = mini_project(tmp_path)({})
+    site = root / "site"
+    site.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(site)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode().strip()}")
+    try:
+        (site / "oud-bestand.txt").write_text("van een vorige build\n", encoding="utf-8")
+        result = build(root, temp)
+        assert result.returncode == 0, result.stderr.decode()
+        assert os.path.ismount(site) and (site / "index.html").is_file()
+        assert not (site / "oud-bestand.txt").exists()  # what the build does not make goes
+        assert [p.name for p in site.iterdir() if ".wordt-gebouwd-" in p.name] == []
+        before = tree(site)
+        events = root / "data" / "events.yaml"
+        events.write_text("- id: kapot\n  title: Kapot\n  start: 2027-02-30\n", encoding="utf-8")
+        assert build(root, temp).returncode != 0
+        assert tree(site) == before
+    finally:
+        subprocess.run(["umount", "-l", str(site)], check=False)
