@@ -10,6 +10,7 @@ build's memory only until either writes to it), so by default, and wherever ther
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import signal
@@ -93,6 +94,7 @@ def _child(work: Callable[[], None], writer: int) -> None:
     """Run the work in the forked child; never return (os._exit skips the parent's exit
     handlers and its buffered output, which belong to the parent)."""
     code = 0
+    _die_with_parent()
     try:
         work()
     except BaseException:  # everything is reported: the parent raises it
@@ -103,6 +105,18 @@ def _child(work: Callable[[], None], writer: int) -> None:
     finally:
         os.close(writer)
         os._exit(code)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this child when the build that forked it ends (a kill of the build
+    left the child writing into site_dir to the end); elsewhere the parent's cancel does it."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent already died between fork and prctl
+        os._exit(1)
 
 
 def _read_all(reader: int) -> bytes:

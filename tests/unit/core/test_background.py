@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -75,3 +78,39 @@ def test_cancel_stops_the_work(tmp_path: Path) -> None:
     background.cancel()
     assert time.monotonic() - started < 10
     assert background.pid is None and not target.exists()
+
+
+def test_a_killed_build_takes_its_second_process_with_it(tmp_path: Path) -> None:
+    """SIGKILL gives the build no chance to cancel: the child used to go on writing into
+    site_dir to the end. Linux now ends it with its parent."""
+    script = (
+        "import os, sys, time\n"
+        "from mbo_alumni.core.background import Background\n"
+        "def work():\n"
+        "    while True:\n"
+        f"        open({str(tmp_path / 'child-alive')!r}, 'w').write(str(time.time()))\n"
+        "        time.sleep(0.05)\n"
+        "job = Background(work, second_process=True)\n"
+        "print(job.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    deadline = time.monotonic() + 10
+    while not (tmp_path / "child-alive").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        if Path(f"/proc/{child}/stat").read_text().split()[2] == "Z":
+            break  # ended, only not yet reaped
+        time.sleep(0.05)
+    else:
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the second process outlived the killed build")
