@@ -308,10 +308,11 @@ def test_the_article_template_is_checked_like_the_data(project: Any) -> None:
     assert result.returncode == 1
     rows = [r for r in result.stdout.splitlines() if "docs/artikelen/nieuw.md:" in r]
     lines = {int(r.split("nieuw.md:")[1].split(":")[0]) for r in rows}
-    assert {6, 7, 8} <= lines, result.stdout  # date, event, associations
+    assert {4, 6, 7, 8} <= lines, result.stdout  # title (no < >), date, event, associations
     # Filled in, it validates and builds into a dated article.
     filled = (
-        template.replace("<de dag van vandaag, zoals 2027-04-02>", "2026-10-01")
+        template.replace("<naam van de bijeenkomst>", "Voorjaarsbijeenkomst")
+        .replace("<de dag van vandaag, zoals 2027-04-02>", "2026-10-01")
         .replace(
             "<id van de bijeenkomst in data/events.yaml; haal deze regel weg als ze er "
             "niet in staat>",

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..core.gcpause import paused_gc
 from ..core.problems import DataError, Problem, did_you_mean
 from ..core.settings import Settings
-from .fields import Slug, Text
+from .fields import Slug, Text, Title
 from .load import Data, DataCache
 from .messages import report_error
 from .reading import read_text
@@ -32,7 +32,7 @@ class ArticleMeta(BaseModel):
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
-    title: Text | None = None
+    title: Title | None = None
     description: Text | None = None
     date: dt.date | None = None  # `dt.`: the field name shadows the type
     event: Slug | None = None

@@ -172,6 +172,16 @@ Text = Annotated[
     # x-letters: the join form's check that a text holds a letter or digit (the rule above)
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 300, "x-letters": True}),
 ]
+def _no_markup(value: str) -> str:
+    if "<" in value or ">" in value:
+        raise ValueError(
+            "een titel mag geen < of > bevatten (HTML): het thema toont titels zoals ze zijn; "
+            "schrijf 'kleiner dan' of laat de tekens weg"
+        )
+    return value
+
+
+Title = Annotated[Text, AfterValidator(_no_markup)]  # a page's title: printed unescaped
 Name = Annotated[  # an association's name
     str,
     StringConstraints(strip_whitespace=True, min_length=2, max_length=120),
