@@ -172,6 +172,8 @@ Text = Annotated[
     # x-letters: the join form's check that a text holds a letter or digit (the rule above)
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 300, "x-letters": True}),
 ]
+
+
 def _no_markup(value: str) -> str:
     if "<" in value or ">" in value:
         raise ValueError(

@@ -20,6 +20,7 @@ from ..core import dates
 from ..core.gcpause import paused_gc
 from ..core.problems import DataError, Problem
 from ..core.settings import DataFiles, Settings
+from .budget import check_budget
 from .checks import check_references, check_unique_ids, stale_warnings
 from .messages import report_error
 from .model import Association, Event, Removed, Theme
@@ -128,6 +129,8 @@ def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo) 
     )
     check_references(event_doc, "tags", theme_ids, "thema", themes_hint)
     _check_removed(removed_doc, known)
+    if not any(document.problems for document in documents):
+        check_budget(event_doc, associations, events)  # only of data that is otherwise right
     problems = [p for document in documents for p in document.problems]
     if problems:
         raise DataError(problems)
