@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -21,7 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import MboAlumniConfig, add_theme_parts
 from .core import dates
-from .core.csp import with_policy
+from .core.csp import template_scripts, with_policy
 from .core.gcpause import paused_gc
 from .core.markup import external_rel
 from .core.problems import DataError, UnreadableInput
@@ -56,6 +57,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         self.pages: dict[str, PageSpec] = {}
         self.build: Build | None = None  # made in on_files: the moment and day of the build
         self.generated = GeneratedFiles()
+        self.scripts: re.Pattern[str] | None = None  # the templates' inline scripts (CSP)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Nothing to start; defining this hook keeps one instance across serve rebuilds."""
@@ -63,6 +65,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the settings and the data, and add our templates and assets. Loading here
         refuses bad data before MkDocs cleans or writes anything in site_dir."""
+        self.scripts = None  # read again: `mkdocs serve` may have changed a template
         base, docs = Path(config.config_file_path or ".").resolve().parent, Path(config.docs_dir)
         shown = docs.relative_to(base) if docs.is_relative_to(base) else docs  # for messages
         try:
@@ -165,7 +168,10 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         """Mark links to other sites, add the page's CSP (its own inline scripts' hashes, so
         the written page); let its context go."""
         self.pages.pop(page.file.src_uri, None)
-        return with_policy(external_rel(output, self._built().site.origin), config.repo_url)
+        if self.scripts is None:  # the theme's folders are final once pages are written
+            self.scripts = template_scripts(config.theme.dirs)
+        marked = external_rel(output, self._built().site.origin)
+        return with_policy(marked, config.repo_url, allowed=self.scripts)
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
