@@ -43,13 +43,17 @@ def end_exclusive(event: Event) -> date | datetime | None:
 
 
 def location_text(event: Event) -> str | None:
-    """Return the LOCATION text: name, address and city, or the online link."""
+    """Return the LOCATION text: name, address and city, and the link to join online (for a
+    hybrid event both: someone coming in person must find the venue in their calendar)."""
     place = event.location
     if place is None:
         return None
+    venue = ", ".join(part for part in (place.name, place.address, place.city) if part)
+    if place.online and venue:
+        return f"{venue} (ook online: {place.url})"
     if place.online:
         return f"Online: {place.url}"
-    return ", ".join(part for part in (place.name, place.address, place.city) if part)
+    return venue
 
 
 def summary_text(event: Event, site: Site) -> str:

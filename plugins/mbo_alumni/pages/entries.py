@@ -92,13 +92,9 @@ def event_search_text(e: Event, words: wording.Wording) -> str:
     """Return the place (its name, often a school, and the town) or 'online', and the status
     when the event is not simply held."""
     place = e.location
-    where = (
-        []
-        if place is None
-        else [words("search.online")]
-        if place.online
-        else [part for part in (place.name, place.city) if part]
-    )
+    where = [] if place is None else [part for part in (place.name, place.city) if part]
+    if place is not None and place.online:  # a hybrid event: its venue and "online"
+        where.append(words("search.online"))
     return " ".join([*where, *filter(None, [wording.status_label(e.status, words)])])
 
 
