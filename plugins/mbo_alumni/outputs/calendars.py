@@ -223,15 +223,6 @@ def _header(prodid: str, name: str | None, description: str | None) -> bytes:
     return b"".join(fold(line) for line in lines)
 
 
-def _years(events: Sequence[Event]) -> tuple[int, int] | None:
-    timed = [e for e in events if not e.all_day]
-    if not timed:
-        return None
-    years = [e.start.year for e in timed] + [e.end.year for e in timed if e.end is not None]
-    years += [e.occurrences()[-1].start.year for e in timed if e.repeat is not None]
-    return min(years), max(years)
-
-
 def calendar(
     prodid: str,
     name: str | None,
@@ -247,9 +238,8 @@ def calendar(
     Without a name it is a one-off download: an appointment rather than a calendar.
     """
     parts = [_header(prodid, name, description)]
-    years = _years(events) if timezone else None
-    if years is not None:
-        parts.append(vtimezone(*years, zone))
+    if timezone and any(not e.all_day for e in events):  # times need their zone's rules
+        parts.append(vtimezone(zone))
     parts.extend(serialised[e.id] for e in events)
     parts.append(b"END:VCALENDAR" + CRLF)
     return b"".join(parts)

@@ -7,7 +7,7 @@ ical.js (Thunderbird), khal (a calendar program) and recurring-ical-events.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -154,15 +154,29 @@ def test_calendar_properties() -> None:
     assert "METHOD:" not in text and "X-WR-TIMEZONE" not in text
 
 
-def test_vtimezone_covers_only_the_years_in_use_one_date_per_rdate() -> None:
-    text = vtimezone(2026, 2029, SITE.zone).decode()
+@pytest.mark.parametrize("key", ["Europe/Amsterdam", "Europe/London", "America/New_York"])
+def test_one_vtimezone_right_for_every_year_by_rules(key: str) -> None:
+    """One definition per zone, the same bytes in every file (vobject and Radicale keep the
+    first they see for a TZID), right for every year the data holds and after: eras of one
+    rule are yearly RRULEs, the last without an end; a change that stands alone is one
+    RDATE line (ical.js reads only the first date of a multi-valued RDATE)."""
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Timezone
+
+    zone = ZoneInfo(key)
+    text = vtimezone(zone).decode()
     assert text.count("BEGIN:VTIMEZONE") == 1
-    dates = re.findall(r"^(?:DTSTART|RDATE)[^:]*:(\d{8}T\d{6})\r$", text, flags=re.M)
-    assert min(dates) == "20251026T030000"  # the change that opens 2026 (winter time)
-    assert max(dates) == "20291028T030000"
     assert all("," not in line for line in text.splitlines() if line.startswith("RDATE"))
-    assert len(dates) == 2 + (1 + 4 * 2)  # DTSTART of each observance, repeated as an RDATE
-    assert len(set(dates)) == 1 + 4 * 2
+    open_rules = [r for r in re.findall(r"^RRULE:.*$", text, flags=re.M) if "UNTIL" not in r]
+    assert len(open_rules) == 2  # summer and winter time, from some year on, for ever
+    read = Timezone.from_ical(text).to_tz()
+    moment, wrong = datetime(1938, 1, 1, tzinfo=UTC), []
+    while moment.year <= 2100:
+        if moment.astimezone(zone).utcoffset() != moment.astimezone(read).utcoffset():
+            wrong.append(moment)
+        moment += timedelta(hours=37)
+    assert wrong == []
     # A feed with only all-day events needs no time zone at all.
     assert b"VTIMEZONE" not in site_feed([event("dag", "2027-05-20")])
 
@@ -339,26 +353,10 @@ def test_add_to_calendar_links_carry_every_text_exactly() -> None:
 
 def test_vtimezone_is_byte_for_byte_what_icalendar_writes() -> None:
     # The lines are assembled by hand for speed; icalendar's own serialiser is the reference.
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+    from icalendar import Timezone
 
-    AMSTERDAM = SITE.zone
-    from mbo_alumni.outputs.vtimezone import _transitions
-
-    reference = Timezone()
-    reference.add("tzid", AMSTERDAM.key)
-    groups: dict[tuple[Any, Any], list[datetime]] = {}
-    for instant, before, after in _transitions(2001, 2034, SITE.zone):
-        groups.setdefault((before, after), []).append((instant + before).replace(tzinfo=None))
-    for (before, after), starts in sorted(groups.items(), key=lambda item: item[1][0]):
-        observance = (TimezoneDaylight if after > before else TimezoneStandard)()
-        observance.add("dtstart", starts[0])
-        for start in starts:
-            observance.add("rdate", start)
-        observance.add("tzoffsetfrom", before)
-        observance.add("tzoffsetto", after)
-        observance.add("tzname", "CEST" if after > before else "CET")
-        reference.add_component(observance)
-    assert vtimezone(2001, 2034, SITE.zone) == reference.to_ical()
+    ours = vtimezone(SITE.zone)
+    assert Timezone.from_ical(ours.decode()).to_ical() == ours
 
 
 @parsers
