@@ -12,6 +12,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -214,12 +215,36 @@ def rule_problem(start: When, end: When | None, repeat: Repeat) -> str | None:
             f"{_years_later(first, MAX_YEARS)}; met 'count' {repeat.count} duurt ze langer: "
             "kies een kleinere 'count' en zet daarna een nieuwe reeks"
         )
+    clock = _clock_problem(start, days[:MAX_OCCURRENCES])
+    if clock:
+        return clock
     if (
         end is not None
         and repeat.every == "week"
         and end - start >= timedelta(weeks=repeat.interval)
     ):
         return "een keer duurt langer dan de tijd tot de volgende keer; controleer 'end'"
+    return None
+
+
+def _clock_problem(start: When, days: list[date]) -> str | None:
+    """Return the message for the first occurrence whose wall-clock time the zone skips (the
+    spring change) or has twice (the autumn change), or None. Calendars repeat a series in
+    local time: such an evening has no one instant, and clients disagree on it."""
+    if not isinstance(start, datetime) or not isinstance(start.tzinfo, ZoneInfo):
+        return None
+    zone, wall = start.tzinfo, start.replace(tzinfo=None)
+    for day in days:
+        naive = datetime.combine(day, wall.time())
+        first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+        if first.utcoffset() == second.utcoffset():
+            continue
+        skipped = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive
+        what = "bestaat die nacht niet" if skipped else "bestaat die nacht twee keer"
+        return (
+            f"de keer van {day} om {wall:%H:%M} {what} (de klok wordt verzet); kies voor de "
+            "reeks een tijd buiten de nacht van de klokwissel, zoals 20:00 of 10:00"
+        )
     return None
 
 

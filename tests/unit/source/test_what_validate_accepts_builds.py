@@ -45,6 +45,19 @@ CASES = {
         4,
         "5000",
     ),
+    # Issue #42, points 3 and 4: calendars repeat a series in local time.
+    "series-in-the-missing-hour": (
+        "- id: nacht\n  title: Nachtwandeling\n  start: '2027-03-14 02:30'\n"
+        "  repeat: {every: week, count: 4}\n",
+        4,
+        "de keer van 2027-03-28 om 02:30 bestaat die nacht niet",
+    ),
+    "series-in-the-doubled-hour": (
+        "- id: nacht\n  title: Nachtwandeling\n  start: '2026-10-25 02:30+01:00'\n"
+        "  repeat: {every: week, count: 3}\n",
+        4,
+        "de keer van 2026-10-25 om 02:30 bestaat die nacht twee keer",
+    ),
     "timed-before-1937": (
         "- id: oud\n  title: Oude bijeenkomst\n  start: '1930-05-01 19:30'\n",
         3,
