@@ -106,7 +106,8 @@ def organizer_line(organizers: Sequence[Association]) -> bytes | None:
     """
     for association in organizers:
         if association.email:
-            name = association.name.replace('"', "'")  # a quoted parameter cannot hold '"'
+            # A quoted parameter cannot hold '"': RFC 6868 writes it as ^' (and ^ as ^^).
+            name = association.name.replace("^", "^^").replace('"', "^'")
             return f'ORGANIZER;CN="{name}":mailto:{association.email}'.encode()
     return None
 

@@ -409,3 +409,24 @@ def test_add_to_calendar_links_of_a_series() -> None:
 )
 def test_dates_are_written_as_icalendar_writes_them(value: date) -> None:
     assert date_value(value) == vDDDTypes(value).to_ical()
+
+
+def test_a_quote_in_an_organisers_name_survives() -> None:
+    """A '"' in an association's name became "'" in ORGANIZER (issue #42, point 7): RFC 6868
+    writes it as ^' inside the quoted CN, which icalendar reads back as the name itself."""
+    from icalendar import Calendar
+
+    from mbo_alumni.outputs.calendars import organizer_line
+    from mbo_alumni.source.model import Association
+
+    named = Association.model_validate({
+        "id": "zonnebloem", "name": 'Alumni "De Zonnebloem" ^ co', "institution": "Test",
+        "city": "Utrecht", "province": "Utrecht", "email": "alumni@zonnebloem.example.org",
+    })  # fmt: skip
+    line = organizer_line([named])
+    assert line is not None and line.count(b'"') == 2
+    text = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+            b"DTSTAMP:20270101T000000Z\r\nDTSTART:20270101T100000Z\r\n" + line +
+            b"\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
+    (event,) = Calendar.from_ical(text).walk("VEVENT")
+    assert event["ORGANIZER"].params["CN"] == 'Alumni "De Zonnebloem" ^ co'
