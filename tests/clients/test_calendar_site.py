@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from calendars import PARSERS, Parser
+from conftest import mini_project, mkdocs_build
 
 
 class _Alternates(HTMLParser):
@@ -51,10 +52,16 @@ def test_site_feed_parses_with_every_client(site: Path, parse: Parser) -> None:
     assert events["voorjaar@alumni.test"]["start"] == "2027-03-30T17:30:00Z"
 
 
-def test_stamp_comes_from_source_date_epoch(site: Path) -> None:
-    # conftest builds with SOURCE_DATE_EPOCH=1795000000 (2026-11-18 11:06:40 UTC).
-    stamps = set(re.findall(rb"DTSTAMP:(\S+)\r\n", (site / "agenda.ics").read_bytes()))
-    assert stamps == {b"20261118T110640Z"}
+def test_stamps_come_from_the_data_never_from_the_build(site: Path, tmp_path: Path) -> None:
+    """Without METHOD, DTSTAMP is when the event was last revised (RFC 5545 3.8.7.2), as
+    LAST-MODIFIED: it was the build moment, so every daily build "revised" every event.
+    conftest builds with SOURCE_DATE_EPOCH=1795000000; a build a year later is the same."""
+    feed = (site / "agenda.ics").read_bytes()
+    assert set(re.findall(rb"DTSTAMP:(\S+)\r\n", feed)) == {b"20000101T000000Z"}  # unknown
+    root = mini_project(tmp_path)()
+    later = mkdocs_build(root, SOURCE_DATE_EPOCH="1826536000")
+    assert later.returncode == 0, later.stderr
+    assert (root / "site" / "agenda.ics").read_bytes() == feed
 
 
 SITE_FEEDS = {

@@ -109,6 +109,8 @@ def change_list(form: issue_form.Form, before: dict[str, Any], after: dict[str, 
     words, zone = settings.words(), settings.zone
     lines = []
     for key, new in after.items():
+        if key == "announced":  # bookkeeping of the change itself, not what was asked for
+            continue
         label = _label(form, key)
         old = _shown(before.get(key), zone, words, key)
         new_text = quiet(_shown(new, zone, words, key))
@@ -254,6 +256,8 @@ def _what_changes(
         return [nothing + (cancel if kind.file == "events" else ".")]
     if kind.file == "associations":  # a change or a confirmation: the data is checked today
         changes["checked"] = today
+    else:  # the day of the last change: calendars' LAST-MODIFIED, and a SEQUENCE that rises
+        changes["announced"] = today
     return entry, ident, changes
 
 

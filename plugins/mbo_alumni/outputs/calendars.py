@@ -98,6 +98,26 @@ def _written(value: date | datetime | None, utc: bool) -> date | datetime | None
     return value
 
 
+# Without METHOD, DTSTAMP is when the event's information was last revised (RFC 5545
+# 3.8.7.2), as LAST-MODIFIED: never the build moment, so unchanged data gives the same
+# VEVENT on every (daily) build. `announced` is the day of the last change (intake sets it).
+UNKNOWN_REVISION = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def revised(event: Event, site: Site) -> datetime:
+    """Return when the event was last revised: the start of its `announced` day."""
+    if event.announced is None:
+        return UNKNOWN_REVISION
+    day = event.announced
+    return datetime(day.year, day.month, day.day, tzinfo=site.zone).astimezone(UTC)
+
+
+def sequence(event: Event) -> int:
+    """Return the SEQUENCE: it rises with every change (each moves `announced` on), which
+    clients that take an update only when SEQUENCE rises need."""
+    return 0 if event.announced is None else (event.announced - UNKNOWN_REVISION.date()).days
+
+
 def organizer_line(organizers: Sequence[Association]) -> bytes | None:
     """Return the ORGANIZER line: the first organising association with a published address.
 
@@ -112,12 +132,7 @@ def organizer_line(organizers: Sequence[Association]) -> bytes | None:
     return None
 
 
-def vevent(
-    event: Event,
-    site: Site,
-    stamp: datetime,
-    organizers: Sequence[Association] = (),
-) -> bytes:
+def vevent(event: Event, site: Site, organizers: Sequence[Association] = ()) -> bytes:
     """Return the serialised VEVENT of one event; `organizers` are its associations.
 
     Times are in the site's zone (`in_utc` turns them into UTC for a one-off download).
@@ -129,7 +144,7 @@ def vevent(
     lines = [
         b"BEGIN:VEVENT",
         text_line("UID", uid(event, site)),
-        b"DTSTAMP:" + date_value(stamp.astimezone(UTC)),
+        b"DTSTAMP:" + date_value(revised(event, site)),
         date_line("DTSTART", start),
     ]
     if end is not None:
@@ -145,6 +160,10 @@ def vevent(
     ]
     if event.status == "cancelled":
         lines.append(b"TRANSP:TRANSPARENT")
+    lines += [
+        b"LAST-MODIFIED:" + date_value(revised(event, site)),
+        f"SEQUENCE:{sequence(event)}".encode(),
+    ]
     location = location_text(event)
     if location:
         lines.append(text_line("LOCATION", location))
@@ -159,9 +178,7 @@ def vevent(
         lines.append(b"CATEGORIES:" + b",".join(category(tag) for tag in event.tags))
     lines.append(b"END:VEVENT")
     serialised = b"".join(fold(line) for line in lines)
-    return serialised + b"".join(
-        _override(event, site, stamp, organizers, day) for day in event.cancelled
-    )
+    return serialised + b"".join(_override(event, site, organizers, day) for day in event.cancelled)
 
 
 def in_utc(event: Event, feed_vevent: bytes) -> bytes:
@@ -182,13 +199,11 @@ def in_utc(event: Event, feed_vevent: bytes) -> bytes:
     return feed_vevent
 
 
-def _override(
-    event: Event, site: Site, stamp: datetime, organizers: Sequence[Association], day: date
-) -> bytes:
+def _override(event: Event, site: Site, organizers: Sequence[Association], day: date) -> bytes:
     """Return the VEVENT that cancels one occurrence of a series: its UID, RECURRENCE-ID (the
     occurrence's start) and STATUS:CANCELLED; the rest as the occurrence itself."""
     held = next(o for o in event.occurrences() if o.day == day)
-    text = vevent(single(event, held, status="cancelled"), site, stamp, organizers)
+    text = vevent(single(event, held, status="cancelled"), site, organizers)
     stamp_end = text.index(b"\r\n", text.index(b"DTSTAMP:")) + 2
     return text[:stamp_end] + fold(date_line("RECURRENCE-ID", held.start)) + text[stamp_end:]
 
@@ -250,7 +265,6 @@ def calendar_files(
     associations: Iterable[Association],
     events: Sequence[Event],
     site: Site,
-    stamp: datetime,
     facets: Sequence[Facet] = (),
 ) -> Iterator[Output]:
     """Yield every calendar file: the site-wide feed, one per association, one per facet
@@ -263,7 +277,7 @@ def calendar_files(
 
     @cache
     def serialised() -> dict[str, bytes]:
-        return {e.id: vevent(e, site, stamp, organizers[e.id]) for e in ordered}
+        return {e.id: vevent(e, site, organizers[e.id]) for e in ordered}
 
     by_organizer: dict[str, list[Event]] = {}
     for event in ordered:  # an index, so the per-association feeds cost O(events) in all

@@ -41,7 +41,7 @@ class Build:
 def calendar_files(build: Build) -> Iterable[Output]:
     """The site-wide, per-association, per-region and per-theme calendars, and the one-offs."""
     return calendars.calendar_files(
-        build.data.associations, build.data.events, build.site, build.moment, build.facets
+        build.data.associations, build.data.events, build.site, build.facets
     )
 
 

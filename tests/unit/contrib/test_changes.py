@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -134,9 +135,17 @@ def test_move_then_cancel_in_place(remote: Remote, tmp_path: Path) -> None:
     assert remote.diff("wijziging/issue-21") == [
         "-  start: '2027-11-02 17:00'", "-  end: '2027-11-02 19:00'",
         "+  start: '2027-11-09 17:00'", "+  end: '2027-11-09 19:00'",
+        "+  announced: 2026-11-18",  # the day of the change: LAST-MODIFIED, SEQUENCE
     ]  # fmt: skip
+    assert "announced" not in pull["body"]
     before = calendar_of(EVENTS, tmp_path / "before")
     after = calendar_of(remote.events_on("wijziging/issue-21"), tmp_path / "moved")
+    # Clients that take an update only when SEQUENCE rises see the move.
+    vevents = [
+        re.search(rb"BEGIN:VEVENT\r\nUID:najaar@.*?END:VEVENT", c, re.S) for c in (before, after)
+    ]
+    sequence = [int(re.search(rb"SEQUENCE:(\d+)", v[0])[1]) for v in vevents if v]  # type: ignore[index]
+    assert sequence[1] > sequence[0] and b"LAST-MODIFIED:20261117T230000Z" in vevents[1][0]  # type: ignore[index]
     for client in ("ical.js", "khal"):
         (old,) = held(before, client)
         (new,) = held(after, client)
