@@ -50,6 +50,16 @@ $(CLIENTS_STAMP): tests/clients/requirements.txt
 	$(CLIENTS)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/clients/requirements.txt
 	touch $(CLIENTS_STAMP)
 
+# Radicale, a real CalDAV server, for the calendar tests (run on 127.0.0.1 only), in a venv of
+# its own: it pins python-dateutil and vobject apart from ours.
+RADICALE := .venv-radicale
+RADICALE_STAMP := $(RADICALE)/.installed
+
+$(RADICALE_STAMP): tests/radicale/requirements.txt
+	test -x $(RADICALE)/bin/python || $(PYTHON) -m venv $(RADICALE)
+	$(RADICALE)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/radicale/requirements.txt
+	touch $(RADICALE_STAMP)
+
 # Browser tests drive Debian's Chromium headless shell (the same Blink and V8 as the browser,
 # without its windowing layer; Playwright's default for headless runs, at half the CPU of the
 # full browser). Playwright's own browser download is not reachable here. Point CHROMIUM_PATH at
@@ -78,7 +88,7 @@ $(OFFICE_STAMP): $(STAMP)
 # Two workers: most tests wait on Chromium or a build, and this machine has two cores.
 WORKERS ?= 2
 
-test: $(STAMP) $(CLIENTS_STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) $(OFFICE_STAMP) lint
+test: $(STAMP) $(CLIENTS_STAMP) $(RADICALE_STAMP) $(NODE_STAMP) $(CHROMIUM_PATH) $(JAVA_STAMP) $(OFFICE_STAMP) lint
 	$(BIN)/pytest -n $(WORKERS)
 
 # Lint and the fast tests (no site build, no browser, no calendar program): under a minute.
@@ -90,7 +100,7 @@ bench: $(STAMP)
 	TMPDIR=$${BENCH_TMPDIR:-$$(test -d /dev/shm && echo /dev/shm || echo /tmp)} $(BIN)/python bench/bench.py 1000 5000 2000 10000
 
 clean:
-	rm -rf site $(VENV) $(CLIENTS) tests/js/node_modules
+	rm -rf site $(VENV) $(CLIENTS) $(RADICALE) tests/js/node_modules
 
 # Per page kind: HTML and gzip bytes, the search index, sitemap fetches in Chromium, and Google
 # Lighthouse's mobile scores (installed here, in bench/js; Node 20 runs Lighthouse 12).
