@@ -60,6 +60,12 @@ VERSION_2 = (
   title: Zomeravond
   start: '2028-06-15 19:00'
   organizer: a-academy
+- id: nacht
+  title: Lange zaterdagavond
+  start: '2027-10-16 22:00'
+  end: '2027-10-17 04:00'
+  organizer: b-alumni
+  repeat: {every: week, count: 3}
 - id: oud
   title: Oude avond
   start: '1985-06-11 19:30'
@@ -113,7 +119,10 @@ class Server:
         for block in re.findall(rb"BEGIN:VEVENT\r?\n(.*?)END:VEVENT", answer, re.S):
             uid = re.search(rb"^UID:(.*?)\r?$", block, re.M)[1].decode()  # type: ignore[index]
             start = re.search(rb"^DTSTART[^:\r\n]*:(\S+?)\r?$", block, re.M)[1].decode()  # type: ignore[index]
-            found.setdefault(uid.split("@")[0], set()).add(start)
+            end = re.search(rb"^DTEND[^:\r\n]*:(\S+?)\r?$", block, re.M)
+            found.setdefault(uid.split("@")[0], set()).add(
+                start + ("/" + end[1].decode() if end and "RRULE" not in block.decode() else "")
+            )
         return found
 
     def holds_at(self, collection: str, ident: str, instant: str) -> bool:
@@ -171,9 +180,14 @@ def built(folder: Path, events: str) -> Path:
 def expected(root: Path) -> dict[str, set[str]]:
     """Every start the data holds, in UTC, as a CalDAV server writes it after expanding."""
     data = load(root / "data")
+
+    def utc(moment: object) -> str:
+        assert isinstance(moment, datetime)
+        return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
     return {
         e.id: {
-            o.start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+            (utc(o.start) + (f"/{utc(o.end)}" if e.repeat and o.end else ""))
             if isinstance(o.start, datetime)
             else o.start.strftime("%Y%m%d")
             for o in e.occurrences()
@@ -188,7 +202,7 @@ def assert_right(radicale: Server, collection: str, root: Path, only: tuple[str,
     got = radicale.instants(collection)
     assert set(got) == set(want)
     for ident, starts in want.items():
-        if len(starts) > 1 or ident == "borrel":  # a series: expanded to UTC by Radicale
+        if len(starts) > 1:  # a series: expanded to UTC by Radicale, with each end
             assert got[ident] == starts, ident
         else:  # a single event: Radicale returns it as written; ask where it places it
             (instant,) = starts
@@ -208,7 +222,21 @@ def test_an_associations_feed_then_the_site_feed(radicale: Server, tmp_path: Pat
     radicale.put("bee", (root / "site" / "agenda-b-alumni.ics").read_bytes())
     radicale.put("alles", (root / "site" / "agenda.ics").read_bytes())
     assert_right(radicale, "alles", root)
-    assert_right(radicale, "bee", root, only=("borrel", "ver"))
+    assert_right(radicale, "bee", root, only=("borrel", "nacht", "ver"))
+
+
+def test_an_evening_across_the_clock_change_ends_where_every_calendar_ends_it(
+    radicale: Server, tmp_path: Path
+) -> None:
+    """Saturday 22:00 to 04:00, on the night the clocks go back: exactly six hours, as RFC
+    5545 expands a series' length given by DTEND (Radicale, libical), so 03:00 on the clock;
+    our pages and open data say the same (they used to keep six hours on the clock)."""
+    root = built(tmp_path / "site", VERSION_2)
+    night = next(e for e in load(root / "data").events if e.id == "nacht")
+    (crossing,) = [o for o in night.occurrences() if o.start.day == 30]
+    assert crossing.end is not None and f"{crossing.end:%H:%M}" == "03:00"
+    radicale.put("nacht", (root / "site" / "agenda.ics").read_bytes())
+    assert "20271030T200000Z/20271031T020000Z" in radicale.instants("nacht")["nacht"]
 
 
 def test_one_download_then_the_site_feed(radicale: Server, tmp_path: Path) -> None:

@@ -295,21 +295,32 @@ def series(
     skipped: list[date],
     cancelled: list[date],
 ) -> list[Occurrence]:
-    """Return the occurrences of a series but the skipped ones, in order; each as long on the
-    clock as the first (a two-hour evening stays two hours, also the night the clocks change)."""
+    """Return the occurrences of a series but the skipped ones, in order; each exactly as long
+    as the first (RFC 5545 3.8.5.3: a length given by DTEND is an exact duration for every
+    occurrence, as calendar clients and CalDAV servers expand it): an evening across the
+    night the clocks change ends an hour earlier or later on the clock, as in every calendar."""
     found = []
     for day in occurrence_days(start, repeat):
         if day in skipped:
             continue
         moved = at_day(start, day)
-        until = None if end is None else _shifted(moved, end - start)
+        until = None if end is None else _shifted(moved, _exact(end, start))
         found.append(Occurrence(moved, until, "cancelled" if day in cancelled else status, day))
     return found
 
 
+def _exact(end: When, start: When) -> timedelta:
+    """Return the exact time between two moments (Python subtracts two times of one zone on
+    the wall clock), or the days between two dates."""
+    if isinstance(end, datetime) and isinstance(start, datetime):
+        return end.astimezone(UTC) - start.astimezone(UTC)
+    assert not isinstance(end, datetime) and not isinstance(start, datetime)  # the model's rule
+    return end - start
+
+
 def _shifted(start: When, length: timedelta) -> When:
     if isinstance(start, datetime):
-        return (start.replace(tzinfo=None) + length).replace(tzinfo=start.tzinfo)
+        return (start.astimezone(UTC) + length).astimezone(start.tzinfo)
     return start + length
 
 
