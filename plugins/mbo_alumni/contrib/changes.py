@@ -109,7 +109,7 @@ def change_list(form: issue_form.Form, before: dict[str, Any], after: dict[str, 
     words, zone = settings.words(), settings.zone
     lines = []
     for key, new in after.items():
-        if key == "announced":  # bookkeeping of the change itself, not what was asked for
+        if key in ("announced", "sequence"):  # bookkeeping of the change, not what was asked
             continue
         label = _label(form, key)
         old = _shown(before.get(key), zone, words, key)
@@ -125,6 +125,7 @@ def _refuse(settings: Settings, issue: Issue, messages: list[str]) -> Outcome:
 
 
 FROM_ASSOCIATION = "van-de-vereniging"  # the label of a change by one of its editors
+_SCHEDULE = ("start", "end", "location.name", "location.address", "location.city", "location.url")
 _SENSITIVE = ("email", "contact.name", "contact.email", "contact.role", "editors")
 
 
@@ -256,8 +257,12 @@ def _what_changes(
         return [nothing + (cancel if kind.file == "events" else ".")]
     if kind.file == "associations":  # a change or a confirmation: the data is checked today
         changes["checked"] = today
-    else:  # the day of the last change: calendars' LAST-MODIFIED, and a SEQUENCE that rises
+    else:  # the day of the last change (calendars' LAST-MODIFIED); SEQUENCE rises with a
+        # change of time, place or status, which calendar clients must take in
         changes["announced"] = today
+        status = getattr(entry, "status", None)
+        if any(key in changes for key in _SCHEDULE) or changes.get("status", status) != status:
+            changes["sequence"] = getattr(entry, "sequence", 0) + 1
     return entry, ident, changes
 
 

@@ -112,12 +112,6 @@ def revised(event: Event, site: Site) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=site.zone).astimezone(UTC)
 
 
-def sequence(event: Event) -> int:
-    """Return the SEQUENCE: it rises with every change (each moves `announced` on), which
-    clients that take an update only when SEQUENCE rises need."""
-    return 0 if event.announced is None else (event.announced - UNKNOWN_REVISION.date()).days
-
-
 def organizer_line(organizers: Sequence[Association]) -> bytes | None:
     """Return the ORGANIZER line: the first organising association with a published address.
 
@@ -162,7 +156,9 @@ def vevent(event: Event, site: Site, organizers: Sequence[Association] = ()) -> 
         lines.append(b"TRANSP:TRANSPARENT")
     lines += [
         b"LAST-MODIFIED:" + date_value(revised(event, site)),
-        f"SEQUENCE:{sequence(event)}".encode(),
+        # Raised by intake with every change of time, place or status: clients that take an
+        # update only when SEQUENCE rises need it.
+        f"SEQUENCE:{event.sequence}".encode(),
     ]
     location = location_text(event)
     if location:

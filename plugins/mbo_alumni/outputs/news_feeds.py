@@ -35,7 +35,7 @@ from ..core.templating import render as render_template
 from ..core.website import Site
 from ..source.articles import Article
 from ..source.model import Association, Event
-from ..source.recurrence import describe
+from ..source.series_words import describe
 from .agenda_slices import Facet
 from .calendars import location_text, organizers_text, summary_text
 from .planned import Output

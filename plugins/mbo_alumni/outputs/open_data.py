@@ -158,6 +158,7 @@ def shared_fields(record: type[BaseModel], model: type[BaseModel]) -> set[str]:
 UNPUBLISHED = {
     "contact",  # only with the person's consent, and without the consent flag
     "editors",  # who may change the entry: a matter of the repository, not of the open data
+    "sequence",  # the calendars' revision counter, bookkeeping of the data files
 }
 
 

@@ -13,8 +13,8 @@ from ..outputs.calendar_links import subscribe_links
 from ..outputs.calendars import location_text, organizers_text
 from ..outputs.jsonld import Deferred, event_script, organization_script
 from ..source.model import Association, Event, ended
-from ..source.recurrence import describe
 from ..source.series import next_held
+from ..source.series_words import describe
 from .head import calendar_alternate
 
 # No page grows with the data: lists longer than these go to the month pages and the feeds.

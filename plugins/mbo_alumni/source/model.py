@@ -207,6 +207,8 @@ class Event(_Strict):
     status: Literal["confirmed", "tentative", "cancelled"] = "confirmed"
     tags: list[Slug] = Field(default_factory=list)
     announced: date | None = None
+    # Raised by intake with every change of time, place or status: calendars' SEQUENCE.
+    sequence: int = Field(default=0, ge=0, le=1_000_000)
     repeat: Repeat | None = Field(
         default=None, description="een reeks: hoe de bijeenkomst terugkomt"
     )

@@ -14,11 +14,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from ..core.dates import When
-from ..core.wording import Wording, time_of_day
 
 MAX_OCCURRENCES = 260  # five years of weekly meetings
 MAX_YEARS = 5  # from the first occurrence to `until`
@@ -322,34 +320,3 @@ def _shifted(start: When, length: timedelta) -> When:
     if isinstance(start, datetime):
         return (start.astimezone(UTC) + length).astimezone(start.tzinfo)
     return start + length
-
-
-def describe(repeat: Repeat, start: When, end: When | None, words: Wording) -> str:
-    """Return the rule in Dutch: 'elke eerste dinsdag van de maand, 19.30–21.30 uur, tot en met
-    30 juni 2027'; 'om de 2 weken op dinsdag, 6 keer'."""
-    first = start.date() if isinstance(start, datetime) else start
-    n = repeat.interval
-    if repeat.every == "week":
-        day = DUTCH_WEEKDAYS[first.weekday()]
-        rule = f"elke week op {day}" if n == 1 else f"om de {n} weken op {day}"
-    elif repeat.every == "month" and repeat.day_number is not None and repeat.week is not None:
-        which = f"{week_words(repeat.week)} {DUTCH_WEEKDAYS[repeat.day_number]}"
-        rule = f"elke {which} van de maand" if n == 1 else f"om de {n} maanden op de {which}"
-    elif repeat.every == "month":
-        rule = (
-            f"elke maand op de {first.day}e" if n == 1 else f"om de {n} maanden op de {first.day}e"
-        )
-    else:
-        on = format_date(first, "d MMMM", locale=words.locale)
-        rule = f"elk jaar op {on}" if n == 1 else f"om de {n} jaar op {on}"
-    parts = [rule]
-    if isinstance(start, datetime):
-        hours = time_of_day(start, words)
-        if isinstance(end, datetime) and end.date() == start.date():
-            hours += f"–{time_of_day(end, words)}"
-        parts.append(f"{hours} {words('when.hour')}")
-    if repeat.until is not None:
-        parts.append(f"tot en met {format_date(repeat.until, 'd MMMM y', locale=words.locale)}")
-    else:
-        parts.append(f"{repeat.count} keer")
-    return ", ".join(parts)

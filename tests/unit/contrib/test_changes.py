@@ -135,7 +135,8 @@ def test_move_then_cancel_in_place(remote: Remote, tmp_path: Path) -> None:
     assert remote.diff("wijziging/issue-21") == [
         "-  start: '2027-11-02 17:00'", "-  end: '2027-11-02 19:00'",
         "+  start: '2027-11-09 17:00'", "+  end: '2027-11-09 19:00'",
-        "+  announced: 2026-11-18",  # the day of the change: LAST-MODIFIED, SEQUENCE
+        "+  announced: 2026-11-18",  # the day of the change: LAST-MODIFIED
+        "+  sequence: 1",  # a new time: SEQUENCE rises
     ]  # fmt: skip
     assert "announced" not in pull["body"]
     before = calendar_of(EVENTS, tmp_path / "before")
@@ -155,7 +156,9 @@ def test_move_then_cancel_in_place(remote: Remote, tmp_path: Path) -> None:
     # Cancelled: one choice, the same entry; it stays in the feed, as cancelled.
     cancelled = remote.submit(22, {"id": "najaar", "change": "Afgelasten"})
     assert cancelled.returncode == 0, cancelled.stderr
-    assert remote.diff("wijziging/issue-22") == ["+  status: cancelled"]
+    assert remote.diff("wijziging/issue-22") == [
+        "-  sequence: 1", "+  sequence: 2", "+  status: cancelled",
+    ]  # fmt: skip
     final = calendar_of(remote.events_on("wijziging/issue-22"), tmp_path / "cancelled")
     for client in ("ical.js", "khal"):
         (event,) = held(final, client)
@@ -302,11 +305,11 @@ def test_the_life_of_an_entry(remote: Remote, tmp_path: Path) -> None:
     moved = step(63, {"id": "bee-avond", "start": "2027-11-09 17:00"}, FORM, LABEL)
     # (intake wrote the new entry's times unquoted; the change keeps that style)
     before = ["-  start: 2027-11-02 17:00", "-  end: 2027-11-02 19:00"]
-    after = ["+  start: 2027-11-09 17:00", "+  end: 2027-11-09 19:00"]
-    assert sorted(moved) == sorted(before + after)
+    after = ["+  start: 2027-11-09 17:00", "+  end: 2027-11-09 19:00", "+  sequence: 1"]
+    assert sorted(moved) == sorted(before + after)  # announced: already today (registered)
     assert step(64, {"id": "bee-avond", "change": "Afgelasten"}, FORM, LABEL) == [
-        "+  status: cancelled"
-    ]
+        "-  sequence: 1", "+  sequence: 2", "+  status: cancelled",
+    ]  # fmt: skip
     # Registered today, so confirmed today: nothing to change, and it says so (no pull
     # request, no error).
     again = remote.submit(65, {"id": "b-vereniging", "confirm": "ja"},
