@@ -56,7 +56,7 @@ def model_keys(model: type) -> set[str]:
     [
         ("vereniging-aanmelden.yml", Association, {"checked"}),
         # online follows from the link to join online (no box to tick on GitHub)
-        ("evenement-aanmelden.yml", Event, {"announced", "location.online"}),
+        ("evenement-aanmelden.yml", Event, {"announced", "location.online", "sequence"}),
     ],
 )
 def test_issue_forms_ask_exactly_the_model_keys(form: str, model: type, automatic: set) -> None:
