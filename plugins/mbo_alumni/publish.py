@@ -16,7 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -94,39 +94,31 @@ def exchange_contents(new: Path, site: Path) -> None:
 
 def publish(config: Path, site: Path, extra: list[str]) -> int:
     """Build with MkDocs into a fresh folder beside `site` (inside it when `site` is a mount
-    point); swap on success. Return the exit code of `mkdocs build` (0 when the new tree is
-    in place)."""
+    point, which cannot itself be renamed); swap on success. Return the exit code of `mkdocs
+    build` (0 when the new tree is in place)."""
     site = site.absolute()
-    mounted = site.is_dir() and os.path.ismount(site)
     with locked(site):
         clean_leftovers(site)
-        if mounted:
-            return _publish_into(config, site, extra)
+        if site.is_dir() and os.path.ismount(site):
+            for folder in site.glob(f"{_PART}*"):  # a killed build's, inside the mount
+                pid = folder.name.rsplit("-", 1)[-1]
+                if not pid.isdigit() or not alive(int(pid)):
+                    shutil.rmtree(folder, ignore_errors=True)
+            return _build_and_swap(config, site / f"{_PART}{os.getpid()}", extra,
+                                   lambda new: exchange_contents(new, site))  # fmt: skip
         new = site.with_name(f"{site.name}{_PART}{os.getpid()}")
-        try:
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-                       "--config-file", str(config), "--site-dir", str(new), *extra]  # fmt: skip
-            code = subprocess.run(command, check=False).returncode
-            if code == 0:
-                exchange(new, site)
-            return code
-        finally:
-            shutil.rmtree(new, ignore_errors=True)  # the failed build, or the old tree
+        return _build_and_swap(config, new, extra, lambda new: exchange(new, site))
 
 
-def _publish_into(config: Path, site: Path, extra: list[str]) -> int:
-    """Build into a hidden folder inside the mounted `site`, then swap its entries in."""
-    for folder in site.glob(f"{_PART}*"):  # a killed build's
-        pid = folder.name.rsplit("-", 1)[-1]
-        if not pid.isdigit() or not alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-    new = site / f"{_PART}{os.getpid()}"
+def _build_and_swap(config: Path, new: Path, extra: list[str], swap: Callable[[Path], None]) -> int:
+    """Build into `new`; on success `swap` it in. `new` goes afterwards either way (the failed
+    build, or what the swap left there: the old tree or entries)."""
     try:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                    "--config-file", str(config), "--site-dir", str(new), *extra]  # fmt: skip
         code = subprocess.run(command, check=False).returncode
         if code == 0:
-            exchange_contents(new, site)
+            swap(new)
         return code
     finally:
-        shutil.rmtree(new, ignore_errors=True)  # the failed build, or the old entries
+        shutil.rmtree(new, ignore_errors=True)
