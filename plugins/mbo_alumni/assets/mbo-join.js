@@ -29,7 +29,9 @@
       if (schema.$ref) {
         schema = root.$defs[schema.$ref.split("/").pop()];
       } else if (schema.anyOf) {
-        var branch = schema.anyOf.filter(function (s) { return s.type !== "null"; })[0];
+        // The non-null branch; of "one id or a list of ids" the list, which a form field fills.
+        var branches = schema.anyOf.filter(function (s) { return s.type !== "null"; });
+        var branch = branches.filter(function (s) { return s.type === "array"; })[0] || branches[0];
         var outer = Object.assign({}, schema);
         delete outer.anyOf;
         schema = Object.assign({}, branch, outer);

@@ -190,6 +190,15 @@ Name = Annotated[  # an association's name
     AfterValidator(check_single_line),
     WithJsonSchema({"type": "string", "minLength": 2, "maxLength": 120, "x-letters": True}),
 ]
+SLUG_SCHEMA = {
+    "type": "string",
+    "pattern": SLUG_PATTERN,
+    "maxLength": 64,
+    "x-message": SLUG_MESSAGE,
+}
+# One id or a list of them (`organizer: a-academy` and `organizer: [a-academy, b]`), as the
+# model reads it: the schema editors check against says the same.
+SLUGS_SCHEMA = {"anyOf": [SLUG_SCHEMA, {"type": "array", "items": SLUG_SCHEMA}]}
 Slug = Annotated[
     str,
     AfterValidator(_check_slug),

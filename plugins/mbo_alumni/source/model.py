@@ -17,6 +17,7 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -30,6 +31,7 @@ from .fields import (
     CONSENT_MESSAGE,
     FORM_MESSAGES,
     ONLINE_URL_MESSAGE,
+    SLUGS_SCHEMA,
     Email,
     GitHubName,
     Markdown,
@@ -195,8 +197,9 @@ class Event(_Strict):
     start: WhenField
     end: WhenField | None = None
     organizer: Annotated[
-        list[Slug], BeforeValidator(lambda value: [value] if isinstance(value, str) else value)
-    ] = Field(default_factory=list)
+        list[Slug], BeforeValidator(lambda value: [value] if isinstance(value, str) else value),
+        WithJsonSchema(SLUGS_SCHEMA),
+    ] = Field(default_factory=list)  # fmt: skip
     host: Text | None = Field(
         default=None,
         description="wie organiseert, als dat geen vereniging uit de gids is (Kennispunt LLO)",

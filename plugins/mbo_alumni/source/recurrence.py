@@ -14,7 +14,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 from ..core.dates import When
 
@@ -30,6 +37,11 @@ EVERY_WORDS = {
     "jaarlijks": "year", "weekly": "week", "monthly": "month", "yearly": "year",
 }  # fmt: skip
 FORTNIGHT = {"fortnight", "tweewekelijks", "twee weken", "2 weken", "biweekly"}
+
+
+def _words(words: list[str]) -> list[str]:
+    """Return the words as a schema's enum lists them: lower case and capitalised."""
+    return sorted({w for word in words for w in (word, word.capitalize())})
 
 
 def _every(value: Any) -> Any:
@@ -58,13 +70,19 @@ class Repeat(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    every: Annotated[Literal["week", "month", "year"], BeforeValidator(_every)]
+    # The schemas name the Dutch words too, as the model reads them (editors check against them).
+    every: Annotated[
+        Literal["week", "month", "year"], BeforeValidator(_every),
+        WithJsonSchema({"type": "string", "enum": _words(["week", "month", "year", *EVERY_WORDS])}),
+    ]  # fmt: skip
     interval: int = Field(default=1, ge=1, le=52, description="om de hoeveel weken/maanden/jaren")
     weekday: Annotated[
         Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         | None,
         BeforeValidator(_weekday),
-    ] = Field(default=None, description="monday ... sunday (of maandag ... zondag)")
+        WithJsonSchema({"anyOf": [{"type": "string", "enum": _words(WEEKDAYS + DUTCH_WEEKDAYS)},
+                                  {"type": "null"}]}),
+    ] = Field(default=None, description="monday ... sunday (of maandag ... zondag)")  # fmt: skip
     week: Literal[1, 2, 3, 4, -1] | None = Field(
         default=None, description="de hoeveelste van de maand: 1 tot 4, of -1 voor de laatste"
     )
