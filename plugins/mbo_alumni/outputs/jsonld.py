@@ -15,9 +15,10 @@ from ..core.markup import summary
 from ..core.website import Site
 from ..source.model import Association, Event
 
+# schema.org has no "onder voorbehoud": a tentative event carries no eventStatus, rather
+# than claim EventScheduled (which readers take as "it takes place as announced").
 EVENT_STATUS = {
     "confirmed": "https://schema.org/EventScheduled",
-    "tentative": "https://schema.org/EventScheduled",
     "cancelled": "https://schema.org/EventCancelled",
 }
 
@@ -77,10 +78,13 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
+        # A series keeps its first startDate beside eventSchedule: Google's event results
+        # require startDate, and read eventSchedule only as extra.
         "startDate": iso(event.start),
-        "eventStatus": EVENT_STATUS[event.status],
         "url": site.absolute(site.paths.event_page(event.id)),
     }
+    if event.status in EVENT_STATUS:
+        data["eventStatus"] = EVENT_STATUS[event.status]
     if event.end is not None:
         data["endDate"] = iso(event.end)
     data.update(attendance(event))

@@ -97,7 +97,7 @@ EVENT_COLUMNS = (
 )
 
 # Fields of the data that have no column: who may change an entry is the repository's matter.
-NO_COLUMN = {"editors"}
+NO_COLUMN = {"editors", "sequence"}  # matters to the repository and its calendars only
 
 
 def columns_for(model: type[Association] | type[Event]) -> tuple[Column, ...]:
@@ -115,9 +115,9 @@ def entry_values(entry: Association | Event) -> dict[str, Any]:
 
 def cell(value: Any, column: Column) -> str:
     """Return one value as its cell's text."""
-    if value is None or value == [] or (column.kind == "yesno" and value is False):
+    if value is None or value == []:
         return ""
-    if column.kind == "yesno":
+    if column.kind == "yesno":  # 'nee' said, not left empty: an empty cell is "not known"
         return YES if value else NO
     if isinstance(value, list):
         text = LIST_SEPARATOR.join(_plain(item) for item in value)
