@@ -58,3 +58,15 @@ def test_the_venue_and_the_link_everywhere(tmp_path: Path) -> None:
     assert "Aula, Tilburg en online" in listing
     embed = (site / "embed" / "a-academy" / "index.html").read_text(encoding="utf-8")
     assert "Aula, Schoolstraat 1, Tilburg (ook online" in embed
+
+
+def test_an_association_without_a_website_has_an_h_card_url(tmp_path: Path) -> None:
+    """Issue #43, point 4: its h-card had no URL at all; now its page on this site."""
+    root = write_tree(tmp_path, {"mkdocs.yml": MKDOCS_YML, "docs/index.md": "# Home\n",
+                                 "data/associations.yaml": ASSOCIATIONS,
+                                 "data/events.yaml": EVENTS})  # fmt: skip
+    assert mkdocs_build(root).returncode == 0
+    page = (root / "site" / "verenigingen" / "a-academy" / "index.html").read_text("utf-8")
+    parsed = mf2py.parse(doc=page, url="https://alumni.test/verenigingen/a-academy/")
+    (card,) = [i for i in parsed["items"] if "h-card" in i["type"]]
+    assert card["properties"]["url"] == ["https://alumni.test/verenigingen/a-academy/"]
