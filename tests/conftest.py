@@ -49,6 +49,21 @@ ASSOCIATIONS = """\
   province: Friesland
 """
 
+# Two associations in two provinces, one with a published address (its ORGANIZER line).
+TWO_ASSOCIATIONS = """\
+- id: a-academy
+  name: A-Academy
+  institution: Koning Willem I College
+  city: Tilburg
+  province: Noord-Brabant
+  email: alumni@a-academy.example.org
+- id: b-alumni
+  name: Bee Alumni
+  institution: Testcollege
+  city: Utrecht
+  province: Utrecht
+"""
+
 EVENTS = """\
 - id: voorjaar
   title: Voorjaarsbijeenkomst

@@ -21,25 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mini_project, mkdocs_build
+from conftest import ROOT, TWO_ASSOCIATIONS, mini_project, mkdocs_build
 from mbo_alumni.source.load import load
 
 pytestmark = pytest.mark.slow
 RADICALE = ROOT / ".venv-radicale" / "bin" / "python"  # installed by `make test`
 
-ASSOCIATIONS = """\
-- id: a-academy
-  name: A-Academy
-  institution: Koning Willem I College
-  city: Tilburg
-  province: Noord-Brabant
-  email: alumni@a-academy.example.org
-- id: b-alumni
-  name: Bee Alumni
-  institution: Testcollege
-  city: Utrecht
-  province: Utrecht
-"""
 VERSION_1 = """\
 - id: borrel
   title: Borrel
@@ -171,7 +158,7 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def built(folder: Path, events: str) -> Path:
-    root = mini_project(folder)({"data/associations.yaml": ASSOCIATIONS,
+    root = mini_project(folder)({"data/associations.yaml": TWO_ASSOCIATIONS,
                                  "data/events.yaml": events})  # fmt: skip
     assert mkdocs_build(root).returncode == 0
     return root

@@ -10,22 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS_YML, mkdocs_build, write_tree
+from conftest import MKDOCS_YML, TWO_ASSOCIATIONS, mkdocs_build, write_tree
 
 pytestmark = pytest.mark.slow
 
-ASSOCIATIONS = """\
-- id: a-academy
-  name: A-Academy
-  institution: Koning Willem I College
-  city: Tilburg
-  province: Noord-Brabant
-- id: b-alumni
-  name: Bee Alumni
-  institution: Testcollege
-  city: Utrecht
-  province: Utrecht
-"""
 EVENTS = """\
 - id: borrel
   title: Borrel
@@ -45,7 +33,7 @@ EVENTS = """\
 
 def test_every_calendar_carries_the_same_definition(tmp_path: Path) -> None:
     root = write_tree(tmp_path, {"mkdocs.yml": MKDOCS_YML, "docs/index.md": "# Home\n",
-                                 "data/associations.yaml": ASSOCIATIONS,
+                                 "data/associations.yaml": TWO_ASSOCIATIONS,
                                  "data/events.yaml": EVENTS})  # fmt: skip
     assert mkdocs_build(root).returncode == 0
     found = {}

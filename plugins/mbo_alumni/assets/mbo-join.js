@@ -176,7 +176,8 @@
     function two(n) { return (+n < 10 ? "0" : "") + +n; }
     return m[3] + "-" + two(m[2]) + "-" + two(m[1]) + (m[4] ? " " + two(m[4]) + ":" + m[5] : "");
   }
-  var TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|igsh|_hsenc|_hsmi|yclid|twclid|li_fat_id|s_cid|si)$/i;
+  // The parameters that only follow visitors: the same list intake uses (contrib/answers.py).
+  var TRACKING = new RegExp("^(?:" + RULES.tracking + ")$", "i");
   function withoutTracking(text) {
     var url;
     try { url = new URL(text); } catch (e) { return text; }

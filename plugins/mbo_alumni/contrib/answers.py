@@ -48,11 +48,13 @@ def _chosen(words: dict[str, Any], raw: str) -> Any:
 
 
 # Query parameters that only follow visitors (the join form removes the same ones).
-_TRACKING = re.compile(
+# Query parameters that only follow visitors; the join form removes the same ones (it reads
+# this pattern from the page's rules).
+TRACKING_PATTERN = (
     r"utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|igsh|_hsenc|_hsmi"
-    r"|yclid|twclid|li_fat_id|s_cid|si",
-    re.I,
+    r"|yclid|twclid|li_fat_id|s_cid|si"
 )
+_TRACKING = re.compile(TRACKING_PATTERN, re.I)
 URL_KEYS = ("website", "url", "location.url")
 
 

@@ -245,7 +245,6 @@ def _what_changes(
             f"ze net aangemeld en nog niet online? Wacht dan tot ze op de site staat."
         ]
     changes = wanted_changes(answers, form)
-    nothing = "Je hebt niets ingevuld dat verandert. Vul de velden in die anders worden"
     if kind.file == "associations":
         editors = _new_editors(entry, answers, form)
         if isinstance(editors, str):
@@ -253,6 +252,7 @@ def _what_changes(
         if editors is not None:
             changes["editors"] = editors
     if not changes and kind.form != "gegevens-bevestigen.yml":
+        nothing = "Je hebt niets ingevuld dat verandert. Vul de velden in die anders worden"
         cancel = ", of schrijf 'afgelasten' bij 'Gaat de bijeenkomst niet door?'."
         return [nothing + (cancel if kind.file == "events" else ".")]
     if kind.file == "associations":  # a change or a confirmation: the data is checked today

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..contrib.answers import CHANGE_CHOICES, CHOICES
+from ..contrib.answers import CHANGE_CHOICES, CHOICES, TRACKING_PATTERN
 from ..contrib.intake import FORMS
 from ..contrib.issue_form import Form, read_form
 from ..outputs.open_data import IDS_PATH
@@ -122,6 +122,7 @@ def rules(forms: list[JoinForm], data: Data, page: str, email: str = "") -> dict
     return {
         "maxUrl": MAX_URL,
         "email": email,
+        "tracking": TRACKING_PATTERN,
         # The forms' choices in words, and the values the data uses for them.
         "choices": {**CHOICES, "tags": {t.name: t.id for t in data.themes}},
         "series": SERIES_MESSAGES,
