@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import mf2py
+import pyshacl
 import pytest
 from bs4 import BeautifulSoup
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
-from conftest import BUILD_ENV, MKDOCS_YML, built_mini_site, mini_project, mkdocs_build
+from conftest import MKDOCS_YML, built_mini_site, mini_project, mkdocs_build
 
 SDO = Namespace("https://schema.org/")
 SITE = "https://alumni.test/"
@@ -27,6 +28,7 @@ ASSOCIATIONS = """\
   province: Noord-Brabant
   website: https://www.kw1c.example.org/alumni
   email: alumni@kw1c.example.org
+  checked: 2026-09-14
 """
 
 EVENTS = """\
@@ -37,6 +39,7 @@ EVENTS = """\
   organizer: a-academy
   location: {name: Aula, address: Onderwijsboulevard 3, city: "'s-Hertogenbosch"}
   description: Een avond over **mentoring**.
+  announced: 2026-10-05
 - id: zomerdag
   title: Zomerdag
   start: 2027-07-03
@@ -66,6 +69,7 @@ EVENTS = """\
   organizer: a-academy
   status: cancelled
   location: {city: Breda}
+  announced: 2026-11-02
 - id: gastavond
   title: Gastavond
   start: 2027-11-16 19:30
@@ -253,7 +257,7 @@ DATASET_MANDATORY = (
     DCT.title, DCT.description, DCT.identifier, DCT.publisher, DCT.creator,
     DCAT.contactPoint, DCAT.theme, DCT.accessRights, DCAT.distribution,
 )  # fmt: skip
-DISTRIBUTION_MANDATORY = (DCAT.accessURL, DCAT.downloadURL, DCAT.mediaType, DCT.license)
+DISTRIBUTION_MANDATORY = (DCAT.accessURL, DCAT.downloadURL, DCT["format"], DCT.license)
 
 
 def catalogue(site: Path) -> Graph:
@@ -277,22 +281,70 @@ def test_the_catalogue_has_every_mandatory_property(site: Path) -> None:
         contact = g.value(dataset, DCAT.contactPoint)
         assert g.value(contact, VCARD.hasURL) is not None
         assert str(g.value(dataset, DCT.accessRights)).endswith("/access-right/PUBLIC")
-        built = datetime.fromtimestamp(int(BUILD_ENV["SOURCE_DATE_EPOCH"]), UTC)
-        assert str(g.value(dataset, DCT.modified)) == built.isoformat()  # the build's moment
+        # the day of the data's last change: the latest `checked` or `announced`, not the build
+        kind = str(g.value(dataset, DCT.identifier)).rsplit("#")[1]
+        changed = "2026-09-14" if kind == "verenigingen" else "2026-11-02"
+        assert g.value(dataset, DCT.modified) == Literal(changed, datatype=XSD.date)
         for distribution in g.objects(dataset, DCAT.distribution):
             for prop in DISTRIBUTION_MANDATORY:
                 assert g.value(distribution, prop) is not None, (distribution, prop)
             url = str(g.value(distribution, DCAT.downloadURL))
             assert url.startswith(SITE)
             assert (site / url.removeprefix(SITE)).is_file(), url  # it points at a real file
-            assert "publicdomain/zero/1.0" in str(g.value(distribution, DCT.license))
-            kind = str(g.value(distribution, DCAT.mediaType)).rsplit("media-types/", 1)[1]
-            media.setdefault(str(g.value(dataset, DCT.identifier)).rsplit("#")[1], set()).add(kind)
+            # the same licence address as the JSON files' own
+            licence = json.loads((site / "api/events.json").read_text())["license_url"]
+            assert str(g.value(distribution, DCT.license)) == licence
+            file_type = str(g.value(distribution, DCT["format"])).rsplit("/file-type/", 1)[1]
+            media_type = g.value(distribution, DCAT.mediaType)  # IANA's, where one is registered
+            registered = str(media_type).rsplit("media-types/", 1)[1] if media_type else None
+            media.setdefault(kind, set()).add((file_type, registered))
+    assert (catalog, DCT.modified, Literal("2026-11-02", datatype=XSD.date)) in g
     assert media == {
-        "verenigingen": {"application/json", "text/csv"},
-        "bijeenkomsten": {"application/json", "text/csv"},
-        "agenda": {"text/calendar", "application/rss+xml", "application/atom+xml"},
+        "verenigingen": {("JSON", "application/json"), ("CSV", "text/csv")},
+        "bijeenkomsten": {("JSON", "application/json"), ("CSV", "text/csv")},
+        # the EU's file type for iCalendar is ICS; RSS has no registered media type
+        "agenda": {("ICS", "text/calendar"), ("RSS", None), ("ATOM", "application/atom+xml")},
     }
+
+
+SHAPES = Path(__file__).parents[1] / "shapes"  # their source and licence: shapes/README.md
+SH = Namespace("http://www.w3.org/ns/shacl#")
+PROFILES = {
+    "DCAT-AP 3.0.1": ["dcat-ap-3.0.1-SHACL.ttl"],
+    "DCAT-AP-NL 3.0": ["dcat-ap-nl-SHACL.ttl", "dcat-ap-nl-SHACL-klassebereik.ttl",
+                       "dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl"],
+}  # fmt: skip
+
+
+def shacl(data: Graph, profile: str) -> tuple[bool, str]:
+    shapes = Graph()
+    for name in PROFILES[profile]:
+        shapes.parse(SHAPES / name, format="turtle")
+    assert len(shapes) > 100  # the shapes are there
+    conforms, report, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    return conforms and not list(report.subjects(RDF.type, SH.ValidationResult)), text
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_catalogue_passes_the_official_shapes(site: Path, profile: str) -> None:
+    conforms, text = shacl(catalogue(site), profile)
+    assert conforms, text
+
+
+@pytest.mark.parametrize(
+    ("path", "profile"), [(DCAT.contactPoint, "DCAT-AP-NL 3.0"), (RDF.type, "DCAT-AP 3.0.1")]
+)
+def test_the_shapes_see_what_is_missing(site: Path, path: URIRef, profile: str) -> None:
+    """Without the catalogue's contact point (NL), or the class of every value (EU): refused."""
+    g = catalogue(site)
+    (catalog,) = g.subjects(RDF.type, DCAT.Catalog)
+    if path == RDF.type:
+        g.remove((None, RDF.type, DCT.LicenseDocument))
+    else:
+        g.remove((catalog, path, None))
+    conforms, text = shacl(g, profile)
+    assert not conforms
+    assert ("contactPoint" if path != RDF.type else "LicenseDocument") in text
 
 
 def test_the_catalogue_names_the_publisher_of_the_options(tmp_path: Path) -> None:

@@ -6,17 +6,24 @@ identifier, publisher, creator, contact point, theme, access rights) and one dis
 file (JSON, CSV, iCalendar, RSS, Atom) with its download address, media type and format. Its
 `@context` is written out in the file, so it parses without fetching anything. The file's name
 is Dutch, as the site's other names are, and says what it is: `.jsonld`.
+
+Every value that is an address says what kind of thing it is (a licence, a language, a media
+type, ...): the official SHACL shapes of DCAT-AP 3.0.1 and DCAT-AP-NL 3.0 check the class of each
+value, and a harvester need not fetch the EU vocabularies to pass them (tests/shapes/ holds the
+shapes the tests run). `dct:modified` is the day of the data's last change (the latest
+`announced` of an event, `checked` of an association, which intake sets on every change), not the
+build's moment: a daily deploy does not "modify" every dataset.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 
 from ..core.settings import Catalogue
 from ..core.website import Site
-from .open_data import ASSOCIATIONS_PATH, EVENTS_PATH, schema_path
+from .open_data import ASSOCIATIONS_PATH, EVENTS_PATH, LICENSE_URL, schema_path
 from .tables import ASSOCIATIONS_CSV, EVENTS_CSV
 
 CATALOGUE_PATH = "api/catalogus.jsonld"
@@ -24,24 +31,37 @@ CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
     "vcard": "http://www.w3.org/2006/vcard/ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 EU = "http://publications.europa.eu/resource/authority/"
-LICENCE = "http://creativecommons.org/publicdomain/zero/1.0/"  # CC0 1.0
+Text = dict[str, str]  # a JSON-LD text with its language
+
+
+def _nl(text: str) -> Text:
+    return {"@value": text, "@language": "nl"}
+
+
+OWMS = "http://standaarden.overheid.nl/owms/terms/"
+# The themes: the EU's data themes (the list DCAT-AP-NL 3.0 names) and the Dutch government's
+# list; each concept with its label and its scheme with its title, in the lists' own words.
 THEMES = [
-    f"{EU}data-theme/EDUC",  # the EU's data themes: education, culture and sport
-    "http://standaarden.overheid.nl/owms/terms/Onderwijs_en_wetenschap",  # the Dutch list
-]
+    (f"{EU}data-theme/EDUC", _nl("Onderwijs, cultuur en sport"),
+     f"{EU}data-theme", {"@value": "Data theme", "@language": "en"}),
+    (f"{OWMS}Onderwijs_en_wetenschap", _nl("Onderwijs en wetenschap"),
+     f"{OWMS}TaxonomieBeleidsagenda", _nl("Taxonomie Beleidsagenda")),
+]  # fmt: skip
 PUBLIC = f"{EU}access-right/PUBLIC"
 DUTCH = f"{EU}language/NLD"
 IANA = "https://www.iana.org/assignments/media-types/"
-# (media type, the EU's file type) of each kind of file
+# (IANA media type, the EU's file type) of each kind of file. RSS has no registered media type,
+# so its distribution names only its file type; iCalendar's EU file type is ICS (there is no ICAL).
 FORMATS = {
     "JSON": ("application/json", "JSON"),
     "CSV": ("text/csv", "CSV"),
-    "iCalendar": ("text/calendar", "ICAL"),
-    "RSS": ("application/rss+xml", "RSS"),
+    "iCalendar": ("text/calendar", "ICS"),
+    "RSS": ("", "RSS"),
     "Atom": ("application/atom+xml", "ATOM"),
 }
 
@@ -66,12 +86,26 @@ class Publisher:
         )
 
 
-def _nl(text: str) -> dict[str, str]:
-    return {"@value": text, "@language": "nl"}
-
-
 def _id(iri: str) -> dict[str, str]:
     return {"@id": iri}
+
+
+def _a(iri: str, kind: str | list[str]) -> dict[str, object]:
+    """An address with the class DCAT-AP's shapes expect of it."""
+    return {"@id": iri, "@type": kind}
+
+
+def _theme(concept: str, label: Text, scheme: str, title: Text) -> dict[str, object]:
+    in_scheme = {**_a(scheme, "skos:ConceptScheme"), "dct:title": title}
+    return {**_a(concept, "skos:Concept"), "skos:prefLabel": label, "skos:inScheme": in_scheme}
+
+
+def _day(day: date | None) -> dict[str, object]:
+    return {"dct:modified": {"@value": day.isoformat(), "@type": "xsd:date"}} if day else {}
+
+
+LICENCE = _a(LICENSE_URL, "dct:LicenseDocument")  # the same address as the JSON's license_url
+DUTCH_LANGUAGE = _a(DUTCH, "dct:LinguisticSystem")
 
 
 def _distribution(site: Site, key: str, title: str, kind: str, path: str) -> dict[str, object]:
@@ -83,25 +117,28 @@ def _distribution(site: Site, key: str, title: str, kind: str, path: str) -> dic
         "dct:title": _nl(f"{title} ({kind})"),
         "dcat:accessURL": _id(url),
         "dcat:downloadURL": _id(url),
-        "dcat:mediaType": _id(IANA + media),
-        "dct:format": _id(f"{EU}file-type/{file_type}"),
-        "dct:license": _id(LICENCE),
+        **({"dcat:mediaType": _a(IANA + media, "dct:MediaType")} if media else {}),
+        "dct:format": _a(f"{EU}file-type/{file_type}", "dct:MediaTypeOrExtent"),
+        "dct:license": LICENCE,
     }
 
 
-def catalogue(site: Site, publisher: Publisher, description: str, built: datetime) -> bytes:
+Changed = dict[str, date | None]  # the day of each dataset's last change, by its key
+
+
+def catalogue(site: Site, publisher: Publisher, description: str, changed: Changed) -> bytes:
     """Return the catalogue (at CATALOGUE_PATH)."""
     here = site.absolute(CATALOGUE_PATH)
-    modified = {"@value": built.isoformat(), "@type": "xsd:dateTime"}
     agent_id = f"{here}#uitgever"
     agent = {"@id": agent_id, "@type": "foaf:Agent", "foaf:name": publisher.name,
-             "foaf:homepage": _id(publisher.url)}  # fmt: skip
-    contact: dict[str, object] = {"@type": "vcard:Organization", "vcard:fn": publisher.name,
+             "foaf:homepage": _a(publisher.url, "foaf:Document")}  # fmt: skip
+    contact: dict[str, object] = {"@type": ["vcard:Kind", "vcard:Organization"],
+                                  "vcard:fn": publisher.name,
                                   "vcard:hasURL": _id(publisher.contact_url)}  # fmt: skip
     if publisher.email:
         contact["vcard:hasEmail"] = _id(f"mailto:{publisher.email}")
-    datasets = _datasets(site)
-    landing = _id(site.absolute("open-data/"))
+    landing = _a(site.absolute("open-data/"), "foaf:Document")
+    days = [day for day in changed.values() if day]
     document = {
         "@context": CONTEXT,
         "@id": here,
@@ -109,10 +146,11 @@ def catalogue(site: Site, publisher: Publisher, description: str, built: datetim
         "dct:title": _nl(f"Open data van {site.name}"),
         "dct:description": _nl(description or f"De open data van {site.name}."),
         "dct:publisher": agent,
-        "foaf:homepage": _id(site.url),
-        "dct:language": _id(DUTCH),
-        "dct:license": _id(LICENCE),
-        "dct:modified": modified,
+        "dcat:contactPoint": contact,
+        "foaf:homepage": _a(site.url, "foaf:Document"),
+        "dct:language": DUTCH_LANGUAGE,
+        "dct:license": LICENCE,
+        **_day(max(days, default=None)),
         "dcat:dataset": [
             {
                 "@id": f"{here}#{key}",
@@ -123,20 +161,22 @@ def catalogue(site: Site, publisher: Publisher, description: str, built: datetim
                 "dct:publisher": _id(agent_id),
                 "dct:creator": _id(agent_id),
                 "dcat:contactPoint": contact,
-                "dcat:theme": [_id(theme) for theme in THEMES],
-                "dct:accessRights": _id(PUBLIC),
-                "dct:license": _id(LICENCE),
-                "dct:language": _id(DUTCH),
-                "dct:modified": modified,
+                "dcat:theme": [_theme(*theme) for theme in THEMES],
+                "dct:accessRights": _a(PUBLIC, "dct:RightsStatement"),
+                "dct:license": LICENCE,
+                "dct:language": DUTCH_LANGUAGE,
+                **_day(changed.get(key)),
                 "dcat:landingPage": landing,
                 "dct:conformsTo": [
-                    _id(site.absolute(schema_path(p))) for k, p in files if k == "JSON"
+                    _a(site.absolute(schema_path(p)), "dct:Standard")
+                    for k, p in files
+                    if k == "JSON"
                 ],  # fmt: skip
                 "dcat:distribution": [
                     _distribution(site, key, title, kind, path) for kind, path in files
                 ],
             }
-            for key, title, text, files in datasets
+            for key, title, text, files in _datasets(site)
         ],
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -66,8 +66,15 @@ def table_files(build: Build) -> Iterable[Output]:
 def catalogue_file(build: Build) -> Iterable[Output]:
     """`/api/catalogus.jsonld`: the DCAT-AP-NL catalogue of the open data."""
     publisher = Publisher.of(build.catalogue, build.site, build.repo_url)
+    data = build.data
+    events = max((e.announced for e in data.events if e.announced), default=None)
+    changed = {
+        "verenigingen": max((a.checked for a in data.associations if a.checked), default=None),
+        "bijeenkomsten": events,
+        "agenda": events,
+    }
     yield Output(
-        CATALOGUE_PATH, partial(catalogue, build.site, publisher, build.description, build.moment)
+        CATALOGUE_PATH, partial(catalogue, build.site, publisher, build.description, changed)
     )
 
 

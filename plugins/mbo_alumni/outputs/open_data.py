@@ -21,7 +21,7 @@ from .calendars import uid
 from .planned import Output
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
-LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+LICENSE_URL = "http://creativecommons.org/publicdomain/zero/1.0/"  # the licence's own address
 ASSOCIATIONS_PATH = "api/associations.json"
 EVENTS_PATH = "api/events.json"
 ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$"
