@@ -13,6 +13,7 @@ from .core import dates
 from .core.atomic import write_atomic
 from .core.problems import DataError, UnreadableInput
 from .core.settings import Settings
+from .outputs.open_data import API_SCHEMAS, api_schema, schema_text
 from .source.articles import read_articles
 from .source.checks import stale
 from .source.load import Data, load
@@ -147,4 +148,9 @@ def schema_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for path in write_schemas(Path(args.out), regions):
         print(f"wrote {path}")
+    api = Path(args.out) / "api"  # the open data's documents, without a site's own $id
+    api.mkdir(exist_ok=True)
+    for name, model in API_SCHEMAS.items():
+        write_atomic(api / name, schema_text(api_schema(model)))
+        print(f"wrote {api / name}")
     return EXIT_OK

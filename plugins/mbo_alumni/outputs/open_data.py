@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import cache, partial
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,7 +24,13 @@ LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
 LICENSE_URL = "http://creativecommons.org/publicdomain/zero/1.0/"  # the licence's own address
 ASSOCIATIONS_PATH = "api/associations.json"
 EVENTS_PATH = "api/events.json"
-ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$"
+# A date, or a date-time with its offset: the pattern bounds month, day, hour and minute; the
+# formats let a validator that checks formats (check-jsonschema does by default) refuse 30 February.
+_DAY = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+_TIME = r"T([01]\d|2[0-3]):[0-5]\d:[0-5]\d[+-]([01]\d|2[0-3]):[0-5]\d"
+ISO_PATTERN = rf"^{_DAY}({_TIME})?$"
+DATE_OR_TIME: dict[str, Any] = {"anyOf": [{"format": "date"}, {"format": "date-time"}]}
+When = Annotated[str, Field(pattern=ISO_PATTERN, json_schema_extra=DATE_OR_TIME)]
 
 
 class _Record(BaseModel):
@@ -80,8 +86,8 @@ class ApiRepeat(_Record):
 class ApiOccurrence(_Record):
     """One occurrence of a series (the excepted ones are left out)."""
 
-    start: str = Field(pattern=ISO_PATTERN)
-    end: str | None = Field(pattern=ISO_PATTERN)
+    start: When
+    end: When | None
     status: Literal["confirmed", "tentative", "cancelled"]
 
 
@@ -94,12 +100,8 @@ class ApiEvent(_Record):
     uid: str = Field(description="the UID in every calendar feed; never changes")
     title: str
     all_day: bool
-    start: str = Field(
-        description="ISO 8601: a date, or a date-time with its UTC offset", pattern=ISO_PATTERN
-    )
-    end: str | None = Field(
-        description="as start; for all-day events the last day, inclusive", pattern=ISO_PATTERN
-    )
+    start: When = Field(description="ISO 8601: a date, or a date-time with its UTC offset")
+    end: When | None = Field(description="as start; for all-day events the last day, inclusive")
     timezone: str = Field(description="IANA name of the site's time zone (Europe/Amsterdam)")
     status: Literal["confirmed", "tentative", "cancelled"]
     organizer: list[str] = Field(description="association ids")
@@ -322,10 +324,24 @@ def _associations(associations: Sequence[Association], site: Site, built: dateti
     )
 
 
-def _schema(path: str, model: type[BaseModel], site: Site) -> bytes:
-    schema = {
+API_SCHEMAS: dict[str, type[BaseModel]] = {
+    schema_path(ASSOCIATIONS_PATH).removeprefix("api/"): AssociationsDocument,
+    schema_path(EVENTS_PATH).removeprefix("api/"): EventsDocument,
+}  # committed in schemas/api/ too (`mbo-alumni schema`), without the site's own $id
+
+
+def api_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """Return the JSON Schema of an API document, as committed in schemas/api/."""
+    return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": site.absolute(schema_path(path)),
         **model.model_json_schema(mode="serialization", by_alias=True),
     }
-    return (json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _schema(path: str, model: type[BaseModel], site: Site) -> bytes:
+    """The schema as the site serves it: with its own address as $id."""
+    return schema_text({"$id": site.absolute(schema_path(path)), **api_schema(model)}).encode()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -14,7 +16,9 @@ import feedparser
 import jsonschema
 import pytest
 
-from conftest import ASSOCIATIONS, Project, mkdocs_build
+from conftest import ASSOCIATIONS, ROOT, Project, mkdocs_build
+
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 
 EVENTS = """\
 - id: winteravond
@@ -253,6 +257,40 @@ def test_json_validates_against_its_published_schema(site: Path, name: str) -> N
     jsonschema.validate(document, schema)
     assert document["$schema"] == f"https://alumni.test/api/{name}.schema.json"
     assert document["license"] == "CC0-1.0"
+    # the schema the site serves is the committed one (schemas/api/), with its own address
+    committed = json.loads((ROOT / "schemas" / "api" / f"{name}.schema.json").read_text())
+    assert schema == {"$id": document["$schema"], **committed}
+
+
+def test_check_jsonschema_accepts_the_open_data_and_refuses_impossible_dates(
+    site: Path, tmp_path: Path
+) -> None:
+    """check-jsonschema checks formats: a date that does not exist fails, not only a bad shape."""
+    schema = ROOT / "schemas" / "api" / "events.schema.json"
+    good = site / "api" / "events.json"
+    document = json.loads(good.read_text(encoding="utf-8"))
+    first = document["events"][0]
+    for bad in (
+        "2027-13-45T99:00",
+        "2027-02-30",
+        "2027-02-30T19:30:00+01:00",
+        "2027-01-12T24:00:00+01:00",
+    ):
+        first["start"] = bad
+        (tmp_path / "bad.json").write_text(json.dumps(document), encoding="utf-8")
+        run = subprocess.run(
+            [str(CHECK_JSONSCHEMA), "--schemafile", str(schema), str(tmp_path / "bad.json")],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert run.returncode == 1, (bad, run.stdout)
+        assert "start" in run.stdout
+    for name in ("associations", "events"):
+        committed, published = ROOT / "schemas/api" / f"{name}.schema.json", site / "api" / name
+        run = subprocess.run(
+            [str(CHECK_JSONSCHEMA), "--schemafile", str(committed), f"{published}.json"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert run.returncode == 0, run.stdout
 
 
 def test_json_events_carry_offsets_uids_and_pages(site: Path) -> None:

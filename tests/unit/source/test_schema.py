@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from mbo_alumni.outputs.open_data import API_SCHEMAS, api_schema
+from mbo_alumni.outputs.open_data import schema_text as api_schema_text
 from mbo_alumni.source.schema import SCHEMAS, schema_text
 
 
@@ -17,6 +19,14 @@ def test_committed_schema_is_current(name: str) -> None:
     committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
     assert committed == schema_text(SCHEMAS[name]), (
         f"schemas/{name} is stale: run `make schema` and commit the result"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(API_SCHEMAS))
+def test_committed_api_schema_is_current(name: str) -> None:
+    committed = (ROOT / "schemas" / "api" / name).read_text(encoding="utf-8")
+    assert committed == api_schema_text(api_schema(API_SCHEMAS[name])), (
+        f"schemas/api/{name} is stale: run `make schema` and commit the result"
     )
 
 
