@@ -117,7 +117,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--config", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="the published folder (site)")
     build.set_defaults(run=cli_contrib.build)
-    schema = commands.add_parser("schema", help="write the JSON Schemas of the data files and the open data")
+    schema = commands.add_parser("schema", help="write the JSON Schemas (data, open data)")
     schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
     _data_arguments(schema)
     schema.set_defaults(run=cli_data.schema_command)

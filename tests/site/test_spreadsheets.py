@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -26,7 +27,7 @@ ASSOCIATIONS = """\
   city: "'s-Hertogenbosch"
   province: Noord-Brabant
   founded: 2015
-  sectors: [Zorg, Techniek]
+  sectors: ["Zorg, welzijn en sport", "Techniek; ICT", 'Horeca "en" toerisme']
   socials: {linkedin: "https://www.linkedin.com/company/a-academy"}
   contact: {name: Sam de Vries, role: voorzitter, email: sam@kw1c.example.org, consent: true}
 - id: friese-oud-studenten
@@ -60,6 +61,7 @@ EVENTS = """\
   start: 2027-07-03
   end: 2027-07-04
   host: Stichting Gastvrij
+  location: {name: "+Plus Aula", city: Leeuwarden}
   status: tentative
 """
 
@@ -89,7 +91,8 @@ def test_csv_cells_are_the_data(site: Path) -> None:
     associations = {row["id"]: row for row in rows(site / "api" / "associations.csv")}
     a = associations["a-academy"]
     assert a["city"] == "'s-Hertogenbosch" and a["founded"] == "2015"
-    assert a["sectors"] == "Zorg, Techniek"
+    # an item with a comma or a quote is quoted, so every value comes back whole on import
+    assert a["sectors"] == '"Zorg, welzijn en sport", Techniek; ICT, "Horeca ""en"" toerisme"'
     assert a["socials.linkedin"] == "https://www.linkedin.com/company/a-academy"
     assert a["contact.name"] == "Sam de Vries" and a["contact.consent"] == "ja"
     assert a["page"] == "https://alumni.test/verenigingen/a-academy/"
@@ -99,11 +102,13 @@ def test_csv_cells_are_the_data(site: Path) -> None:
         friese["description"].startswith('"Één" vereniging') and "\n=SUM" in friese["description"]
     )
     events = {row["id"]: row for row in rows(site / "api" / "events.csv")}
-    assert events["voorjaar"]["start"] == "2027-03-30T19:30:00+02:00"
+    # local times and days: what spreadsheets read as dates (the JSON has the offsets)
+    assert events["voorjaar"]["start"] == "2027-03-30 19:30"
+    assert events["voorjaar"]["all_day"] == "nee" and events["zomer"]["all_day"] == "ja"
     assert events["voorjaar"]["organizer"] == "a-academy, friese-oud-studenten"
     assert events["voorjaar"]["title"] == "Voorjaarsbijeenkomst in Leeuwarden — één avond"
     borrel = events["maandborrel"]
-    assert borrel["start"] == "2027-01-05T19:30:00+01:00"
+    assert borrel["start"] == "2027-01-05 19:30"
     assert (borrel["repeat.every"], borrel["repeat.week"], borrel["repeat.count"]) == (
         "month", "1", "6"
     )  # fmt: skip
@@ -158,7 +163,8 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_office = pytest.mark.skipif(
     SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is installed by make test"
 )
-CSV_FILTER = "59,34,76,1"  # semicolon, double quote, UTF-8, from row 1 (LibreOffice's codes)
+# semicolon, double quote, UTF-8, from row 1, standard columns, Dutch (LibreOffice's codes)
+CSV_FILTER = "59,34,76,1,,1043"
 
 
 def office(source: Path, target: str, out: Path, *options: str) -> Path:
@@ -186,6 +192,43 @@ def test_libreoffice_opens_the_csv_with_dutch_characters_intact(site: Path, tmp_
         strings = archive.read("xl/sharedStrings.xml").decode("utf-8")
     for text in ("Fryslân", "'s-Hertogenbosch", "Één", "café-avond", "=SUM(A1:A3)"):
         assert text.replace("'", "&apos;") in strings or text in strings, text
+
+
+def sheet_cells(book: Path) -> list[list[tuple[str, str]]]:
+    """Return each row of a flat OpenDocument sheet as (value type, value) per cell."""
+    ns = {
+        "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+        "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+        "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    }
+    office_ns, table_ns = (f"{{{ns[key]}}}" for key in ("office", "table"))
+    found = []
+    for row in ElementTree.parse(book).iter(f"{table_ns}table-row"):
+        cells: list[tuple[str, str]] = []
+        for cell in row.findall("table:table-cell", ns):
+            kind = cell.get(f"{office_ns}value-type", "")
+            shown = "\n".join("".join(p.itertext()) for p in cell.findall("text:p", ns))
+            value = cell.get(f"{office_ns}date-value") or shown
+            cells += [(kind, value)] * int(cell.get(f"{table_ns}number-columns-repeated", "1"))
+        found.append(cells)
+    return found
+
+
+@needs_office
+def test_libreoffice_in_dutch_reads_days_and_times_as_dates(site: Path, tmp_path: Path) -> None:
+    book = office(site / "api" / "events.csv", "fods", tmp_path, f"--infilter=CSV:{CSV_FILTER}")
+    header, *table = sheet_cells(book)
+    column = {value: number for number, (_, value) in enumerate(header)}
+    by_id = {row[column["id"]][1]: row for row in table if row and row[0][1]}
+    assert set(by_id) == {"voorjaar", "maandborrel", "zomer"}
+    for row in by_id.values():  # timed and all-day alike: sortable and filterable by date
+        assert row[column["start"]][0] == "date", row[column["start"]]
+        assert row[column["end"]][0] == "date", row[column["end"]]
+    assert by_id["voorjaar"][column["start"]] == ("date", "2027-03-30T19:30:00")
+    assert by_id["zomer"][column["start"]] == ("date", "2027-07-03")
+    # The formula guard's apostrophe is shown (as /open-data/ says): the text is not a formula.
+    assert by_id["zomer"][column["location.name"]] == ("string", "'+Plus Aula")
+    assert "zie je dat teken" in (ROOT / "docs" / "open-data.md").read_text(encoding="utf-8")
 
 
 @needs_office
@@ -225,6 +268,26 @@ def test_round_trip_through_libreoffice_into_an_empty_data_folder(
         after = json.loads((rebuilt / "site" / "api" / f"{name}.json").read_text(encoding="utf-8"))
         # The same entries; `announced` and `checked` were not set, so nothing else differs.
         assert after[name] == before[name]
+
+
+def test_import_reads_times_as_spreadsheets_save_them(tmp_path: Path) -> None:
+    """Excel with Dutch settings saves a date cell as '30-3-2027 19:30', LibreOffice as
+    '2027-03-30 19:30:00'; the export before wrote the offset. Each is the same evening."""
+    data = write_tree(tmp_path / "data", {"associations.yaml": ASSOCIATIONS, "themes.yaml": "[]\n"})
+    sheet = tmp_path / "bijeenkomsten.csv"
+    sheet.write_text(
+        "id;title;start;end;organizer;location.city\r\n"
+        "excel;Excel;30-3-2027 19:30;30-3-2027 21:00;a-academy;Tilburg\r\n"
+        "calc;Calc;2027-03-30 19:30:00;2027-03-30 21:00:00;a-academy;Tilburg\r\n"
+        "json;JSON;2027-03-30T19:30:00+02:00;2027-03-30T21:00:00+02:00;a-academy;Tilburg\r\n",
+        encoding="utf-8",
+    )
+    result = cli("import", "--data", str(data), "--events", str(sheet))
+    assert result.returncode == 0, result.stdout + result.stderr
+    entries = yaml.safe_load((data / "events.yaml").read_text(encoding="utf-8"))
+    assert {e["id"]: (str(e["start"]), str(e["end"])) for e in entries} == dict.fromkeys(
+        ("excel", "calc", "json"), ("2027-03-30 19:30", "2027-03-30 21:00")
+    )
 
 
 # --- the import's messages ---------------------------------------------------------------------

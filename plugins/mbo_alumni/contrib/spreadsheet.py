@@ -25,14 +25,15 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from ..core.atomic import write_all_atomic
+from ..core.dates import from_dutch
 from ..core.problems import DataError, Problem, did_you_mean
 from ..core.settings import Settings
 from ..source.columns import (
-    LIST_SEPARATOR,
     NO_WORDS,
     YES_WORDS,
     Column,
     columns_for,
+    list_items,
     unformula,
 )
 from ..source.load import Data, load
@@ -72,7 +73,7 @@ def _value(column: Column, text: str, zone: ZoneInfo) -> Any:
     if column.kind in ("text", "list"):
         text = unformula(text)
     if column.kind == "list":
-        return [part.strip() for part in text.split(LIST_SEPARATOR.strip()) if part.strip()]
+        return list_items(text)
     if column.kind == "yesno":
         word = text.casefold()
         return True if word in YES_WORDS else False if word in NO_WORDS else text
@@ -84,19 +85,22 @@ def _value(column: Column, text: str, zone: ZoneInfo) -> Any:
     if column.kind in ("date", "when"):
         if len(text) == 10:  # a day
             return date_or_text(text)
-        return _when(text, zone) if column.kind == "when" else text
+        return _when(from_dutch(text), zone) if column.kind == "when" else text
     return text
 
 
 def _when(text: str, zone: ZoneInfo) -> str:
-    """A time as the export writes it (ISO 8601 with its offset) becomes the data's local
-    '2027-03-30 19:30' where the offset is Amsterdam's; anything else goes to the model."""
+    """A time as the export writes it ('2027-03-30 19:30', or before: ISO 8601 with its offset)
+    becomes the data's local '2027-03-30 19:30' where the offset is the site's zone's; anything
+    else goes to the model."""
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
         return text
-    if moment.tzinfo is None or moment.second or moment.microsecond:
+    if moment.second or moment.microsecond:
         return text
+    if moment.tzinfo is None:  # the export's local time; LibreOffice saves it with ':00'
+        return moment.strftime("%Y-%m-%d %H:%M")
     local = moment.astimezone(zone)
     if local.utcoffset() != moment.utcoffset():
         return text

@@ -50,6 +50,7 @@ def tables(
     def event_rows() -> Iterator[list[str]]:
         for e in sorted(events, key=chronological):
             values = entry_values(e)
+            values.update(start=e.start, end=e.end, all_day=e.all_day)  # the cells' own forms
             values["uid"] = uid(e, site)
             values["page"] = site.absolute(paths.event_page(e.id))
             values["calendar"] = site.absolute(paths.event_download(e.id))

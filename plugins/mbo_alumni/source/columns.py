@@ -2,13 +2,18 @@
 
 A column is named after its key in the data files, a nested key with a dot (`location.city`),
 so the export's header row, the import and the data contract say the same. Lists are written
-as their items joined by ", " (as the issue forms take them), yes/no as "ja" or "nee", dates
-and times as ISO 8601. The site's own columns (the page, the calendar, the UID) are written by
-the export and skipped by the import.
+as their items joined by ", " (as the issue forms take them), an item that holds a comma or a
+quote in double quotes (`Zorg, "Zorg, welzijn en sport"`), so any value comes back whole; yes/no
+as "ja" or "nee"; a day as `2027-03-30` and a time as the site's local `2027-03-30 19:30`: the
+forms LibreOffice (in any language setting) and Excel read as dates and times, where a time with
+its UTC offset (`...T19:30:00+02:00`, the JSON's form) stays text and cannot be sorted. The site's
+own columns (the page, the calendar, the UID, all_day) are written by the export and skipped by
+the import.
 """
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -71,6 +76,7 @@ EVENT_COLUMNS = (
     Column("title"),
     Column("start", "when"),
     Column("end", "when"),
+    Column("all_day", "yesno", site=True),
     Column("status"),
     Column("organizer", "list"),
     Column("host"),
@@ -120,12 +126,28 @@ def cell(value: Any, column: Column) -> str:
     if column.kind == "yesno":  # 'nee' said, not left empty: an empty cell is "not known"
         return YES if value else NO
     if isinstance(value, list):
-        text = LIST_SEPARATOR.join(_plain(item) for item in value)
+        text = LIST_SEPARATOR.join(_item(_plain(item)) for item in value)
+    elif column.kind == "when" and isinstance(value, datetime):
+        text = value.strftime("%Y-%m-%d %H:%M")  # the site's local time, as the data has it
     else:
         text = _plain(value)
     if column.kind in ("text", "list") and text.startswith(FORMULA_STARTS):
         return "'" + text
     return text
+
+
+def _item(text: str) -> str:
+    """One item of a list cell, quoted (as in CSV) when it holds a comma or a quote."""
+    if any(mark in text for mark in ',"') or text != text.strip():
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def list_items(text: str) -> list[str]:
+    """Return the items of a list cell: split at commas outside double quotes, so both a
+    coordinator's `Zorg, Techniek` and the export's `Zorg, "Zorg, welzijn en sport"` read."""
+    rows = list(csv.reader([text.replace("\n", " ")], skipinitialspace=True))
+    return [item.strip() for item in (rows[0] if rows else []) if item.strip()]
 
 
 def _plain(value: Any) -> str:
