@@ -70,6 +70,14 @@ EVENTS = """\
   status: cancelled
   location: {city: Breda}
   announced: 2026-11-02
+- id: borrel
+  title: Maandborrel
+  start: 2027-01-05 20:00
+  end: 2027-01-05 22:00
+  organizer: a-academy
+  location: {name: Café De Poort, city: Tilburg}
+  repeat: {every: month, weekday: tuesday, week: 1, count: 4}
+  cancelled: [2027-02-02]
 - id: gastavond
   title: Gastavond
   start: 2027-11-16 19:30
@@ -217,6 +225,34 @@ def test_h_event_offsets_follow_summer_and_winter_time(site: Path) -> None:
     assert day["properties"]["start"] == ["2027-05-10"] and day["properties"]["end"] == [
         "2027-05-12"
     ]
+
+
+def test_a_cancelled_event_says_so_as_p_status(site: Path) -> None:
+    """h-event has no status of its own: p-status carries iCalendar's STATUS, as the JSON."""
+    (item,) = h_events(page(site, "agenda/afgelast"), f"{SITE}agenda/afgelast/")
+    assert item["properties"]["status"] == ["cancelled"]
+    (avond,) = h_events(page(site, "agenda/avond"), f"{SITE}agenda/avond/")
+    assert "status" not in avond["properties"]
+    listed = {
+        i["properties"]["url"][0]: i["properties"]
+        for i in h_events(page(site, "agenda"), f"{SITE}agenda/")
+    }
+    assert listed[f"{SITE}agenda/afgelast/"]["status"] == ["cancelled"]
+
+
+def test_a_series_page_is_an_h_event_per_occurrence(site: Path) -> None:
+    found = h_events(page(site, "agenda/borrel"), f"{SITE}agenda/borrel/")
+    assert [item["properties"]["start"] for item in found] == [
+        [day] for day in ("2027-01-05T20:00:00+01:00", "2027-02-02T20:00:00+01:00",
+                          "2027-03-02T20:00:00+01:00", "2027-04-06T20:00:00+02:00")
+    ]  # fmt: skip
+    for item in found:
+        p = item["properties"]
+        assert p["name"] == ["Maandborrel"] and p["location"] == ["Café De Poort, Tilburg"]
+        assert p["url"][0].startswith(f"{SITE}agenda/borrel/#")
+        assert p["end"][0][11:16] == "22:00"
+    assert [item["properties"].get("status") for item in found] == [None, ["cancelled"], None, None]
+    assert len({item["properties"]["url"][0] for item in found}) == 4  # each its own anchor
 
 
 @pytest.mark.parametrize("path", ["agenda", "verenigingen/a-academy", "agenda/maand/2027-03"])

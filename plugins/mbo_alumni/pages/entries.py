@@ -161,6 +161,7 @@ def series_context(e: Event, shared: Shared) -> dict[str, object]:
         {
             "anchor": occurrence_anchor(o.day),
             "iso": o.start.isoformat(),
+            "end_iso": o.end.isoformat() if o.end is not None else None,
             "when": wording.when(o.start, o.end, words),
             "cancelled": o.status == "cancelled",
             "past": local_day(o.end if o.end is not None else o.start) < shared.today,
