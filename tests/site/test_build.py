@@ -191,7 +191,7 @@ def test_association_page_says_when_its_details_were_confirmed(project: Project)
     # Built on 2026-11-18 (SOURCE_DATE_EPOCH): 8 months, 24 months and never.
     site = built(project, {"data/associations.yaml": CHECKED})
     recent = read(site, "verenigingen/a-academy")
-    assert "Gegevens gecontroleerd op dinsdag 3 maart 2026." in recent
+    assert "Laatst gecontroleerd: dinsdag 3 maart 2026." in recent
     assert "niet meer door de vereniging bevestigd" not in recent
     old = read(site, "verenigingen/noorderlicht")
     assert "sinds vrijdag 1 november 2024 niet meer door de vereniging bevestigd" in old

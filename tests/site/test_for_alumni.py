@@ -57,6 +57,7 @@ def test_every_region_has_a_page_and_an_empty_one_points_to_the_nearest(
     utrecht = soup(real_site, "provincies/utrecht").select_one("article")
     text = utrecht.get_text(" ", strip=True)
     assert "nog geen alumnivereniging" in text and "Noord-Brabant" in text
+    assert "De dichtstbijzijnde vereniging is in Noord-Brabant:" in text  # one, so singular
     assert [a["href"] for a in utrecht.select(".mbo-associations a")] == [
         "../../verenigingen/a-academy/"
     ]
@@ -75,7 +76,8 @@ def test_an_empty_region_names_its_neighbours_associations(tmp_path: Path) -> No
     provinces = {a["province"] for a in yaml.safe_load(ASSOCIATIONS)}
     assert "Noord-Brabant" in provinces and "Zeeland" not in provinces
     zeeland = soup(site, "provincies/zeeland").select_one("article")
-    assert "Deze verenigingen zijn in Noord-Brabant" in zeeland.get_text(" ", strip=True)
     names = [a.get_text() for a in zeeland.select(".mbo-associations a")]
     brabant = [a["name"] for a in yaml.safe_load(ASSOCIATIONS) if a["province"] == "Noord-Brabant"]
+    said = "Deze vereniging is" if len(brabant) == 1 else "Deze verenigingen zijn"
+    assert f"{said} in Noord-Brabant" in zeeland.get_text(" ", strip=True)
     assert sorted(names) == sorted(brabant)
