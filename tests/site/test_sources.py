@@ -56,6 +56,8 @@ NAMED_IN_THE_SOURCES = {
     "Management",
     "Deltion",
     "Markteffect",
+    "Brainportregio",
+    "WEconomy",
     "OC",  # "OC&W", as the report writes the ministry
     "W",
     "Kennispunt",
