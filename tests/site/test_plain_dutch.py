@@ -82,3 +82,21 @@ def test_corrected_words_stay_corrected(wrong: str) -> None:
     places = [*DOCS.rglob("*.md"), *(ROOT / "plugins" / "mbo_alumni" / "templates").rglob("*.html")]
     for path in places:
         assert wrong not in path.read_text(encoding="utf-8"), path
+
+
+# The reports' harder idioms, and the plain words that must follow each within its paragraph.
+IDIOMS = {
+    "staat of valt met": "lukt het niet",
+    "uitgelezen kans": "heel goede",
+    "naadloze aansluiting": "past",
+    "handen en voeten": "in de praktijk",
+}
+
+
+@pytest.mark.parametrize("idiom", IDIOMS)
+def test_an_idiom_has_a_plain_sentence_beside_it(idiom: str) -> None:
+    for path in PAGES:
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        for match in re.finditer(re.escape(idiom), text):
+            after = text[match.end() : match.end() + 200]
+            assert IDIOMS[idiom] in after, (path.name, text[match.start() : match.end() + 200])
