@@ -91,8 +91,11 @@ def site_wording(path: Path) -> Wording:
     return default().replaced(overrides, str(path))
 
 
-def status_label(status: str, words: Wording) -> str:
-    """Return the label a page or feed shows beside an event: none for a confirmed one."""
+def status_label(status: str, words: Wording, moved: bool = False) -> str:
+    """Return the label a page or feed shows beside an event: none for a confirmed one; an
+    occurrence of a series held at another time or place says so, unless it is cancelled."""
+    if moved and status != "cancelled":
+        return words("status.moved")
     return "" if status == "confirmed" else words(f"status.{status}")
 
 

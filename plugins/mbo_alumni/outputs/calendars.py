@@ -18,7 +18,7 @@ from ..core.dates import occurs_twice
 from ..core.markup import markdown_to_text
 from ..core.website import Site
 from ..source.model import Association, Event, chronological
-from ..source.recurrence import at_day
+from ..source.recurrence import Occurrence, at_day
 from ..source.series import single
 from .agenda_slices import Facet
 from .ical_lines import CRLF, category, date_line, date_value, fold, text_line
@@ -174,7 +174,16 @@ def vevent(event: Event, site: Site, organizers: Sequence[Association] = ()) -> 
         lines.append(b"CATEGORIES:" + b",".join(category(tag) for tag in event.tags))
     lines.append(b"END:VEVENT")
     serialised = b"".join(fold(line) for line in lines)
-    return serialised + b"".join(_override(event, site, organizers, day) for day in event.cancelled)
+    return serialised + b"".join(_override(event, site, organizers, o) for o in _overridden(event))
+
+
+def _overridden(event: Event) -> list[Occurrence]:
+    """Return the occurrences of a series a calendar writes on their own: the cancelled ones,
+    and those `moved` or `changes` hold at another time or place."""
+    if event.repeat is None:
+        return []
+    cancelled = set(event.cancelled)
+    return [o for o in event.occurrences() if o.day in cancelled or o.moved or o.overridden]
 
 
 def in_utc(event: Event, feed_vevent: bytes) -> bytes:
@@ -195,13 +204,17 @@ def in_utc(event: Event, feed_vevent: bytes) -> bytes:
     return feed_vevent
 
 
-def _override(event: Event, site: Site, organizers: Sequence[Association], day: date) -> bytes:
-    """Return the VEVENT that cancels one occurrence of a series: its UID, RECURRENCE-ID (the
-    occurrence's start) and STATUS:CANCELLED; the rest as the occurrence itself."""
-    held = next(o for o in event.occurrences() if o.day == day)
-    text = vevent(single(event, held, status="cancelled"), site, organizers)
+def _override(
+    event: Event, site: Site, organizers: Sequence[Association], held: Occurrence
+) -> bytes:
+    """Return the VEVENT of one occurrence of a series that differs from its rule: its UID,
+    RECURRENCE-ID (the start the rule gives it, in the series' zone, also when it was moved:
+    RFC 5545 3.8.4.4) and the occurrence itself (its time, place and status)."""
+    text = vevent(single(event, held), site, organizers)
     stamp_end = text.index(b"\r\n", text.index(b"DTSTAMP:")) + 2
-    return text[:stamp_end] + fold(date_line("RECURRENCE-ID", held.start)) + text[stamp_end:]
+    was = _written(at_day(event.start, held.day), False)
+    assert was is not None
+    return text[:stamp_end] + fold(date_line("RECURRENCE-ID", was)) + text[stamp_end:]
 
 
 # No METHOD: it belongs to iTIP messages (RFC 5546 wants an ORGANIZER on every event then,

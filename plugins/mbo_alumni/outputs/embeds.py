@@ -34,17 +34,17 @@ def embed_page(
     words, paths = site.words, site.paths
     # A series: each occurrence at its own date, linking to it in the series' page.
     occurring = sorted(held(events), key=lambda pair: chronological(pair[0]))
-    coming = [(e, day) for e, day in occurring if not ended(e, today)]
+    coming = [(e, o) for e, o in occurring if not ended(e, today)]
     items = [
         {
             "title": e.title,
             "when": wording.when(e.start, e.end, words),
             "where": location_text(e),
-            "status": wording.status_label(e.status, words),
+            "status": wording.status_label(e.status, words, o is not None and o.moved),
             "url": site.absolute(paths.event_page(e.id))
-            + (f"#{occurrence_anchor(day)}" if day else ""),
+            + (f"#{occurrence_anchor(o.day)}" if o else ""),
         }
-        for e, day in coming[:SHOWN]
+        for e, o in coming[:SHOWN]
     ]
     html = render(
         "mbo-alumni/embed.html",

@@ -14,6 +14,7 @@ from ..core.dates import iso, local_day
 from ..core.markup import summary
 from ..core.website import Site
 from ..source.model import Association, Event
+from ..source.series import single
 
 # schema.org has no "onder voorbehoud": a tentative event carries no eventStatus, rather
 # than claim EventScheduled (which readers take as "it takes place as announced").
@@ -103,6 +104,13 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
         data["description"] = summary(event.description, 500)
     if event.repeat is not None:
         data["eventSchedule"] = schedule(event, site)
+        apart = [o for o in event.occurrences() if o.moved or o.overridden]
+        if apart:  # held at another time or place than the schedule says: each on its own
+            data["subEvent"] = [
+                {k: v for k, v in event_data(single(event, o), organizers, site).items()
+                 if k != "@context"}
+                for o in apart
+            ]  # fmt: skip
     return data
 
 
@@ -154,7 +162,8 @@ def schedule(event: Event, site: Site) -> dict[str, Any]:
         data["startTime"] = event.start.strftime("%H:%M:%S")
         if isinstance(event.end, datetime):
             data["endTime"] = event.end.strftime("%H:%M:%S")
-    skipped = sorted({*event.except_, *event.cancelled})
+    apart = {o.day for o in event.occurrences() if o.moved or o.overridden}  # in subEvent
+    skipped = sorted({*event.except_, *event.cancelled, *apart})
     if skipped:
         data["exceptDate"] = [day.isoformat() for day in skipped]
     return data

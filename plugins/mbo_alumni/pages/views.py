@@ -71,7 +71,11 @@ def _html(markdown: str | None) -> Markup | None:
 
 
 def event_view(
-    event: Event, associations: dict[str, Association], site: Site, occurrence: date | None = None
+    event: Event,
+    associations: dict[str, Association],
+    site: Site,
+    occurrence: date | None = None,
+    moved: bool = False,
 ) -> EventView:
     """Return the display form of an event, or of one occurrence of a series (its link lands
     on that occurrence in the series' page)."""
@@ -79,7 +83,7 @@ def event_view(
     return EventView(
         event=event,
         when=wording.when(event.start, event.end, site.words),
-        status_label=wording.status_label(event.status, site.words),
+        status_label=wording.status_label(event.status, site.words, moved),
         url=page if occurrence is None else f"{page}#{occurrence_anchor(occurrence)}",
         organizers=[associations[ident] for ident in event.organizer],
         ics=site.paths.event_download(event.id),
@@ -92,7 +96,10 @@ def held_views(
     events: Iterable[Event], associations: dict[str, Association], site: Site
 ) -> list[EventView]:
     """Return the views of every event and of every occurrence of each series."""
-    return [event_view(e, associations, site, day) for e, day in held(events)]
+    return [
+        event_view(e, associations, site, o.day if o else None, o is not None and o.moved)
+        for e, o in held(events)
+    ]
 
 
 OUTDATED_AFTER_MONTHS = 24  # the page says so; the maintainers' patrol starts at 18

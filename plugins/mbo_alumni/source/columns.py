@@ -103,7 +103,12 @@ EVENT_COLUMNS = (
 )
 
 # Fields of the data that have no column: who may change an entry is the repository's matter.
-NO_COLUMN = {"editors", "sequence"}  # matters to the repository and its calendars only
+NO_COLUMN = {
+    "editors",
+    "sequence",  # matters to the repository and its calendars only
+    "moved",
+    "changes",
+}  # a series' one-off times: the JSON's `occurrences` has them
 
 
 def columns_for(model: type[Association] | type[Event]) -> tuple[Column, ...]:

@@ -10,27 +10,20 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     PrivateAttr,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
-    model_validator,
 )
 
 from ..core import dates
 from ..core.dates import When, instant, is_all_day, local_day
 from ..core.settings import Settings
-from . import characters
-from .characters import forbidden_in
+from . import overrides
 from .fields import (
-    CONSENT_MESSAGE,
-    FORM_MESSAGES,
-    ONLINE_URL_MESSAGE,
     SLUGS_SCHEMA,
     Email,
     GitHubName,
@@ -43,6 +36,8 @@ from .fields import (
     WhenField,
     context_zone,
 )
+from .overrides import Change, Move
+from .parts import Contact, Location, Socials, Strict
 from .recurrence import (
     Occurrence,
     Repeat,
@@ -53,63 +48,7 @@ from .recurrence import (
 )
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _no_forbidden_characters(cls, value: Any) -> Any:
-        # The YAML reader refuses them at their place; an issue form's text comes here
-        # without passing through it.
-        for text in value if isinstance(value, list) else [value]:
-            found = forbidden_in(text) if isinstance(text, str) else None
-            if found:
-                raise ValueError(characters.message(found))
-        return value
-
-
-class Socials(_Strict):
-    """Links to the association's social media accounts."""
-
-    linkedin: Url | None = None
-    instagram: Url | None = None
-    facebook: Url | None = None
-    x: Url | None = None
-    youtube: Url | None = None
-    tiktok: Url | None = None
-    mastodon: Url | None = None
-
-
-class Contact(_Strict):
-    """A contact person; personal data only with recorded consent (AVG)."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        json_schema_extra={
-            "if": {"anyOf": [{"required": ["name"]}, {"required": ["email"]}]},
-            "then": {
-                "required": ["consent"],
-                "properties": {"consent": {"const": True}},
-                "x-message": CONSENT_MESSAGE,
-                "x-form-message": FORM_MESSAGES[CONSENT_MESSAGE],
-            },
-        },
-    )
-
-    name: Text | None = None
-    role: Text | None = None
-    email: Email | None = None
-    consent: bool = False
-
-    @model_validator(mode="after")
-    def _needs_consent(self) -> Contact:
-        if (self.name or self.email) and not self.consent:
-            raise ValueError(CONSENT_MESSAGE)
-        return self
-
-
-class Association(_Strict):
+class Association(Strict):
     """One alumni association of an mbo school."""
 
     id: Slug
@@ -150,46 +89,10 @@ class Association(_Strict):
         return value
 
 
-class Location(_Strict):
-    """Where an event takes place: a place, or online with a link."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        json_schema_extra={
-            "if": {"properties": {"online": {"const": True}}, "required": ["online"]},
-            "then": {
-                "required": ["url"],
-                "x-message": ONLINE_URL_MESSAGE,
-                "x-form-message": FORM_MESSAGES[ONLINE_URL_MESSAGE],
-            },
-        },
-    )
-
-    name: Text | None = None
-    address: Text | None = None
-    city: Text | None = None
-    online: bool = False
-    url: Url | None = None
-
-    @model_validator(mode="after")
-    def _place_or_online(self) -> Location:
-        if self.online and not self.url:
-            raise ValueError(ONLINE_URL_MESSAGE)
-        if not self.online and self.url:
-            raise ValueError(
-                "'url' bij de locatie hoort bij 'online: true'; zet een aanmeldlink in de "
-                "'url' van het evenement zelf"
-            )
-        if not self.online and not (self.name or self.address or self.city):
-            raise ValueError("geef een 'name', 'address' of 'city', of 'online: true' met 'url'")
-        return self
-
-
 MAX_DAYS_TIMED, MAX_DAYS_ALL_DAY = 31, 366  # the longest event: a month, or a year of days
 
 
-class Event(_Strict):
+class Event(Strict):
     """One event in the agenda."""
 
     id: Slug
@@ -221,6 +124,12 @@ class Event(_Strict):
     cancelled: list[date] = Field(
         default_factory=list, description="keren van de reeks die afgelast zijn (blijven staan)"
     )
+    moved: list[Move] = Field(
+        default_factory=list, description="keren van de reeks op een andere tijd of plaats"
+    )
+    changes: list[Change] = Field(
+        default_factory=list, description="vanaf een keer: alle keren op een andere tijd of plaats"
+    )
 
     @field_validator("repeat")
     @classmethod
@@ -249,6 +158,24 @@ class Event(_Strict):
         if problem:
             raise ValueError(problem)
         return sorted(value)
+
+    @field_validator("moved", "changes")
+    @classmethod
+    def _moves_of_the_series(cls, value: list[Any], info: ValidationInfo) -> list[Any]:
+        if not value:
+            return value
+        key, start, repeat = info.field_name, info.data.get("start"), info.data.get("repeat")
+        if "repeat" in info.data and repeat is None:
+            raise ValueError(f"'{key}' hoort bij een reeks: een bijeenkomst met 'repeat'")
+        if start is None or repeat is None:
+            return value
+        moved = value if key == "moved" else info.data.get("moved") or []
+        changes = value if key == "changes" else []
+        skipped = {*(info.data.get("except_") or []), *(info.data.get("cancelled") or [])}
+        found = overrides.problem(start, occurrence_days(start, repeat), moved, changes, skipped)
+        if found:
+            raise ValueError(found)
+        return sorted(value, key=lambda item: item.day if key == "moved" else item.since)
 
     @field_validator("announced")
     @classmethod
@@ -310,7 +237,8 @@ class Event(_Strict):
         occurrence of its series but the excepted ones (a cancelled one with that status)."""
         if self.repeat is None:
             return [Occurrence(self.start, self.end, self.status, local_day(self.start))]
-        return series(self.start, self.end, self.status, self.repeat, self.except_, self.cancelled)
+        held = series(self.start, self.end, self.status, self.repeat, self.except_, self.cancelled)
+        return overrides.apply(held, self.moved, self.changes, self.start, self.zone)
 
 
 def chronological(event: Event) -> tuple[datetime, str]:
@@ -334,7 +262,7 @@ ASSOCIATION_KEYS = tuple(Association.model_fields)
 EVENT_KEYS = tuple(info.alias or name for name, info in Event.model_fields.items())
 
 
-class Theme(_Strict):
+class Theme(Strict):
     """A theme of the knowledge base: articles name it, events list its id in `tags`."""
 
     id: Slug
@@ -342,7 +270,7 @@ class Theme(_Strict):
     description: Text | None = None
 
 
-class Removed(_Strict):
+class Removed(Strict):
     """An association taken off the site: its old address says so, and since when."""
 
     id: Slug

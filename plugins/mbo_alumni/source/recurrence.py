@@ -295,12 +295,17 @@ def _years_later(day: date, years: int) -> date:
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One time an event takes place: its start and end, its status, the local day it starts."""
+    """One time an event takes place: its start, end and status, and the local day the rule
+    gives it (its anchor and RECURRENCE-ID, also when moved); its own location when it differs
+    from the event's; whether `moved` or `changes` (source/overrides.py) made it differ."""
 
     start: When
     end: When | None
     status: str
     day: date
+    location: Any = None
+    moved: bool = False
+    overridden: bool = False
 
 
 def series(

@@ -10,16 +10,19 @@ from .recurrence import Occurrence
 
 
 def single(event: Event, occurrence: Occurrence, status: str | None = None) -> Event:
-    """Return one occurrence of a series as an event of its own: its start, end and status
-    (or `status`), without the rule."""
+    """Return one occurrence of a series as an event of its own: its start, end, status (or
+    `status`) and place, without the rule."""
     return event.model_copy(
         update={
             "start": occurrence.start,
             "end": occurrence.end,
             "status": status or occurrence.status,
+            "location": occurrence.location or event.location,
             "repeat": None,
             "except_": [],
             "cancelled": [],
+            "moved": [],
+            "changes": [],
         }
     )
 
@@ -32,15 +35,16 @@ def next_held(event: Event, today: date) -> Occurrence:
     return next((o for o in held if o.day >= today), held[-1])
 
 
-def held(events: Iterable[Event]) -> list[tuple[Event, date | None]]:
+def held(events: Iterable[Event]) -> list[tuple[Event, Occurrence | None]]:
     """Return each event with None, and in place of every series its occurrences (not the
-    excepted ones), each an Event with that occurrence's start, end and status and no rule,
-    with its day. Calendars, news feeds and the event pages keep the series itself."""
-    found: list[tuple[Event, date | None]] = []
+    excepted ones), each an Event with that occurrence's start, end, status and place and no
+    rule, with the occurrence (its day the rule's, also when it was moved). Calendars, news
+    feeds and the event pages keep the series itself."""
+    found: list[tuple[Event, Occurrence | None]] = []
     for event in events:
         if event.repeat is None:
             found.append((event, None))
             continue
         for occurrence in event.occurrences():
-            found.append((single(event, occurrence), occurrence.day))
+            found.append((single(event, occurrence), occurrence))
     return found
