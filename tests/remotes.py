@@ -18,13 +18,13 @@ FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 class Repo:
     """A bare 'GitHub' remote with main, and the GitHub state the gh stand-in keeps."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, events: str = EVENTS) -> None:
         self.tmp = tmp
         self.remote = tmp / "remote.git"
         git(tmp, "init", "--quiet", "--bare", "-b", "main", str(self.remote))
         seed = write_tree(
             tmp / "seed",
-            {"data/associations.yaml": ASSOCIATIONS, "data/events.yaml": EVENTS},
+            {"data/associations.yaml": ASSOCIATIONS, "data/events.yaml": events},
         )
         shutil.copytree(FORMS, seed / ".github" / "ISSUE_TEMPLATE")
         git(seed, "init", "--quiet", "-b", "main")

@@ -14,11 +14,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
-from remotes import Repo, from_mail
 
 from browser import screenshot, serve, submit
 from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
 from mbo_alumni.contrib.issue_form import read_form
+from remotes import Repo, from_mail
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 MAIL = "aanmelden@alumni.test"

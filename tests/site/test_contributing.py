@@ -55,8 +55,13 @@ def model_keys(model: type) -> set[str]:
     ("form", "model", "automatic"),
     [
         ("vereniging-aanmelden.yml", Association, {"checked"}),
-        # online follows from the link to join online (no box to tick on GitHub)
-        ("evenement-aanmelden.yml", Event, {"announced", "location.online", "sequence"}),
+        # online follows from the link to join online (no box to tick on GitHub); a new
+        # series has no moved time or change yet: the change form makes them
+        (
+            "evenement-aanmelden.yml",
+            Event,
+            {"announced", "location.online", "sequence", "moved", "changes"},
+        ),
     ],
 )
 def test_issue_forms_ask_exactly_the_model_keys(form: str, model: type, automatic: set) -> None:

@@ -20,6 +20,7 @@ from ..core.atomic import write_atomic
 from ..core.dates import WhenError, parse_when
 from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
+from ..source.model import Event
 from ..source.reading import read_text
 from . import issue_form
 from .answers import STATUS_CHOICES, cancels, is_url_key, without_tracking
@@ -36,6 +37,7 @@ from .intake import (
     upsert_comment,
 )
 from .replies import problems_text
+from .series_changes import series_changes
 from .yaml_edit import apply, when_value
 
 
@@ -60,7 +62,7 @@ CHANGE_FORMS = {  # by label
 }  # fmt: skip
 # Fields that say which entry and what to do, and the editors to add or take off (the list
 # itself is not on the site's open data, so the form asks for the difference).
-_NOT_DATA = {"id", "change", "confirm", "editors_add", "editors_remove"}
+_NOT_DATA = {"id", "change", "confirm", "editors_add", "editors_remove", "occurrence", "scope"}
 
 
 def wanted_changes(answers: dict[str, str], form: issue_form.Form) -> dict[str, Any]:
@@ -125,7 +127,8 @@ def _refuse(settings: Settings, issue: Issue, messages: list[str]) -> Outcome:
 
 
 FROM_ASSOCIATION = "van-de-vereniging"  # the label of a change by one of its editors
-_SCHEDULE = ("start", "end", "location.name", "location.address", "location.city", "location.url")
+_SCHEDULE = ("start", "end", "location.name", "location.address", "location.city", "location.url",
+             "cancelled", "except", "moved", "changes", "repeat")  # fmt: skip
 _SENSITIVE = ("email", "contact.name", "contact.email", "contact.role", "editors")
 
 
@@ -223,8 +226,9 @@ def _new_editors(entry: Any, answers: dict[str, str], form: issue_form.Form) -> 
 
 def _what_changes(
     issue: Issue, settings: Settings, today: date, kind: ChangeKind, form: issue_form.Form
-) -> tuple[Any, str, dict[str, Any]] | list[str]:
-    """Return the entry, its id and the changes the issue asks for, or Dutch messages."""
+) -> tuple[Any, str, dict[str, Any], str] | list[str]:
+    """Return the entry, its id, the changes the issue asks for and, for a series, what they
+    do in Dutch (contrib/series_changes.py); or Dutch messages."""
     if len(issue.body) > MAX_BODY:
         return [f"Je bericht is te lang (hoogstens {MAX_BODY:,} tekens)."]
     layout = issue_form.structure_problems(issue.body, form)
@@ -244,7 +248,12 @@ def _what_changes(
             f"de site. Je vindt de korte naam in het webadres van haar pagina: {kind.page}. Is "
             f"ze net aangemeld en nog niet online? Wacht dan tot ze op de site staat."
         ]
-    changes = wanted_changes(answers, form)
+    changes, summary = wanted_changes(answers, form), ""
+    if isinstance(entry, Event) and entry.repeat is not None:  # a series: its past stays
+        kept = series_changes(entry, answers, changes, settings, today)
+        if isinstance(kept, list):
+            return kept
+        changes, summary = kept
     if kind.file == "associations":
         editors = _new_editors(entry, answers, form)
         if isinstance(editors, str):
@@ -263,7 +272,7 @@ def _what_changes(
         status = getattr(entry, "status", None)
         if any(key in changes for key in _SCHEDULE) or changes.get("status", status) != status:
             changes["sequence"] = getattr(entry, "sequence", 0) + 1
-    return entry, ident, changes
+    return entry, ident, changes, summary
 
 
 def intake_change(issue: Issue, settings: Settings, today: date, base: str,
@@ -278,7 +287,7 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
     found = _what_changes(issue, settings, today, kind, form)
     if isinstance(found, list):
         return _refuse(settings, issue, found)
-    entry, ident, changes = found
+    entry, ident, changes, summary = found
     branch = f"wijziging/{issue.ref}"
     start_branch(settings, branch, base, remote)
     path = settings.data_path / getattr(settings.files, kind.file)
@@ -299,7 +308,7 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
     name = getattr(entry, "title", None) or getattr(entry, "name", ident)
     title = f"{kind.title}: {quiet(str(name))}"
     publish_branch(settings, branch, f"{title}\n\nUit {issue.source}.", remote)
-    listed = change_list(form, before, changes, settings)
+    listed = summary or change_list(form, before, changes, settings)
     patrol = _patrol_issue(settings, issue, ident) if kind.file == "associations" else None
     closes = issue.closes + (f"Closes #{patrol}\n" if patrol else "")
     editors = _editors(entry, kind, _associations(settings, today))

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ..contrib.answers import CHANGE_CHOICES, CHOICES, TRACKING_PATTERN
 from ..contrib.intake import FORMS
 from ..contrib.issue_form import Form, read_form
+from ..contrib.series_changes import SCOPE_CHOICES
 from ..outputs.open_data import IDS_PATH
 from ..source.load import Data
 from ..source.model import Association
@@ -67,6 +68,8 @@ def site_choices(key: str, data: Data) -> tuple[str, ...] | None:
         return tuple(t.name for t in data.themes) or None
     if key == "change":
         return CHANGE_CHOICES
+    if key == "scope":
+        return tuple(SCOPE_CHOICES)
     return tuple(CHOICES[key]) if key in CHOICES else None
 
 

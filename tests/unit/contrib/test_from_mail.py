@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from remotes import Repo, from_mail
 from test_intake import ASSOCIATION
 
 from conftest import body, git
 from mbo_alumni.contrib.mail import html_text, unflow
+from remotes import Repo, from_mail
 
 SENDER = "vrijwilliger@school.example.org"
 LONG_SITE = "https://www.testcollege.example.org/alumni/over-ons/de-vereniging-en-haar-leden"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from remotes import Repo
 
 from conftest import body
 from mbo_alumni.contrib.intake import MARKER
+from remotes import Repo
 
 
 @pytest.fixture

@@ -1,0 +1,101 @@
+"""The change form on a series, through `mbo-alumni intake` (a bare git remote, the gh
+stand-in): cancel one evening, move one, change the time from a date on, end the series. Each
+becomes the keys that keep the past (contrib/series_changes.py), in a round-trip edit that
+leaves every other line alone, and every calendar program then holds what the volunteer asked
+for with the evenings before today unchanged (tests/clients/test_series_kept_right.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from borrel import expected  # the table the outputs are held to
+from calendars import EXPANDERS
+from conftest import body, mini_project, mkdocs_build
+from remotes import Repo
+
+pytestmark = [pytest.mark.slow]
+
+SERIES = """\
+# yaml-language-server: $schema=../schemas/events.schema.json
+# De bijeenkomsten, op volgorde van id.
+
+- id: borrel
+  title: Maandborrel  # elke eerste dinsdag
+  start: '2026-08-04 20:00'
+  end: '2026-08-04 22:00'
+  organizer: a-academy
+  location: {name: Café De Poort, city: Tilburg}
+  repeat: {every: month, weekday: tuesday, week: 1, until: 2027-07-06}
+"""
+FORM, LABEL = "bijeenkomst-wijzigen.yml", "bijeenkomst-wijzigen"
+# The four tasks as the site's form sends them, and the lines intake must write.
+TASKS = {
+    "afgelast": ({"occurrence": "2026-12-01", "scope": "deze keer", "change": "afgelasten"},
+                 "  cancelled: [2026-12-01]"),
+    "verplaatst": ({"occurrence": "2027-01-05", "scope": "Deze keer",
+                    "start": "2027-01-06 20:00"},
+                   "  - {date: 2027-01-05, start: '2027-01-06 20:00', end: '2027-01-06 22:00'}"),
+    "vanaf-januari": ({"occurrence": "5-1-2027", "scope": "vanaf deze keer",
+                       "start": "2027-01-05 19:30", "end": "2027-01-05 21:30"},
+                      "  - {from: 2027-01-05, start: '19:30', end: '21:30'}"),
+    "gestopt": ({"occurrence": "2027-01-05", "scope": "de reeks stopt"},
+                "  repeat: {every: month, weekday: tuesday, week: 1, until: 2027-01-05}"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("task", list(TASKS))
+def test_each_task_keeps_the_past(tmp_path: Path, task: str) -> None:
+    answers, line = TASKS[task]
+    repo = Repo(tmp_path, events=SERIES)
+    result = repo.submit(7, body(FORM, {"id": "borrel", **answers}), LABEL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (branch,) = [b for b in repo.branches() if b != "main"]
+    text = repo.branch_file(branch, "data/events.yaml")
+    assert line in text.splitlines(), text
+    # Only the entry's own lines changed: the comments and the other keys stay as written.
+    assert text.startswith(SERIES.split("  repeat:")[0].replace("\n  organizer", "\n  organizer"))
+    assert "# elke eerste dinsdag" in text
+    said = str(repo.github())  # the pull request's text and the answer to the volunteer
+    assert "die al geweest zijn, blijven zoals ze waren" in said
+    # The calendar of the changed data: every program holds what the task asks for.
+    site = mini_project(tmp_path / "site")({"data/events.yaml": text})
+    assert mkdocs_build(site).returncode == 0
+    for client in ("ical.js", "recurring-ical-events"):
+        got = sorted((o["start"], o["status"]) for o in EXPANDERS[client](
+            (site / "site" / "agenda.ics").read_bytes()))  # fmt: skip
+        assert got == expected(task), client
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        ({"occurrence": "2026-09-01", "scope": "deze keer", "change": "afgelasten"},
+         "is al geweest"),
+        ({"occurrence": "2026-12-02", "scope": "deze keer", "change": "afgelasten"},
+         "geen keer van deze reeks"),
+        ({"occurrence": "2027-01-05", "scope": "vanaf deze keer", "start": "2027-01-06 19:30"},
+         "Een andere dag van de week is een nieuwe reeks"),
+    ],
+)  # fmt: skip
+def test_a_past_evening_or_another_weekday_gets_a_dutch_answer(
+    tmp_path: Path, answers: dict[str, str], said: str
+) -> None:
+    repo = Repo(tmp_path, events=SERIES)
+    result = repo.submit(8, body(FORM, {"id": "borrel", **answers}), LABEL)
+    assert "Traceback" not in result.stderr
+    assert said in str(repo.github()), repo.github()
+    assert repo.branches() == ["main"]  # nothing proposed
+
+
+def test_cancelling_the_whole_series_leaves_the_held_evenings(tmp_path: Path) -> None:
+    repo = Repo(tmp_path, events=SERIES)
+    result = repo.submit(9, body(FORM, {"id": "borrel", "change": "afgelasten"}), LABEL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (branch,) = [b for b in repo.branches() if b != "main"]
+    entry = yaml.safe_load(repo.branch_file(branch, "data/events.yaml"))[0]
+    assert entry.get("status", "confirmed") == "confirmed"  # not the whole series
+    assert [str(d) for d in entry["cancelled"]][:1] == ["2026-12-01"]
+    assert len(entry["cancelled"]) == 8  # the coming ones; the four held stay as they were
