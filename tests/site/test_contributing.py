@@ -32,6 +32,7 @@ from conftest import (
 )
 from mbo_alumni.contrib.issue_form import form_keys, read_form
 from mbo_alumni.source.model import Association, Event
+from mbo_alumni.source.overrides import Change, Move
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -60,7 +61,13 @@ def model_keys(model: type) -> set[str]:
         (
             "evenement-aanmelden.yml",
             Event,
-            {"announced", "location.online", "sequence", "moved", "changes"},
+            {
+                "announced",
+                "location.online",
+                "sequence",
+                *(f"moved.{key}" for key in Move.model_fields),
+                *(f"changes.{key}" for key in Change.model_fields),
+            },  # fmt: skip
         ),
     ],
 )
