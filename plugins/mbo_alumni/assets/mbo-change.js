@@ -44,14 +44,27 @@
         if (missing) missing.hidden = false;
         return;
       }
+      // A series: the query may name one time (?keer=2027-01-05), what the change is for
+      // (?voor=deze keer) and a cancellation (?actie=afgelasten), from the series page's
+      // links. That time's own start and end are the values to change; the rest of the form
+      // is the series'. A single event has no times to choose: those fields are hidden.
+      var day = params.get("keer") || "";
+      var time = (record.occurrences || []).filter(function (o) { return o.day === day; })[0];
+      var asked = { occurrence: day, scope: params.get("voor") || "",
+                    change: params.get("actie") === "afgelasten" ? "Afgelasten" : "" };
       chosen.querySelectorAll(".mbo-field").forEach(function (div) {
         var input = div.querySelector("input:not([type=hidden]), textarea, select");
         if (!input || div.dataset.kind === "checkboxes") return;
         var key = div.dataset.key;
-        // "change" (afgelasten or not) starts empty; a field the volunteer already edited in
-        // this tab (a draft, restored by mbo-join.js) keeps their text.
-        var value = key === "id" ? record.id : (key === "change" ? "" : valueOf(record, key));
-        if (!input.dataset.restored) input.value = value;
+        if ((key === "occurrence" || key === "scope") && !record.repeat) {
+          div.hidden = true;
+          return;
+        }
+        // "change", the time and the scope start empty (what the volunteer asks, not data);
+        // a field already edited in this tab (a draft, restored by mbo-join.js) keeps its text.
+        var value = key === "id" ? record.id
+          : (key in asked ? "" : (time && (key === "start" || key === "end") ? notation(time[key]) : valueOf(record, key)));
+        if (!input.dataset.restored) input.value = key in asked && asked[key] ? asked[key] : value;
         div.dataset.original = value;
       });
       chosen.dataset.ready = "1";

@@ -163,6 +163,7 @@ def series_context(e: Event, shared: Shared) -> dict[str, object]:
     rows = [
         {
             "anchor": occurrence_anchor(o.day),
+            "day": o.day.isoformat(),  # the rule's day: what the change form asks for
             "iso": o.start.isoformat(),
             "end_iso": o.end.isoformat() if o.end is not None else None,
             "when": wording.when(o.start, o.end, words),
