@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
@@ -93,6 +94,11 @@ def test_the_pages_and_the_embed_say_the_same(sites: dict[str, Path]) -> None:
     assert "Vanaf dinsdag 5 januari 2027: 19.30–21.30 uur" in changed
     assert "dinsdag 3 november 2026, 20.00–22.00 uur" in changed  # the past as it was
     assert "dinsdag 2 februari 2027, 19.30–21.30 uur" in changed
+    # The news feeds, read by a feed parser, say it too.
+    entry = feedparser.parse((moved / "agenda.atom.xml").read_bytes()).entries[0]
+    assert f"Woensdag 6 januari 2027, 20.00–22.00 uur: {was}" in entry.summary
+    entry = feedparser.parse((sites["vanaf-januari"] / "agenda.rss.xml").read_bytes()).entries[0]
+    assert "Vanaf dinsdag 5 januari 2027: 19.30–21.30 uur" in entry.summary
     cancelled = text(sites["afgelast"], "agenda/borrel")
     assert "dinsdag 1 december 2026, 20.00–22.00 uur: afgelast" in cancelled
     assert "dinsdag 3 november 2026, 20.00–22.00 uur: afgelast" not in cancelled

@@ -35,7 +35,7 @@ from ..core.templating import render as render_template
 from ..core.website import Site
 from ..source.articles import Article
 from ..source.model import Association, Event
-from ..source.series_words import describe
+from ..source.series_words import change_words, describe, moved_words
 from .agenda_slices import Facet
 from .calendars import location_text, organizers_text, summary_text
 from .planned import Output
@@ -115,7 +115,13 @@ def _when(event: Event, site: Site) -> str:
     """Return the event's date in words, or a series' rule ('Elke eerste dinsdag ...')."""
     if event.repeat is None:
         return wording.when(event.start, event.end, site.words)
-    return describe(event.repeat, event.start, event.end, site.words).capitalize()
+    words = site.words
+    rule = describe(event.repeat, event.start, event.end, words).capitalize()
+    # From a date at another time or place, and the moved times: as the series' page says.
+    return ". ".join(
+        [rule, *(change_words(c, words).capitalize() for c in event.changes),
+         *(line.capitalize() for line in moved_words(event, words))]
+    )  # fmt: skip
 
 
 def event_entry(

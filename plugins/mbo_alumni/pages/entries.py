@@ -9,15 +9,12 @@ from ..core import urls, wording
 from ..core.dates import local_day
 from ..core.markup import shorten, summary
 from ..core.urls import occurrence_anchor
-from ..core.wording import Wording
 from ..outputs.calendar_links import subscribe_links
 from ..outputs.calendars import location_text, organizers_text
 from ..outputs.jsonld import Deferred, event_script, organization_script
 from ..source.model import Association, Event, ended
-from ..source.overrides import Change
-from ..source.parts import Location
 from ..source.series import next_held
-from ..source.series_words import describe
+from ..source.series_words import change_words, describe, place_words
 from .head import calendar_alternate
 
 # No page grows with the data: lists longer than these go to the month pages and the feeds.
@@ -171,7 +168,7 @@ def series_context(e: Event, shared: Shared) -> dict[str, object]:
             "past": local_day(o.end if o.end is not None else o.start) < shared.today,
             # moved: held at another time than the rule gives; the rule's day, in words
             "was": wording.day(o.day, words) if o.moved else None,
-            "where": _place(o.location) if o.location else None,
+            "where": place_words(o.location) if o.location else None,
         }
         for o in e.occurrences()
     ]
@@ -180,25 +177,8 @@ def series_context(e: Event, shared: Shared) -> dict[str, object]:
     return {
         "next_when": wording.when(chosen.start, chosen.end, words),
         "rule": describe(e.repeat, e.start, e.end, words),
-        "changes": [_change_words(c, words) for c in e.changes],
+        "changes": [change_words(c, words) for c in e.changes],
         "coming": coming[:SHOWN_COMING],
         "later": coming[SHOWN_COMING:],
         "gone": [row for row in rows if row["past"]][::-1][:SHOWN_GONE],
     }
-
-
-def _place(location: Location) -> str:
-    return ", ".join(p for p in (location.name, location.address, location.city) if p) or (
-        location.url or ""
-    )
-
-
-def _change_words(change: Change, words: Wording) -> str:
-    """'vanaf dinsdag 5 januari 2027: 19.30–21.30 uur, Het Anker, Breda'."""
-    parts = []
-    if change.start is not None:
-        clock = f"{change.start:%H.%M}" + (f"–{change.end:%H.%M}" if change.end else "")
-        parts.append(f"{clock} {words('when.hour')}")
-    if change.location is not None:
-        parts.append(_place(change.location))
-    return words("series.changed", day=wording.day(change.since, words), what=", ".join(parts))

@@ -7,7 +7,10 @@ from datetime import datetime
 from babel.dates import format_date
 
 from ..core.dates import When
-from ..core.wording import Wording, time_of_day
+from ..core.wording import Wording, day, time_of_day, when
+from .model import Event
+from .overrides import Change
+from .parts import Location
 from .recurrence import DUTCH_WEEKDAYS, Repeat, week_words
 
 
@@ -40,3 +43,31 @@ def describe(repeat: Repeat, start: When, end: When | None, words: Wording) -> s
     else:
         parts.append(f"{repeat.count} keer")
     return ", ".join(parts)
+
+
+def place_words(location: Location) -> str:
+    """'Het Anker, Kade 1, Breda'; an online place: its link."""
+    return ", ".join(p for p in (location.name, location.address, location.city) if p) or (
+        location.url or ""
+    )
+
+
+def change_words(change: Change, words: Wording) -> str:
+    """'vanaf dinsdag 5 januari 2027: 19.30–21.30 uur, Het Anker, Breda'."""
+    parts = []
+    if change.start is not None:
+        clock = f"{change.start:%H.%M}" + (f"–{change.end:%H.%M}" if change.end else "")
+        parts.append(f"{clock} {words('when.hour')}")
+    if change.location is not None:
+        parts.append(place_words(change.location))
+    return words("series.changed", day=day(change.since, words), what=", ".join(parts))
+
+
+def moved_words(event: Event, words: Wording) -> list[str]:
+    """One line per moved time: 'woensdag 6 januari 2027, 20.00–22.00 uur: verplaatst; volgens
+    de reeks was het dinsdag 5 januari 2027'."""
+    return [
+        f"{when(o.start, o.end, words)}: {words('series.was', day=day(o.day, words))}"
+        for o in event.occurrences()
+        if o.moved
+    ]

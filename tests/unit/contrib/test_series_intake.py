@@ -13,7 +13,7 @@ import yaml
 
 from borrel import expected  # the table the outputs are held to
 from calendars import EXPANDERS
-from conftest import body, mini_project, mkdocs_build
+from conftest import ASSOCIATIONS, body, cli, mini_project, mkdocs_build
 from remotes import Repo
 
 pytestmark = [pytest.mark.slow]
@@ -58,6 +58,12 @@ def test_each_task_keeps_the_past(tmp_path: Path, task: str) -> None:
     # Only the entry's own lines changed: the comments and the other keys stay as written.
     assert text.startswith(SERIES.split("  repeat:")[0].replace("\n  organizer", "\n  organizer"))
     assert "# elke eerste dinsdag" in text
+    data = tmp_path / "check"
+    (data / "data").mkdir(parents=True)
+    (data / "data" / "events.yaml").write_text(text, encoding="utf-8")
+    (data / "data" / "associations.yaml").write_text(ASSOCIATIONS, encoding="utf-8")
+    sort = cli("sort", "--check", "--data", str(data / "data"))
+    assert sort.returncode == 0, sort.stdout + sort.stderr  # `sort --check` stays green
     said = str(repo.github())  # the pull request's text and the answer to the volunteer
     assert "die al geweest zijn, blijven zoals ze waren" in said
     # The calendar of the changed data: every program holds what the task asks for.

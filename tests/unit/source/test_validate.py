@@ -288,7 +288,41 @@ BAD_SERIES = [
         "woensdag",
     ),
     ("week without month", series_event("every: week", "week: 1", "count: 3"), 6, "'week'"),
-]
+    (
+        "moved not an occurrence",
+        series_event(*MONTHLY, "count: 6",
+                     extra=("moved: [{date: 2027-03-03, start: 2027-03-04 19:30}]",)),
+        5,
+        "geen keer van deze reeks",
+    ),
+    (
+        "moved and cancelled",
+        series_event(*MONTHLY, "count: 6", extra=(
+            "cancelled: [2027-03-02]", "moved: [{date: 2027-03-02, start: 2027-03-03 19:30}]")),
+        6,
+        "kies er één",
+    ),
+    (
+        "moved to a whole day",
+        series_event(*MONTHLY, "count: 6",
+                     extra=("moved: [{date: 2027-03-02, start: 2027-03-03}]",)),
+        5,
+        "een datum met tijd",
+    ),
+    (
+        "a change of nothing",
+        series_event(*MONTHLY, "count: 6", extra=("changes: [{from: 2027-03-02}]",)),
+        5,
+        "'start', 'end' of 'location'",
+    ),
+    (
+        "a change to no time",
+        series_event(*MONTHLY, "count: 6",
+                     extra=('changes: [{from: 2027-03-02, start: "25:00"}]',)),
+        5,
+        "geen tijd",
+    ),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
