@@ -6,6 +6,7 @@ month page and the embed say the same."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -94,6 +95,13 @@ def test_the_pages_and_the_embed_say_the_same(sites: dict[str, Path]) -> None:
     assert "Vanaf dinsdag 5 januari 2027: 19.30–21.30 uur" in changed
     assert "dinsdag 3 november 2026, 20.00–22.00 uur" in changed  # the past as it was
     assert "dinsdag 2 februari 2027, 19.30–21.30 uur" in changed
+    # The open data: the moved time in the record, and its occurrence at the new time.
+    (borrel,) = json.loads((moved / "api" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert borrel["moved"] == [
+        {"date": "2027-01-05", "start": "2027-01-06 20:00", "end": "2027-01-06 22:00"}
+    ]
+    (january,) = [o for o in borrel["occurrences"] if o["day"] == "2027-01-05"]
+    assert january["start"] == "2027-01-06T20:00:00+01:00" and january["moved"] is True
     # The news feeds, read by a feed parser, say it too.
     entry = feedparser.parse((moved / "agenda.atom.xml").read_bytes()).entries[0]
     assert f"Woensdag 6 januari 2027, 20.00–22.00 uur: {was}" in entry.summary

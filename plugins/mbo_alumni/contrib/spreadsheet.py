@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import shutil
 import tempfile
@@ -74,6 +75,11 @@ def _value(column: Column, text: str, zone: ZoneInfo) -> Any:
         text = unformula(text)
     if column.kind == "list":
         return list_items(text)
+    if column.kind == "records":  # JSON, as the export writes it; else the model says why
+        try:
+            return json.loads(text) if text else []
+        except json.JSONDecodeError:
+            return text
     if column.kind == "yesno":
         word = text.casefold()
         return True if word in YES_WORDS else False if word in NO_WORDS else text

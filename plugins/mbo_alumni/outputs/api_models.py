@@ -109,6 +109,12 @@ class ApiEvent(_Record):
     cancelled: list[date] = Field(
         default_factory=list, description="days of a series that are cancelled (still listed)"
     )
+    moved: list[dict[str, Any]] = Field(
+        default_factory=list, description="a series' times moved, as the data writes them"
+    )
+    changes: list[dict[str, Any]] = Field(
+        default_factory=list, description="a series' changes from a date on, as the data"
+    )
     occurrences: list[ApiOccurrence] | None = Field(
         default=None, description="a series: every time it is held or cancelled, in order"
     )

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..core.dates import iso
 from ..core.website import Site
+from ..source.columns import record as data_record
 from ..source.model import Association, Event, chronological
 from .api_models import (  # noqa: F401  (re-exported: the tests and catalogue read them)
     ISO_PATTERN,
@@ -52,8 +53,6 @@ UNPUBLISHED = {
     "contact",  # only with the person's consent, and without the consent flag
     "editors",  # who may change the entry: a matter of the repository, not of the open data
     "sequence",  # the calendars' revision counter, bookkeeping of the data files
-    "moved",  # a series' moved occurrences and its changes from a date: each occurrence in
-    "changes",  # `occurrences` says its own time and place (and its rule's `day`)
 }
 
 
@@ -108,6 +107,8 @@ def _series(event: Event) -> dict[str, object]:
             count=rule.count,
             rrule=rule.rrule(event.start),
         ),  # fmt: skip
+        "moved": [data_record(m.model_dump(by_alias=True)) for m in event.moved],
+        "changes": [data_record(c.model_dump(by_alias=True)) for c in event.changes],
         "occurrences": [
             ApiOccurrence(
                 start=iso(o.start),

@@ -14,15 +14,16 @@ the import.
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any, Literal
 
 from ..core.dates import iso
 from .model import Association, Event
 
-Kind = Literal["text", "list", "yesno", "number", "date", "dates", "when"]
+Kind = Literal["text", "list", "yesno", "number", "date", "dates", "when", "records"]
 YES, NO = "ja", "nee"
 YES_WORDS = {"ja", "yes", "true", "waar", "1", "x"}
 NO_WORDS = {"nee", "no", "false", "onwaar", "0"}
@@ -97,18 +98,15 @@ EVENT_COLUMNS = (
     Column("repeat.count", "number"),
     Column("except", "dates"),
     Column("cancelled", "dates"),
+    Column("moved", "records"),  # a series' moved times and changes from a date, as JSON
+    Column("changes", "records"),
     Column("uid", site=True),
     Column("page", site=True),
     Column("calendar", site=True),
 )
 
 # Fields of the data that have no column: who may change an entry is the repository's matter.
-NO_COLUMN = {
-    "editors",
-    "sequence",  # matters to the repository and its calendars only
-    "moved",
-    "changes",
-}  # a series' one-off times: the JSON's `occurrences` has them
+NO_COLUMN = {"editors", "sequence"}  # matters to the repository and its calendars only
 
 
 def columns_for(model: type[Association] | type[Event]) -> tuple[Column, ...]:
@@ -128,6 +126,8 @@ def cell(value: Any, column: Column) -> str:
     """Return one value as its cell's text."""
     if value is None or value == []:
         return ""
+    if column.kind == "records":  # a list of small records: JSON, as the data writes them
+        return json.dumps([record(item) for item in value], ensure_ascii=False)
     if column.kind == "yesno":  # 'nee' said, not left empty: an empty cell is "not known"
         return YES if value else NO
     if isinstance(value, list):
@@ -139,6 +139,24 @@ def cell(value: Any, column: Column) -> str:
     if column.kind in ("text", "list") and text.startswith(FORMULA_STARTS):
         return "'" + text
     return text
+
+
+def record(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A moved time or a change as the data file writes it: local times, '19:30', no blanks."""
+    found: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, Mapping):
+            value = {k: v for k, v in value.items() if v not in (None, False)} or None
+        if value is None:
+            continue
+        if isinstance(value, time):
+            value = value.strftime("%H:%M")
+        elif isinstance(value, str) and "T" in value[10:11]:  # a serialised moment
+            value = datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M")
+        elif isinstance(value, (date, datetime)):
+            value = _plain(value)
+        found[key] = value
+    return found
 
 
 def _item(text: str) -> str:
