@@ -37,7 +37,7 @@ from .intake import (
     upsert_comment,
 )
 from .replies import problems_text
-from .series_changes import series_changes
+from .series_changes import series_changes, touches_past
 from .yaml_edit import apply, when_value
 
 
@@ -145,10 +145,14 @@ def _editors(entry: Any, kind: ChangeKind, associations: dict[str, Any]) -> set[
     return {name.casefold() for owner in owners for name in (owner.editors or [])}
 
 
-def _who(issue: Issue, editors: set[str], changes: dict[str, Any], form: issue_form.Form) -> str:
+def _who(issue: Issue, editors: set[str], changes: dict[str, Any], form: issue_form.Form,
+         past: bool = False) -> str:  # fmt: skip
     """Return what the pull request says about who asked for the change."""
     author = quiet(f"@{issue.author}") if issue.author else "onbekend"
-    if issue.mail:
+    if past:
+        said = (f"Aangevraagd door {author}. Dit verandert ook wat de keren van de reeks die al "
+                "geweest zijn laten zien: een beheerder van de site kijkt het na.")  # fmt: skip
+    elif issue.mail:
         said = ("Per e-mail ontvangen. Een beheerder van de site kijkt het na voor het "
                 "online gaat.")  # fmt: skip
     elif issue.author and issue.author.casefold() in editors:
@@ -311,12 +315,13 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
     listed = summary or change_list(form, before, changes, settings)
     patrol = _patrol_issue(settings, issue, ident) if kind.file == "associations" else None
     closes = issue.closes + (f"Closes #{patrol}\n" if patrol else "")
-    editors = _editors(entry, kind, _associations(settings, today))
+    past = touches_past(entry, changes, today)  # then never merged without a maintainer
+    editors = set() if past else _editors(entry, kind, _associations(settings, today))
     body = (
         f"## Wat verandert er?\n\n{listed}\n\n"
         f"De {kind.noun} houdt haar korte naam ({ident}): haar pagina en haar plek in ieders "
         f"agenda blijven hetzelfde. Uit {issue.source}.\n\n"
-        f"{_who(issue, editors, changes, form)}\n\n{closes}"
+        f"{_who(issue, editors, changes, form, past)}\n\n{closes}"
     )
     pull = propose(settings, issue, branch, base, title, body)
     itself = bool(issue.author) and not issue.mail and issue.author.casefold() in editors

@@ -67,6 +67,8 @@ def series_changes(
     held = len(times) - len(coming)
     if scope == "all" and not held:
         return changes, ""  # nothing held yet: the series itself changes
+    if scope == "all" and not any(k in changes for k in (*SCHEDULE, *PLACE, "status")):
+        return changes, ""  # a title, a text, a link: the series as a whole
     if scope == "all":
         if not coming:
             return ["Deze reeks is helemaal geweest; aan de keren die al waren verandert niets."]
@@ -226,3 +228,19 @@ def _ended(event: Event, o: Occurrence, changes: dict[str, Any], day: str,
     if any(c.since > last for c in event.changes):
         changes["changes"] = CommentedSeq(_change(c) for c in event.changes if c.since <= last)
     return changes, f"- De reeks stopt na {day}; de keren daarna vervallen.\n- {past}"
+
+
+# The keys a change of a series' times writes; any other key (a title, a description, a link)
+# is shown on the times already held too.
+TIME_KEYS = {"cancelled", "except", "moved", "changes", "repeat", "announced", "sequence"}
+
+
+def touches_past(entry: Any, changes: dict[str, Any], today: date) -> bool:
+    """Return whether the change alters what a time already held shows: then a maintainer
+    looks at it, even when an editor of the association asked for it."""
+    if not isinstance(entry, Event) or entry.repeat is None:
+        return False
+    held = any(
+        local_day(o.end if o.end is not None else o.start) < today for o in entry.occurrences()
+    )
+    return held and bool(set(changes) - TIME_KEYS)

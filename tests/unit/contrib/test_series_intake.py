@@ -105,3 +105,14 @@ def test_cancelling_the_whole_series_leaves_the_held_evenings(tmp_path: Path) ->
     assert entry.get("status", "confirmed") == "confirmed"  # not the whole series
     assert [str(d) for d in entry["cancelled"]][:1] == ["2026-12-01"]
     assert len(entry["cancelled"]) == 8  # the coming ones; the four held stay as they were
+
+
+def test_an_editor_renaming_a_started_series_waits_for_a_maintainer(tmp_path: Path) -> None:
+    """A new title shows on the evenings already held too: never merged without a look."""
+    events = SERIES.replace("  organizer: a-academy", "  organizer: a-academy")
+    repo = Repo(tmp_path, events=events)
+    result = repo.submit(10, body(FORM, {"id": "borrel", "event_title": "Alumniborrel"}), LABEL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = str(repo.github())
+    assert "keren van de reeks die al geweest zijn laten zien" in said
+    assert "gaat vanzelf online" not in said
