@@ -235,7 +235,8 @@ def cli(*args: str, stdin: str | None = None, **env: str) -> subprocess.Complete
 
     out, err = io.StringIO(), io.StringIO()
     saved_stdin = sys.stdin
-    sys.stdin = io.StringIO(stdin or "")
+    # a real text stream (MkDocs' load_config looks at sys.stdin.buffer)
+    sys.stdin = io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8")
     try:
         with _environment(None, {"SOURCE_DATE_EPOCH": "1795000000", **env}):
             with redirect_stdout(out), redirect_stderr(err):

@@ -27,7 +27,6 @@ from .contrib.spreadsheet import import_sheets
 from .core import dates
 from .core.problems import DataError, UnreadableInput
 from .core.settings import Settings
-from .source.project import read_project
 
 
 def from_issue(args: argparse.Namespace) -> int:
@@ -71,7 +70,9 @@ def _settings_at(args: argparse.Namespace) -> Settings:
     """Return the site's settings for the work tree --root (the one intake commits in)."""
     root = Path(args.root)
     config = Path(args.config) if args.config else root / "mkdocs.yml"
-    settings = read_project(config) if config.is_file() else Settings(root=root)
+    from .config import project_settings  # MkDocs itself, only when there is a mkdocs.yml
+
+    settings = project_settings(config) if config.is_file() else Settings(root=root)
     return replace(settings, root=root)
 
 

@@ -18,7 +18,7 @@ from .source.articles import read_articles
 from .source.checks import stale
 from .source.load import Data, load
 from .source.order import sort_entries
-from .source.project import plain_project, read_project
+from .source.project import plain_project
 from .source.reading import read_text
 from .source.schema import site_regions, write_schemas
 
@@ -35,7 +35,9 @@ def project_of(args: argparse.Namespace) -> Settings:
         config = "mkdocs.yml"
     if config is None:
         return plain_project(Path(args.data or Settings().data_dir))
-    project = read_project(Path(config))
+    from .config import project_settings  # MkDocs itself, only when there is a mkdocs.yml
+
+    project = project_settings(Path(config))
     if not args.data:
         return project
     data = Path(args.data)  # relative to the current folder, as the user typed it

@@ -4,13 +4,16 @@ every command alike."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 
-from .core.settings import Settings
+from .core.settings import PLUGIN, Settings, SettingsError
+from .source.project import ProjectError
 
 _DEFAULT = Settings()
 
@@ -92,3 +95,46 @@ def add_theme_parts(config: MkDocsConfig, templates: Path, assets: tuple[str, ..
         config.extra_css.append(assets[0])
     if assets[1] not in [str(script) for script in config.extra_javascript]:
         config.extra_javascript.append(assets[1])
+
+
+def project_settings(config_file: Path) -> Settings:
+    """Return the settings a command reads from a site's mkdocs.yml: loaded by MkDocs itself,
+    as `mkdocs build` loads it (INHERIT, !ENV, the plugin's defaults), then checked as the
+    plugin checks them. Raises ProjectError with what to change."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    said = _Said()  # MkDocs logs what is wrong, then aborts: its words go into ours
+    logging.getLogger("mkdocs").addHandler(said)
+    try:
+        config = load_config(config_file=str(config_file))
+    except (Abort, ConfigurationError, OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        why = "; ".join(said.errors) or str(error)
+        unread = f"{config_file}: kan de MkDocs-configuratie niet lezen: {why}"
+        raise ProjectError(unread) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(said)
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise ProjectError(
+            f"{config_file}: '{PLUGIN}' staat niet onder 'plugins'; geef de datamap met --data"
+        )
+    root = config_file.parent  # relative stays relative: messages name files as the user does
+    docs = Path(config.docs_dir)
+    base = root.resolve()
+    shown = docs.relative_to(base) if docs.is_relative_to(base) else docs
+    try:
+        return Settings.from_options(dict(plugin.config), root=root, docs_dir=str(shown))
+    except SettingsError as error:
+        raise ProjectError(f"{config_file}: {error}") from None
+
+
+class _Said(logging.Handler):
+    """Keeps the errors MkDocs logs while it loads a configuration."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.errors.append(record.getMessage().strip())

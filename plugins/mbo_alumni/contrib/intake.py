@@ -148,7 +148,7 @@ def check(
     themes = {t.name: t.id for t in data.themes}
     candidate = issue_form.entry(issue.body, form, today, themes)
     known = {a.id for a in data.associations}
-    messages = issue_form.problems(candidate, form, known | pending, data.regions)
+    messages = issue_form.problems(candidate, form, known | pending, data.regions, settings.zone)
     taken = known if form.model is Association else {e.id for e in data.events}
     ident = candidate.get("id")
     if isinstance(ident, str) and ident in taken:

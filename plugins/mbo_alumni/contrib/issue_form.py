@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -233,12 +234,14 @@ def problems(
     form: Form,
     known_associations: set[str],
     regions: Regions | None = None,
+    zone: ZoneInfo | None = None,
 ) -> list[str]:
     """Return messages, in Dutch and by form label, for whatever makes the entry invalid;
-    a province must be one of `regions` (the site's list; by default the Dutch provinces)."""
+    a province must be one of `regions` (the site's list; by default the Dutch provinces),
+    a time must exist in `zone` (the site's; by default the settings' default)."""
     messages = []
     try:
-        form.model.model_validate(candidate, context={"regions": regions})
+        form.model.model_validate(candidate, context={"regions": regions, "zone": zone})
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             loc = [str(p) for p in detail["loc"] if isinstance(p, str) and "[" not in str(p)]

@@ -1,4 +1,4 @@
-"""Dates and times of events: parsing the contract's notations, Amsterdam time, DST traps."""
+"""Dates and times of events: parsing the contract's notations, the site's zone, DST traps."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 When = date | datetime
-"""A date (all-day) or an aware datetime in Europe/Amsterdam."""
+"""A date (all-day) or an aware datetime in the site's zone (`timezone`, Europe/Amsterdam by
+default)."""
 
 _PATTERN = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})"

@@ -88,7 +88,7 @@ def description_text(event: Event, site: Site, organizers: Sequence[Association]
 
 
 def _written(value: date | datetime | None, utc: bool) -> date | datetime | None:
-    """Return the value as it goes into the file: Amsterdam wall time, or UTC where needed.
+    """Return the value as it goes into the file: the site's wall time, or UTC where needed.
 
     A wall time that occurs twice cannot say which one it is (clients disagree: ical.js takes
     the second), so those are written in UTC.

@@ -90,12 +90,12 @@ def articles_feed(site: Site) -> FeedSpec:
     return _site_feed(site, "articles", site.paths.articles, site.paths.articles_page)
 
 
-def _midnight(day: date, zone: ZoneInfo) -> datetime:
-    """Return the moment a date-only entry is dated: noon in Amsterdam.
+def _noon(day: date, zone: ZoneInfo) -> datetime:
+    """Return the moment a date-only entry is dated: noon in the site's zone.
 
-    Readers show the day in their own zone; noon Amsterdam (10:00 or 11:00 UTC) is the
+    Readers show the day in their own zone; noon in Amsterdam (10:00 or 11:00 UTC) is the
     same calendar day everywhere from UTC-10 to UTC+12, where midnight was the day before
-    anywhere west of Amsterdam.
+    anywhere west of it.
     """
     return datetime.combine(day, time(12, 0), zone)
 
@@ -107,8 +107,8 @@ def event_entry_date(event: Event, built: datetime, zone: ZoneInfo) -> datetime:
     date is deterministic under SOURCE_DATE_EPOCH and never lies in the future.
     """
     if event.announced is not None:
-        return min(_midnight(event.announced, zone), built)
-    return min(_midnight(local_day(event.start), zone), built)
+        return min(_noon(event.announced, zone), built)
+    return min(_noon(local_day(event.start), zone), built)
 
 
 def _when(event: Event, site: Site) -> str:
@@ -227,7 +227,7 @@ def article_entry(
     """Return the feed entry of an article page: its HTML without the page's own <h1>,
     links made absolute, and as summary its front-matter description or first paragraph.
     """
-    moment = day.astimezone(zone) if isinstance(day, datetime) else _midnight(day, zone)
+    moment = day.astimezone(zone) if isinstance(day, datetime) else _noon(day, zone)
     body = without_title(html)
     teaser = shorten(description, SUMMARY_LENGTH) if description else html_summary(body)
     return Entry(

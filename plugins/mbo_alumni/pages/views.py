@@ -160,7 +160,7 @@ def by_month(views: list[EventView], site: Site, per_page: int) -> list[Month]:
     month with more than `per_page` events comes in parts of at most that many, each with a
     page of its own ('agenda/maand/2027-03/', 'agenda/maand/2027-03/2/').
 
-    An event belongs to the month it starts in (Amsterdam time)."""
+    An event belongs to the month it starts in (in the site's zone)."""
     ordered = sorted(views, key=start_key)
     found: dict[tuple[int, int], list[EventView]] = {}
     for view in ordered:

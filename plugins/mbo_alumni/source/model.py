@@ -252,7 +252,7 @@ def chronological(event: Event) -> tuple[datetime, str]:
 def ended(event: Event, today: date) -> bool:
     """Return whether an event is past: the one rule for coming and past everywhere.
 
-    An event is coming until the end of its last day (Amsterdam time), so an event that is
+    An event is coming until the end of its last day (in the site's zone), so an event that is
     under way today, or ended this morning, still shows as coming."""
     last = event.occurrences()[-1] if event.repeat is not None else event
     return local_day(last.end if last.end is not None else last.start) < today

@@ -551,6 +551,7 @@ def london_project(root: Path, start: str) -> Path:
         root,
         {
             "mkdocs.yml": SITE_YML,
+            "docs/index.md": "# Test\n",  # MkDocs reads a configuration only with its docs
             "gegevens/associations.yaml": ONE_ASSOCIATION,
             "gegevens/activiteiten.yaml": event(f"start: {start}"),
         },
@@ -580,7 +581,8 @@ def test_validate_names_what_is_wrong_in_mkdocs_yml(tmp_path: Path) -> None:
     root = london_project(tmp_path, "2027-03-28 19:30")
     config = root / "mkdocs.yml"
     for old, new, words in [
-        ("  - mbo-alumni:\n", "  - other:\n", "'mbo-alumni' staat niet onder 'plugins'"),
+        (SITE_YML[SITE_YML.index("  - mbo-alumni:") :], "", "'mbo-alumni' staat niet onder"),
+        ("  - search\n", "  - nergens\n", "kan de MkDocs-configuratie niet lezen"),
         ("Europe/London", "Europe/Nergens", "onbekende tijdzone 'Europe/Nergens'"),
         ("{events: activiteiten.yaml}", "{evenementen: x.yaml}", "'files' kent alleen"),
     ]:
@@ -588,3 +590,17 @@ def test_validate_names_what_is_wrong_in_mkdocs_yml(tmp_path: Path) -> None:
         result = cli("validate", "--config", str(config))
         assert result.returncode == 2, (new, result.stdout)
         assert result.stderr.startswith(f"error: {config}: ") and words in result.stderr
+
+
+def test_every_command_reads_an_inherited_configuration(tmp_path: Path) -> None:
+    """MkDocs' own loader: a site whose mkdocs.yml INHERITs its plugins is read as it builds
+    (the commands had a YAML reader of their own, and exited 2 on INHERIT)."""
+    root = london_project(tmp_path, "2027-03-28 01:30")  # skipped in London, as above
+    (root / "basis.yml").write_text(SITE_YML, encoding="utf-8")
+    (root / "mkdocs.yml").write_text("INHERIT: basis.yml\nsite_name: Erfenis\n", "utf-8")
+    result = cli("validate", "--config", str(root / "mkdocs.yml"))
+    assert result.returncode == 1, result.stdout + result.stderr  # the zone of basis.yml
+    assert "Europe/London" in result.stdout
+    assert f"{root / 'gegevens' / 'activiteiten.yaml'}:3:10" in result.stdout
+    sort = cli("sort", "--check", "--config", str(root / "mkdocs.yml"))
+    assert sort.returncode == 0, sort.stdout + sort.stderr
