@@ -16,6 +16,12 @@ from .core.settings import PLUGIN, Settings, SettingsError
 from .source.project import ProjectError
 
 _DEFAULT = Settings()
+# Each asset by name and what it is: a stylesheet and a script on every page, and the scripts
+# that only the join and change pages load (their templates name them).
+STYLESHEETS = ("assets/mbo-alumni.css",)
+SCRIPTS = ("assets/mbo-alumni.js",)
+PAGE_SCRIPTS = ("assets/mbo-join.js", "assets/mbo-change.js")
+ASSETS = (*STYLESHEETS, *SCRIPTS, *PAGE_SCRIPTS)
 
 
 class PathsConfig(Config):  # type: ignore[no-untyped-call]
@@ -86,15 +92,19 @@ class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
     email_requests = c.Type(str, default=_DEFAULT.email_requests)
 
 
-def add_theme_parts(config: MkDocsConfig, templates: Path, assets: tuple[str, ...]) -> None:
+def add_theme_parts(
+    config: MkDocsConfig, templates: Path, stylesheets: tuple[str, ...], scripts: tuple[str, ...]
+) -> None:
     """Put our templates after the site's overrides (custom_dir) and before the theme, so a
-    site can override ours; add our stylesheet and script once."""
+    site can override ours; add our stylesheets and scripts once each."""
     if str(templates) not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(templates))
-    if assets[0] not in config.extra_css:
-        config.extra_css.append(assets[0])
-    if assets[1] not in [str(script) for script in config.extra_javascript]:
-        config.extra_javascript.append(assets[1])
+    for sheet in stylesheets:
+        if sheet not in config.extra_css:
+            config.extra_css.append(sheet)
+    for script in scripts:
+        if script not in [str(known) for known in config.extra_javascript]:
+            config.extra_javascript.append(script)
 
 
 def project_settings(config_file: Path) -> Settings:

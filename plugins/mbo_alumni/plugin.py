@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .config import MboAlumniConfig, add_theme_parts
+from .config import ASSETS, SCRIPTS, STYLESHEETS, MboAlumniConfig, add_theme_parts
 from .core import dates
 from .core.csp import template_scripts, with_policy
 from .core.gcpause import paused_gc
@@ -41,7 +41,6 @@ from .source.load import Data, DataCache
 
 log = logging.getLogger("mkdocs.plugins.mbo_alumni")
 PACKAGE = Path(__file__).parent
-ASSETS = tuple(f"assets/{p.name}" for p in sorted((PACKAGE / "assets").iterdir()))  # css, js, ...
 
 
 class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-call]
@@ -85,7 +84,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             ) from None
         except UnreadableInput as error:
             raise PluginError(str(error)) from None
-        add_theme_parts(config, PACKAGE / "templates", ASSETS)
+        add_theme_parts(config, PACKAGE / "templates", STYLESHEETS, SCRIPTS)
         return config
 
     def _built(self) -> Build:

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from ..source.checks import STALE_AFTER_MONTHS, stale
 from ..source.model import Association
-from .github import GitHubError, gh
+from .github import gh
 
 STALE_LABEL = "controle"
 LINKS_LABEL = "links"
@@ -29,10 +29,6 @@ _STALE_MARKER = re.compile(r"<!-- mbo-alumni:controle:([a-z0-9-]+) -->")
 def stale_marker(ident: str) -> str:
     """Return the marker by which the patrol finds its issue for one association again."""
     return f"<!-- mbo-alumni:controle:{ident} -->"
-
-
-class PatrolError(GitHubError):
-    """A `gh` call failed."""
 
 
 def _open_issues(repo: str, label: str) -> list[dict[str, Any]]:

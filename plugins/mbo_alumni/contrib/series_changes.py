@@ -25,7 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from ..core import wording
-from ..core.dates import WhenError, from_dutch, local_day, parse_when
+from ..core.dates import WhenError, from_dutch, is_past, parse_when
 from ..core.settings import Settings
 from ..source.model import Event
 from ..source.recurrence import Occurrence
@@ -63,7 +63,7 @@ def series_changes(
     scope = scope_of(answers.get("scope", ""), answers.get("occurrence", ""))
     words = settings.words()
     times = event.occurrences()
-    coming = [o for o in times if local_day(o.end if o.end is not None else o.start) >= today]
+    coming = [o for o in times if not is_past(o.start, o.end, today)]
     held = len(times) - len(coming)
     if scope == "all" and not held:
         return changes, ""  # nothing held yet: the series itself changes
@@ -240,7 +240,5 @@ def touches_past(entry: Any, changes: dict[str, Any], today: date) -> bool:
     looks at it, even when an editor of the association asked for it."""
     if not isinstance(entry, Event) or entry.repeat is None:
         return False
-    held = any(
-        local_day(o.end if o.end is not None else o.start) < today for o in entry.occurrences()
-    )
+    held = any(is_past(o.start, o.end, today) for o in entry.occurrences())
     return held and bool(set(changes) - TIME_KEYS)

@@ -220,3 +220,10 @@ def now() -> datetime:
 def today(zone: ZoneInfo) -> date:
     """Return the calendar day of now() in the site's zone."""
     return now().astimezone(zone).date()
+
+
+def is_past(start: When, end: When | None, today: date) -> bool:
+    """Return whether a time is over: the one rule for coming and past everywhere. It is
+    coming until the end of its last day in the site's zone, so an event under way today,
+    or ended this morning, still shows as coming."""
+    return local_day(end if end is not None else start) < today

@@ -17,7 +17,7 @@ from icalendar import vText
 from ..core.dates import occurs_twice
 from ..core.markup import markdown_to_text
 from ..core.website import Site
-from ..source.model import Association, Event, chronological
+from ..source.model import Association, Event, by_organizer, chronological
 from ..source.recurrence import Occurrence, at_day
 from ..source.series import single
 from .agenda_slices import Facet
@@ -145,8 +145,8 @@ def vevent(event: Event, site: Site, organizers: Sequence[Association] = ()) -> 
         lines.append(date_line("DTEND", end))
     if event.repeat is not None:
         lines.append(b"RRULE:" + event.repeat.rrule(event.start).encode())
-        # One date per line: ical.js reads only the first of a multi-valued line (the RDATE
-        # trap in PRODUCT.md), and nothing is lost by writing them apart.
+        # One date per line: ical.js reads only the first of a multi-valued line (as it does
+        # RDATE's), and nothing is lost by writing them apart.
         lines += [date_line("EXDATE", at_day(event.start, day)) for day in event.except_]
     lines += [
         text_line("SUMMARY", summary_text(event, site)),
@@ -288,10 +288,7 @@ def calendar_files(
     def serialised() -> dict[str, bytes]:
         return {e.id: vevent(e, site, organizers[e.id]) for e in ordered}
 
-    by_organizer: dict[str, list[Event]] = {}
-    for event in ordered:  # an index, so the per-association feeds cost O(events) in all
-        for ident in event.organizer:
-            by_organizer.setdefault(ident, []).append(event)
+    of = by_organizer(ordered)
     words, paths = site.words, site.paths
     named = [
         (
@@ -305,7 +302,7 @@ def calendar_files(
                 paths.association_calendar(a.id),
                 words("calendar.name", name=a.name),
                 words("calendar.association", association=a.name, site=site.name),
-                by_organizer.get(a.id, []),
+                of.get(a.id, []),
             )
             for a in by_id.values()
         ),

@@ -16,7 +16,7 @@ from functools import partial
 from ..core.settings import Catalogue
 from ..core.website import Site
 from ..source.load import Data
-from ..source.model import Event
+from ..source.model import by_organizer
 from . import calendars, embeds, news_feeds, open_data, tables
 from .agenda_slices import Facet
 from .catalogue import CATALOGUE_PATH, Publisher, catalogue
@@ -80,15 +80,12 @@ def catalogue_file(build: Build) -> Iterable[Output]:
 
 def embed_files(build: Build) -> Iterator[Output]:
     """One `/embed/<id>/` page per association."""
-    events_of: dict[str, list[Event]] = {a.id: [] for a in build.data.associations}
-    for event in build.data.events:
-        for ident in event.organizer:
-            events_of[ident].append(event)
+    events_of = by_organizer(build.data.events)
     for association in build.data.associations:
         page = partial(
             embeds.embed_page,
             association,
-            events_of[association.id],
+            events_of.get(association.id, []),
             build.site,
             build.today,
             build.moment,

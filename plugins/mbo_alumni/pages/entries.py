@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from ..core import urls, wording
-from ..core.dates import local_day
+from ..core.dates import is_past
 from ..core.markup import shorten, summary
 from ..core.urls import occurrence_anchor
 from ..outputs.calendar_links import subscribe_links
@@ -165,7 +165,7 @@ def series_context(e: Event, shared: Shared) -> dict[str, object]:
             "end_iso": o.end.isoformat() if o.end is not None else None,
             "when": wording.when(o.start, o.end, words),
             "cancelled": o.status == "cancelled",
-            "past": local_day(o.end if o.end is not None else o.start) < shared.today,
+            "past": is_past(o.start, o.end, shared.today),
             # moved: held at another time than the rule gives; the rule's day, in words
             "was": wording.day(o.day, words) if o.moved else None,
             "where": place_words(o.location) if o.location else None,

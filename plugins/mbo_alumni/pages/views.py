@@ -41,7 +41,7 @@ class EventView:
 
     @property
     def description_html(self) -> Markup | None:
-        return _html(self.event.description)  # the HTML itself is cached in text.py
+        return _html(self.event.description)  # the HTML itself is cached in core/markup.py
 
     @property
     def organizer_pages(self) -> list[tuple[str, Association]]:

@@ -1,6 +1,6 @@
 """YAML files -> validated models, with file:line:col for every problem, all at once.
 
-The recipe: read and compose each file (yaml_source), validate it against its model
+The recipe: read and compose each file (reading, yaml_positions), validate it against its model
 (messages turns pydantic's errors into Dutch at the right line), check across entries
 (checks), and return the data with its warnings, or every problem of every file.
 """

@@ -5,6 +5,7 @@ Error messages are Dutch: they are read by the volunteers who edit the YAML file
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
@@ -20,7 +21,7 @@ from pydantic import (
 )
 
 from ..core import dates
-from ..core.dates import When, instant, is_all_day, local_day
+from ..core.dates import When, instant, is_all_day, is_past, local_day
 from ..core.settings import Settings
 from . import overrides
 from .fields import (
@@ -249,13 +250,20 @@ def chronological(event: Event) -> tuple[datetime, str]:
     return (instant(start, event.zone), event.id)
 
 
-def ended(event: Event, today: date) -> bool:
-    """Return whether an event is past: the one rule for coming and past everywhere.
+def by_organizer(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """Return the events of each organising association, in the order given: the one index
+    the per-association calendars, embeds and pages read (O(events) in all)."""
+    found: dict[str, list[Event]] = {}
+    for event in events:
+        for ident in event.organizer:
+            found.setdefault(ident, []).append(event)
+    return found
 
-    An event is coming until the end of its last day (in the site's zone), so an event that is
-    under way today, or ended this morning, still shows as coming."""
+
+def ended(event: Event, today: date) -> bool:
+    """Return whether an event is past: its last time is over (core.dates.is_past)."""
     last = event.occurrences()[-1] if event.repeat is not None else event
-    return local_day(last.end if last.end is not None else last.start) < today
+    return is_past(last.start, last.end, today)
 
 
 ASSOCIATION_KEYS = tuple(Association.model_fields)
