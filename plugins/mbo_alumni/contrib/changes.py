@@ -37,7 +37,7 @@ from .intake import (
     upsert_comment,
 )
 from .replies import problems_text
-from .series_changes import series_changes, touches_past
+from .series_changes import NEW_SERIES, series_changes, touches_past
 from .yaml_edit import apply, when_value
 
 
@@ -296,6 +296,7 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
     start_branch(settings, branch, base, remote)
     path = settings.data_path / getattr(settings.files, kind.file)
     original = read_text(path)
+    split = changes.pop(NEW_SERIES, None)  # a series from a date on another day: a new one
     changed, before = apply(original, ident, changes, settings.zone)
     if changed == original:  # everything asked for is already so (confirmed today, say)
         text = ("**Dank je.** Er hoeft niets te veranderen: de gegevens op de site zijn al "
@@ -303,6 +304,8 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
         upsert_comment(root, issue, text)
         return Outcome(text)
     write_atomic(Path(path), changed)
+    if split:
+        issue_form.append_entries(Path(path), [split])
     try:
         _load(settings, today)  # the whole data set, with the change in it
     except DataError as error:

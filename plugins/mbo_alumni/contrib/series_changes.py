@@ -12,8 +12,9 @@ it. What the volunteer filled in then becomes, for a series:
 - the whole series: as before for a series that has not begun; once a time has been held, a new
   time or place counts from the next time on, and "afgelasten" cancels only the coming times.
 
-A time that was already held is never changed. A change of weekday or rhythm from a date on is
-a new series, which this form does not make: the answer says how.
+A time that was already held is never changed. From a time on on another day (a Wednesday for
+a Tuesday) is a new series: the old one stops before it, and the new one, with its own id and
+UID, takes the rest by the new day's rule.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ..core import wording
 from ..core.dates import WhenError, from_dutch, is_past, parse_when
 from ..core.settings import Settings
 from ..source.model import Event
-from ..source.recurrence import Occurrence
+from ..source.recurrence import WEEKDAYS, Occurrence
 from .issue_form import NO_RESPONSE
 from .yaml_edit import when_value
 
@@ -96,7 +97,7 @@ def series_changes(
     if scope == "end":
         if cancel:
             return _cancelled_from(event, chosen, False, changes, day, past)
-        return _ended(event, chosen, changes, day, past)
+        return _ended(event, chosen.day, changes, day, past)
     return _from(event, chosen, timing, place, changes, day, past)
 
 
@@ -162,13 +163,14 @@ Outcome = tuple[dict[str, Any], str] | list[str]  # the keys and the text, or th
 def _from(event: Event, o: Occurrence, timing: dict[str, Any], place: dict[str, Any],
           changes: dict[str, Any], day: str, past: str) -> Outcome:  # fmt: skip
     clocks: dict[str, Any] = {}
+    if "start" in timing and str(timing["start"])[:10] != o.day.isoformat():
+        return _split(event, o, timing, place, changes, day, past)  # another day: a new rule
     for key, value in timing.items():
         text = str(value)
-        if len(text) < 16 or text[:10] != o.day.isoformat():
+        if len(text) < 16:
             return [
-                f"Vanaf een keer kan alleen de tijd of de plek veranderen, op dezelfde dag "
-                f"({o.day}). Een andere dag van de week is een nieuwe reeks: kies 'de reeks "
-                f"stopt' na de laatste keer en meld daarna een nieuwe reeks aan."
+                f"Vanaf een keer verandert de tijd, zoals {o.day} 19:30, of de plek; een "
+                "reeks van hele dagen verandert alleen van plek."
             ]
         clocks[key] = SingleQuotedScalarString(text[11:16])  # YAML 1.1 reads 19:30 as 1170
     if not clocks and not place:
@@ -179,6 +181,56 @@ def _from(event: Event, o: Occurrence, timing: dict[str, Any], place: dict[str, 
     found.append(new)
     changes["changes"] = found
     return changes, f"- Vanaf {day} is elke keer op een nieuwe tijd of plek.\n- {past}"
+
+
+NEW_SERIES = "new series"  # the key under which a split hands intake the series to append
+
+
+def _split(event: Event, o: Occurrence, timing: dict[str, Any], place: dict[str, Any],
+           changes: dict[str, Any], day: str, past: str) -> Outcome:  # fmt: skip
+    """From `o` on on another day (a Wednesday, not the Tuesday): the series stops before it
+    and a new one, with its own id and UID, holds the rest by the new day's rule."""
+    rule = event.repeat
+    assert rule is not None
+    try:
+        first = date.fromisoformat(str(timing["start"])[:10])
+    except ValueError:
+        return [f"Veld 'Nieuw begin': '{timing['start']}' is geen datum met tijd."]
+    days = [t.day for t in event.occurrences()]
+    before = [d for d in days if d < o.day]
+    values = rule.model_dump(exclude_none=True)
+    if rule.weekday is not None:
+        values["weekday"] = WEEKDAYS[first.weekday()]
+    if rule.week is not None:
+        nth = (first.day - 1) // 7 + 1
+        values["week"] = -1 if rule.week == -1 or nth == 5 else nth
+    if rule.count is not None:
+        values["count"] = rule.count - len(before)
+    if rule.until is not None:  # the last time moves with the others (a Wednesday later)
+        values["until"] = rule.until + (first - o.day)
+    start = timing["start"]
+    end = timing.get("end")
+    if end is None and o.end is not None and isinstance(o.start, datetime):
+        end = _local(datetime.fromisoformat(str(start)).replace(tzinfo=o.start.tzinfo)
+                     + (o.end - o.start))  # fmt: skip
+    base = event.model_dump(by_alias=True, exclude_none=True, exclude=_NOT_COPIED)
+    location = {**(event.location.model_dump(exclude_none=True) if event.location else {}),
+                **place} or None  # fmt: skip
+    new = {**base, "id": f"{event.id}-vanaf-{first.isoformat()}", "start": str(start),
+           "end": str(end) if end is not None else None,
+           "location": location, "repeat": values}  # fmt: skip
+    changes[NEW_SERIES] = {k: v for k, v in new.items() if v not in (None, [], False)}
+    if not before:  # nothing before it: the series itself begins on the other day
+        del changes[NEW_SERIES]
+        changes.update(start=start, end=end, repeat=_flow(**values))
+        return changes, f"- De reeks begint op een andere dag: {day} wordt verzet.\n- {past}"
+    ended, _ = _ended(event, before[-1], changes, day, past)
+    moved_to = f"een nieuwe reeks ({new['id']}) neemt de keren over; de oude stopt ervoor"
+    return ended, f"- Vanaf {day} komt de reeks op een andere dag: {moved_to}.\n- {past}"
+
+
+_NOT_COPIED = {"id", "start", "end", "location", "repeat", "except", "cancelled", "moved",
+               "changes", "announced", "sequence"}  # fmt: skip
 
 
 def _change(change: Any) -> CommentedMap:
@@ -208,12 +260,11 @@ def _move(move: Any) -> CommentedMap:
     return _flow(**values)
 
 
-def _ended(event: Event, o: Occurrence, changes: dict[str, Any], day: str,
+def _ended(event: Event, last: date, changes: dict[str, Any], day: str,
            past: str) -> tuple[dict[str, Any], str]:  # fmt: skip
-    """The series stops after `o`: `until` that day, and what named a later time dropped."""
+    """The series stops after the day `last`: `until` it, and what named a later time gone."""
     rule = event.repeat
     assert rule is not None
-    last = o.day
     values = rule.model_dump(exclude_none=True)
     values.pop("count", None)
     if values.get("interval") == 1:

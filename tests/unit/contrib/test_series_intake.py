@@ -82,8 +82,6 @@ def test_each_task_keeps_the_past(tmp_path: Path, task: str) -> None:
          "is al geweest"),
         ({"occurrence": "2026-12-02", "scope": "deze keer", "change": "afgelasten"},
          "geen keer van deze reeks"),
-        ({"occurrence": "2027-01-05", "scope": "vanaf deze keer", "start": "2027-01-06 19:30"},
-         "Een andere dag van de week is een nieuwe reeks"),
     ],
 )  # fmt: skip
 def test_a_past_evening_or_another_weekday_gets_a_dutch_answer(
@@ -116,3 +114,28 @@ def test_an_editor_renaming_a_started_series_waits_for_a_maintainer(tmp_path: Pa
     said = str(repo.github())
     assert "keren van de reeks die al geweest zijn laten zien" in said
     assert "gaat vanzelf online" not in said
+
+
+def test_another_weekday_from_a_date_is_a_new_series_and_the_old_one_stops(tmp_path: Path) -> None:
+    """First Wednesdays from January: the old series ends with December, a new one (its own
+    id and UID) holds January to July (its last day a day later too); every program holds
+    4 + 1 + 7 evenings, none twice."""
+    repo = Repo(tmp_path, events=SERIES)
+    answers = {"id": "borrel", "occurrence": "2027-01-05", "scope": "vanaf deze keer",
+               "start": "2027-01-06 20:00"}  # fmt: skip
+    result = repo.submit(12, body(FORM, answers), LABEL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (branch,) = [b for b in repo.branches() if b != "main"]
+    text = repo.branch_file(branch, "data/events.yaml")
+    old, new = yaml.safe_load(text)
+    assert old["repeat"]["until"].isoformat() == "2026-12-01"
+    assert new["id"] == "borrel-vanaf-2027-01-06" and new["repeat"]["weekday"] == "wednesday"
+    assert str(new["end"]) == "2027-01-06 22:00" and new["location"]["name"] == "Café De Poort"
+    site = mini_project(tmp_path / "site")({"data/events.yaml": text})
+    assert mkdocs_build(site).returncode == 0
+    for client in ("ical.js", "recurring-ical-events"):
+        found = EXPANDERS[client]((site / "site" / "agenda.ics").read_bytes())
+        starts = sorted(o["start"] for o in found)
+        assert len(starts) == len(set(starts)) == 12, client
+        assert starts[:4] == [o for o, _ in expected("afgelast")[:4]]  # the past, unchanged
+        assert "2027-01-06T19:00:00Z" in starts and "2027-01-05T19:00:00Z" not in starts
