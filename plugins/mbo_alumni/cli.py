@@ -62,6 +62,15 @@ def _import_command(commands: Any) -> None:
     sheets.set_defaults(run=cli_contrib.import_command)
 
 
+def _outputs_command(commands: Any) -> None:
+    outputs = commands.add_parser(
+        "outputs", help="write the calendars, feeds, open data and embeds into a built site"
+    )
+    outputs.add_argument("site_dir", help="the folder another engine built the site into")
+    outputs.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
+    outputs.set_defaults(run=cli_data.outputs_command)
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the command-line parser."""
     root = argparse.ArgumentParser(
@@ -111,6 +120,7 @@ def parser() -> argparse.ArgumentParser:
     patrol_command.set_defaults(run=cli_contrib.patrol)
     _intake_command(commands)
     _import_command(commands)
+    _outputs_command(commands)
     build = commands.add_parser(
         "build", help="build the site into a fresh folder; replace site/ only on success"
     )

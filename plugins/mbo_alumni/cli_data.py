@@ -156,3 +156,17 @@ def schema_command(args: argparse.Namespace) -> int:
         write_atomic(api / name, schema_text(api_schema(model)))
         print(f"wrote {api / name}")
     return EXIT_OK
+
+
+def outputs_command(args: argparse.Namespace) -> int:
+    """`mbo-alumni outputs SITE_DIR`: the files beside the pages, into a site another engine
+    built (Zensical has no plugin API), byte for byte as the plugin writes them."""
+    from .site_files import write_outputs  # MkDocs' own loader reads the configuration
+
+    try:
+        written = write_outputs(Path(args.config), Path(args.site_dir))
+    except (DataError, UnreadableInput) as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_INVALID if isinstance(error, DataError) else EXIT_USAGE
+    print(f"{args.site_dir}: {len(written)} bestanden geschreven (agenda's, feeds, open data)")
+    return EXIT_OK

@@ -111,6 +111,11 @@ def project_settings(config_file: Path) -> Settings:
     """Return the settings a command reads from a site's mkdocs.yml: loaded by MkDocs itself,
     as `mkdocs build` loads it (INHERIT, !ENV, the plugin's defaults), then checked as the
     plugin checks them. Raises ProjectError with what to change."""
+    return loaded(config_file)[1]
+
+
+def loaded(config_file: Path) -> tuple[MkDocsConfig, Settings]:
+    """Return the MkDocs configuration and the plugin's settings in it (project_settings)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -134,7 +139,7 @@ def project_settings(config_file: Path) -> Settings:
     base = root.resolve()
     shown = docs.relative_to(base) if docs.is_relative_to(base) else docs
     try:
-        return Settings.from_options(dict(plugin.config), root=root, docs_dir=str(shown))
+        return config, Settings.from_options(dict(plugin.config), root=root, docs_dir=str(shown))
     except SettingsError as error:
         raise ProjectError(f"{config_file}: {error}") from None
 

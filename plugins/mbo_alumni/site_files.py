@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,11 +17,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .core import dates
 from .core.background import Background, BackgroundFailed
 from .core.gcpause import paused_gc
 from .core.scratch import SiteWriter
+from .outputs.agenda_slices import province_facets, theme_facets
+from .outputs.generators import Build, outputs
 from .outputs.planned import Output
 from .pages.specs import PageSpec
+from .source.load import load
 
 
 class GeneratedPage(Page):
@@ -107,3 +112,28 @@ class GeneratedFiles:
         background, self.background = self.background, None
         if background is not None:
             background.cancel()
+
+
+def write_outputs(config_file: Path, site_dir: Path) -> list[str]:
+    """Write every calendar, feed, open data file and embed of a site into `site_dir` (built
+    by another engine: Zensical has no plugin API), byte for byte what the plugin writes in
+    a build; return their site paths. The articles' feeds are left out: they are made from
+    the rendered articles, which only a build has. Raises DataError for bad data."""
+    from .config import loaded
+
+    config, settings = loaded(config_file)
+    data = load(settings.data_path, files=settings.files, zone=settings.zone)
+    site = settings.site(config.site_url or "", config.site_name)
+    moment = dates.now()
+    today = moment.astimezone(site.zone).date()
+    facets = province_facets(data.associations, data.events, site, data.regions.names)
+    facets += theme_facets(data.themes, data.events, site)
+    author = config.site_author or site.words("feed.author", site=config.site_name)
+    about = (settings.catalogue, config.repo_url, config.site_description or "")
+    build = Build(data, site, author, moment, today, facets, *about)
+    writer = SiteWriter(str(site_dir))
+    written = []
+    for output in outputs(build):
+        writer.write(output.path, output.content)
+        written.append(output.path)
+    return written
