@@ -20,6 +20,7 @@ from ..core.atomic import write_atomic
 from ..core.dates import WhenError, parse_when
 from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
+from ..core.urls import Forms
 from ..source.model import Event
 from ..source.reading import read_text
 from . import issue_form
@@ -53,11 +54,11 @@ class ChangeKind:
 
 
 CHANGE_FORMS = {  # by label
-    "bijeenkomst-wijzigen": ChangeKind("bijeenkomst-wijzigen.yml", "events", "bijeenkomst",
+    "bijeenkomst-wijzigen": ChangeKind(Forms.change_event, "events", "bijeenkomst",
                                        "Wijziging bijeenkomst", "/agenda/<korte naam>/"),
-    "vereniging-wijzigen": ChangeKind("vereniging-wijzigen.yml", "associations", "vereniging",
+    "vereniging-wijzigen": ChangeKind(Forms.change_association, "associations", "vereniging",
                                       "Wijziging vereniging", "/verenigingen/<korte naam>/"),
-    "gegevens-bevestigen": ChangeKind("gegevens-bevestigen.yml", "associations", "vereniging",
+    "gegevens-bevestigen": ChangeKind(Forms.confirm, "associations", "vereniging",
                                       "Bevestiging", "/verenigingen/<korte naam>/"),
 }  # fmt: skip
 # Fields that say which entry and what to do, and the editors to add or take off (the list
@@ -264,7 +265,7 @@ def _what_changes(
             return [editors]
         if editors is not None:
             changes["editors"] = editors
-    if not changes and kind.form != "gegevens-bevestigen.yml":
+    if not changes and kind.form != Forms.confirm:
         nothing = "Je hebt niets ingevuld dat verandert. Vul de velden in die anders worden"
         cancel = ", of schrijf 'afgelasten' bij 'Gaat de bijeenkomst niet door?'."
         return [nothing + (cancel if kind.file == "events" else ".")]
@@ -330,7 +331,7 @@ def intake_change(issue: Issue, settings: Settings, today: date, base: str,
     itself = bool(issue.author) and not issue.mail and issue.author.casefold() in editors
     if itself:
         _from_the_association(settings, issue, pull)
-    thanks = "Dank je voor je bevestiging" if kind.form == "gegevens-bevestigen.yml" else (
+    thanks = "Dank je voor je bevestiging" if kind.form == Forms.confirm else (
         "Dank je, je wijziging is in orde")  # fmt: skip
     online = ("Omdat je een van de beheerders van de vereniging bent, gaat het vanzelf online "
               "zodra de controle klaar is." if itself else

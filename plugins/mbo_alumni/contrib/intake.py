@@ -22,6 +22,7 @@ import yaml
 
 from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
+from ..core.urls import Forms
 from ..source.load import Data, load
 from ..source.model import Association
 from . import issue_form
@@ -29,7 +30,7 @@ from .github import GitHubError, gh_api, quiet, run
 from .replies import accepted_text, problems_text
 
 MARKER = "<!-- mbo-alumni:aanmelding -->"
-FORMS = {"vereniging": "vereniging-aanmelden.yml", "evenement": "evenement-aanmelden.yml"}
+FORMS = {"vereniging": Forms.join_association, "evenement": Forms.join_event}
 CHECK_WORKFLOW = "check.yml"
 MAX_BODY = 65_536  # GitHub's own limit for an issue body; anything longer is not a form
 BOT = ("mbo-alumni aanmelding", "41898282+github-actions[bot]@users.noreply.github.com")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from ..core.urls import Forms
 from ..source.checks import STALE_AFTER_MONTHS, stale
 from ..source.model import Association
 from .github import gh
@@ -61,9 +62,9 @@ def stale_issue_body(association: Association, repo: str) -> str:
         "het e-mailadres, en of de contactpersoon (als die er staat) nog dezelfde is en nog "
         "toestemming geeft.\n\n"
         "**Klopt alles?** Open dan dit formulier en verstuur het; de korte naam staat er al "
-        f"in: {_form_link(repo, 'gegevens-bevestigen.yml', association.id, 'Bevestiging')}\n\n"
+        f"in: {_form_link(repo, Forms.confirm, association.id, 'Bevestiging')}\n\n"
         "**Klopt er iets niet meer?** Vul dan alleen in wat verandert: "
-        f"{_form_link(repo, 'vereniging-wijzigen.yml', association.id, 'Wijziging vereniging')}"
+        f"{_form_link(repo, Forms.change_association, association.id, 'Wijziging vereniging')}"
         "\n\n"
         "Dit bericht sluit vanzelf zodra de nieuwe datum op de site staat."
     )

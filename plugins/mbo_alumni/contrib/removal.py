@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from ..core.atomic import write_atomic
 from ..core.problems import DataError, UnreadableInput
 from ..core.settings import Settings
+from ..core.urls import Forms
 from ..source.articles import read_articles
 from ..source.model import ended
 from ..source.reading import read_text
@@ -36,7 +37,8 @@ from .intake import (
 )
 from .yaml_edit import round_trip_editor
 
-LABEL, FORM = "van-de-site-halen", "van-de-site-halen.yml"
+FORM = Forms.remove
+LABEL = FORM.removesuffix(".yml")
 REMOVE = "Weghalen"  # the choice that removes the coming events instead of cancelling them
 
 

@@ -30,6 +30,19 @@ def page_source(page: str) -> str:
     return f"{page}index.md"
 
 
+class Forms:
+    """The issue forms in .github/ISSUE_TEMPLATE/, by what they are for: the one place their
+    file names are written (intake, the forms on the site, the patrol and the pages use them)."""
+
+    join_association = "vereniging-aanmelden.yml"
+    join_event = "evenement-aanmelden.yml"
+    change_association = "vereniging-wijzigen.yml"
+    change_event = "bijeenkomst-wijzigen.yml"
+    confirm = "gegevens-bevestigen.yml"
+    remove = "van-de-site-halen.yml"
+    report = "verslag-insturen.yml"
+
+
 @dataclass(frozen=True)
 class Paths:
     """The site's folder names, and every path the plugin builds from them."""
@@ -143,3 +156,21 @@ class Paths:
 
     def association_events_api(self, ident: str) -> str:
         return f"api/associations/{ident}/events.json"
+
+    # The open data, at fixed paths (the catalogue and other sites link them).
+    associations_json = "api/associations.json"
+    events_json = "api/events.json"
+    ids_json = "api/ids.json"  # the ids in use, which the forms fetch when first submitted
+    associations_csv = "api/associations.csv"
+    events_csv = "api/events.csv"
+    catalogue = "api/catalogus.jsonld"
+
+    @staticmethod
+    def schema_of(path: str) -> str:
+        """The JSON Schema beside a JSON document: 'api/events.schema.json'."""
+        return path.removesuffix(".json") + ".schema.json"
+
+    @staticmethod
+    def news_feeds(base: str) -> tuple[str, str]:
+        """The RSS and Atom feeds of a base: ('agenda.rss.xml', 'agenda.atom.xml')."""
+        return f"{base}.rss.xml", f"{base}.atom.xml"

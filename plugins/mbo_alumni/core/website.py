@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from .urls import Paths
+from .urls import Forms, Paths
 from .wording import Wording
 
 
@@ -21,6 +21,8 @@ class Site:
     words: Wording
     prodid: str  # the calendars' PRODID: who made them
     zone: ZoneInfo  # the zone of every time in the data
+
+    forms = Forms  # the issue forms' file names, which the templates read
 
     @property
     def origin(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..core.urls import slug
+from ..core.urls import Paths, slug
 from ..core.website import Site
 from ..source.model import Association, Event, Theme, chronological
 
@@ -28,11 +28,11 @@ class Facet:
 
     @property
     def rss(self) -> str:
-        return f"{self.base}.rss.xml"
+        return Paths.news_feeds(self.base)[0]
 
     @property
     def atom(self) -> str:
-        return f"{self.base}.atom.xml"
+        return Paths.news_feeds(self.base)[1]
 
 
 def _facet(site: Site, kind: str, key: str, name: str, page: str, events: list[Event]) -> Facet:

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core.settings import Catalogue
+from ..core.urls import Paths
 from ..core.website import Site
 from .open_data import ASSOCIATIONS_PATH, EVENTS_PATH, LICENSE_URL, schema_path
 from .tables import ASSOCIATIONS_CSV, EVENTS_CSV
 
-CATALOGUE_PATH = "api/catalogus.jsonld"
+CATALOGUE_PATH = Paths.catalogue  # every path is defined in core/urls.py
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
@@ -201,5 +202,5 @@ def _datasets(site: Site) -> list[tuple[str, str, str, Files]]:
         ("agenda", "Agenda van alumniverenigingen in het mbo",
          "De agenda om je op te abonneren in je agenda-app (iCalendar) of je nieuwslezer "
          "(RSS en Atom).",
-         [("iCalendar", calendar), ("RSS", f"{feed}.rss.xml"), ("Atom", f"{feed}.atom.xml")]),
+         [("iCalendar", calendar), *zip(("RSS", "Atom"), Paths.news_feeds(feed), strict=True)]),
     ]  # fmt: skip

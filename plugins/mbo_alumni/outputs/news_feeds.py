@@ -32,6 +32,7 @@ from ..core.markup import (
     without_title,
 )
 from ..core.templating import render as render_template
+from ..core.urls import Paths
 from ..core.website import Site
 from ..source.articles import Article
 from ..source.model import Association, Event
@@ -67,11 +68,11 @@ class FeedSpec:
 
     @property
     def rss_path(self) -> str:
-        return f"{self.slug}.rss.xml"
+        return Paths.news_feeds(self.slug)[0]
 
     @property
     def atom_path(self) -> str:
-        return f"{self.slug}.atom.xml"
+        return Paths.news_feeds(self.slug)[1]
 
 
 def _site_feed(site: Site, kind: str, slug: str, page: str) -> FeedSpec:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..core.dates import iso
+from ..core.urls import Paths
 from ..core.website import Site
 from ..source.columns import record as data_record
 from ..source.model import Association, Event, chronological
@@ -34,8 +35,8 @@ from .planned import Output
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
 LICENSE_URL = "http://creativecommons.org/publicdomain/zero/1.0/"  # the licence's own address
-ASSOCIATIONS_PATH = "api/associations.json"
-EVENTS_PATH = "api/events.json"
+ASSOCIATIONS_PATH = Paths.associations_json  # every path is defined in core/urls.py
+EVENTS_PATH = Paths.events_json
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -150,7 +151,7 @@ def _with_events(head: EventsDocument, records: list[bytes]) -> bytes:
     return opening + b'  "events": [\n' + b",\n".join(records) + b"\n  ]\n}\n"
 
 
-IDS_PATH = "api/ids.json"  # the ids in use, which the forms fetch when first submitted
+IDS_PATH = Paths.ids_json
 
 
 def ids_document(associations: Sequence[Association], events: Sequence[Event]) -> bytes:
@@ -164,7 +165,7 @@ def ids_document(associations: Sequence[Association], events: Sequence[Event]) -
 
 
 def schema_path(path: str) -> str:
-    return path.removesuffix(".json") + ".schema.json"
+    return Paths.schema_of(path)
 
 
 def documents(

@@ -13,14 +13,14 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
+from ..core.urls import Paths
 from ..core.website import Site
 from ..source.columns import ASSOCIATION_COLUMNS, EVENT_COLUMNS, Column, entry_values, row
 from ..source.model import Association, Event, chronological
 from .calendars import uid
 from .planned import Output
 
-ASSOCIATIONS_CSV = "api/associations.csv"
-EVENTS_CSV = "api/events.csv"
+ASSOCIATIONS_CSV, EVENTS_CSV = Paths.associations_csv, Paths.events_csv  # core/urls.py
 DELIMITER = ";"
 BOM = "\ufeff"
 

@@ -46,6 +46,7 @@ class Contexts:
                 "paths": site.paths.section(),
                 "edit": self.edit_links(),
                 "words": site.words,
+                "forms": site.forms,  # the issue forms' file names (core/urls.py)
             },  # fmt: skip
         }
         if src in self.articles:

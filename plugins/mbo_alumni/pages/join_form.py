@@ -20,6 +20,7 @@ from ..contrib.answers import CHANGE_CHOICES, CHOICES, TRACKING_PATTERN
 from ..contrib.intake import FORMS
 from ..contrib.issue_form import Form, read_form
 from ..contrib.series_changes import SCOPE_CHOICES
+from ..core.urls import Forms, Paths
 from ..outputs.open_data import IDS_PATH
 from ..source.load import Data
 from ..source.model import Association
@@ -85,8 +86,8 @@ def join_forms(forms_dir: Path, data: Data) -> list[JoinForm]:
 
 # The change forms: which query key names the entry, and the open data that holds it.
 CHANGES = {
-    "bijeenkomst-wijzigen.yml": ("bijeenkomst", "api/events.json"),
-    "vereniging-wijzigen.yml": ("vereniging", "api/associations.json"),
+    Forms.change_event: ("bijeenkomst", Paths.events_json),
+    Forms.change_association: ("vereniging", Paths.associations_json),
 }
 
 
