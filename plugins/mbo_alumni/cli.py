@@ -62,7 +62,12 @@ def _import_command(commands: Any) -> None:
     sheets.set_defaults(run=cli_contrib.import_command)
 
 
-def _outputs_command(commands: Any) -> None:
+def _outputs_commands(commands: Any) -> None:
+    """The commands that write files for others: the JSON Schemas and `outputs`."""
+    schema = commands.add_parser("schema", help="write the JSON Schemas (data, open data)")
+    schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
+    _data_arguments(schema)
+    schema.set_defaults(run=cli_data.schema_command)
     outputs = commands.add_parser(
         "outputs", help="write the calendars, feeds, open data and embeds into a built site"
     )
@@ -120,17 +125,13 @@ def parser() -> argparse.ArgumentParser:
     patrol_command.set_defaults(run=cli_contrib.patrol)
     _intake_command(commands)
     _import_command(commands)
-    _outputs_command(commands)
+    _outputs_commands(commands)
     build = commands.add_parser(
         "build", help="build the site into a fresh folder; replace site/ only on success"
     )
     build.add_argument("--config", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="the published folder (site)")
     build.set_defaults(run=cli_contrib.build)
-    schema = commands.add_parser("schema", help="write the JSON Schemas (data, open data)")
-    schema.add_argument("--out", default="schemas", help="folder to write to (schemas)")
-    _data_arguments(schema)
-    schema.set_defaults(run=cli_data.schema_command)
     return root
 
 

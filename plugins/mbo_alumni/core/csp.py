@@ -6,7 +6,7 @@ is written: a theme update that changes an inline script changes its hash with i
 that came from anywhere else (a page's text, a title) matches no template and does not run.
 No `unsafe-inline`, no `unsafe-eval`. Forms may go to the site itself and to the repository's
 host (the join and change forms open GitHub). `frame-ancestors` cannot be set in a meta tag:
-see the README's hosting section for the headers a host adds.
+see handbook/outputs.md (serving .ics as text/calendar) for the headers a host adds.
 """
 
 from __future__ import annotations

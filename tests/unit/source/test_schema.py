@@ -41,8 +41,8 @@ def test_data_file_names_its_schema(data: str, schema: str) -> None:
 
 
 def contract_keys(table: str) -> tuple[set[str], set[str]]:
-    """Return (every key, the required keys) of one data-contract table in the README."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    """Return (every key, the required keys) of one data-contract table (handbook/data.md)."""
+    text = (ROOT / "handbook" / "data.md").read_text(encoding="utf-8")
     rows = text.split(f"| {table} | required | rule |", 1)[1].split("\n\n", 1)[0]
     keys, required = set(), set()
     for row in rows.splitlines()[2:]:
@@ -54,7 +54,7 @@ def contract_keys(table: str) -> tuple[set[str], set[str]]:
 
 
 def test_schema_knows_every_contract_key() -> None:
-    # The README's data contract is the documentation a field is added to; the schema
+    # The handbook's data contract is the documentation a field is added to; the schema
     # generated from the model must say the same.
     schema = json.loads(schema_text(SCHEMAS["associations.schema.json"]))
     keys, required = contract_keys("associations.yaml")
