@@ -58,6 +58,17 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+@contextmanager
+def built_and_served(root: Path) -> Iterator[str]:
+    """Build a project with the repository URL set (so the change forms exist) and serve it."""
+    from conftest import REPO_URL, mkdocs_build
+
+    result = mkdocs_build(root, REPO_URL=REPO_URL)
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url
+
+
 def submit(page: Any, form_file: str) -> None:
     """Send a form of the join or change page and wait until the page has checked it (the
     check waits for the ids in use, which the page fetches when a form is first used)."""

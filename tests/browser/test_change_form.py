@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser import screenshot, serve, submit
-from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
+from browser import built_and_served, screenshot, submit
+from conftest import REPO_URL, ROOT, copy_project
 
 EVENTS = yaml.safe_load((ROOT / "data" / "events.yaml").read_text(encoding="utf-8"))
 EVENT = next(e for e in EVENTS if "end" not in e)  # moved by its start alone
@@ -21,10 +21,7 @@ ASSOCIATION = yaml.safe_load((ROOT / "data" / "associations.yaml").read_text(enc
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    root = copy_project(tmp_path_factory.mktemp("change"))
-    result = mkdocs_build(root, REPO_URL=REPO_URL)
-    assert result.returncode == 0, result.stderr
-    with serve(root / "site") as url:
+    with built_and_served(copy_project(tmp_path_factory.mktemp("change"))) as url:
         yield url
 
 

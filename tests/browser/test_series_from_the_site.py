@@ -14,9 +14,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from borrel import expected
-from browser import serve, submit
+from browser import built_and_served, submit
 from calendars import EXPANDERS
-from conftest import REPO_URL, body, copy_project, mini_project, mkdocs_build
+from conftest import body, copy_project, mini_project, mkdocs_build
 from remotes import Repo
 
 FORM = "bijeenkomst-wijzigen"
@@ -36,9 +36,7 @@ def base(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-d
     root = copy_project(tmp_path_factory.mktemp("borrel"))  # the real site, its forms
     events = root / "data" / "events.yaml"  # the borrel beside the real events
     events.write_text(events.read_text(encoding="utf-8") + "\n" + SERIES, encoding="utf-8")
-    result = mkdocs_build(root, REPO_URL=REPO_URL)
-    assert result.returncode == 0, result.stderr
-    with serve(root / "site") as url:
+    with built_and_served(root) as url:
         yield url
 
 
