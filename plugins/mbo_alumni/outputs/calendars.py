@@ -75,7 +75,10 @@ def description_text(event: Event, site: Site, organizers: Sequence[Association]
     """Return the plain-text DESCRIPTION: status, organisers, the text, then the event page."""
     # What a client that ignores STATUS (calcurse, several others) still shows.
     words = site.words
-    parts = [words(f"calendar.{event.status}")] if event.status != "confirmed" else []
+    status = words(f"status.{event.status}")  # one word for the status, in every output
+    parts = (
+        [words(f"calendar.{event.status}", status=status)] if event.status != "confirmed" else []
+    )
     who = organizers_text(event, organizers, site)
     if who:
         parts.append(who)
