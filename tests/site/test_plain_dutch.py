@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
 
@@ -54,6 +55,16 @@ def sentences(markdown: str) -> list[str]:
 def test_no_sentence_over_twenty_words(path: Path) -> None:
     long = [s for s in sentences(path.read_text(encoding="utf-8")) if len(s.split()) > LONGEST]
     assert not long, "\n".join(f"{len(s.split())}: {s}" for s in long)
+
+
+@pytest.mark.parametrize("name", ["associations.yaml", "events.yaml"])
+def test_no_sentence_over_twenty_words_in_the_data(name: str) -> None:
+    """The entries' descriptions are pages too: the directory, the agenda and the embed."""
+    entries = yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    for entry in entries:
+        found = sentences(entry.get("description") or "")
+        long = [s for s in found if len(s.split()) > LONGEST]
+        assert not long, (entry["id"], long)
 
 
 def test_the_sentence_check_sees_a_long_sentence() -> None:
