@@ -137,7 +137,7 @@ class Event(Strict):
     def _a_series_that_fits(cls, value: Repeat | None, info: ValidationInfo) -> Repeat | None:
         start = info.data.get("start")
         if value is not None and start is not None:
-            problem = rule_problem(start, info.data.get("end"), value)
+            problem = rule_problem(start, info.data.get("end"), value) or _in_years(start, value)
             if problem:
                 raise ValueError(problem)
         return value
@@ -248,6 +248,20 @@ def chronological(event: Event) -> tuple[datetime, str]:
     if isinstance(start, datetime):  # a moment carries its zone: no need to look it up
         return (start.astimezone(UTC), event.id)
     return (instant(start, event.zone), event.id)
+
+
+def _in_years(start: When, repeat: Repeat) -> str | None:
+    """The data's years (1900 to 2100) hold for every time of a series, by `count` as by
+    `until`: a later one would overflow the outputs as a later `start` would."""
+    last = occurrence_days(start, repeat)[-1]
+    if repeat.until is not None and repeat.until.year > dates.LAST_YEAR:
+        last = repeat.until
+    if last.year > dates.LAST_YEAR:
+        return (
+            f"de reeks loopt tot {last}, na {dates.LAST_YEAR}; kies een eerdere 'until' of een "
+            "kleinere 'count'"
+        )
+    return None
 
 
 def by_organizer(events: Iterable[Event]) -> dict[str, list[Event]]:

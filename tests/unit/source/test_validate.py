@@ -289,6 +289,18 @@ BAD_SERIES = [
     ),
     ("week without month", series_event("every: week", "week: 1", "count: 3"), 6, "'week'"),
     (
+        "past 2100 by count",
+        series_event("every: year", "count: 4", extra=()).replace("2027-01-05", "2099-01-05"),
+        6,
+        "na 2100",
+    ),
+    (
+        "past 2100 by until",
+        series_event(*MONTHLY, "until: 2101-01-04").replace("2027-01-05", "2100-11-02"),
+        6,
+        "na 2100",
+    ),
+    (
         "moved not an occurrence",
         series_event(*MONTHLY, "count: 6",
                      extra=("moved: [{date: 2027-03-03, start: 2027-03-04 19:30}]",)),
