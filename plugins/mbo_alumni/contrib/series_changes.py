@@ -28,6 +28,7 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from ..core import wording
 from ..core.dates import WhenError, from_dutch, is_past, parse_when
 from ..core.settings import Settings
+from ..source.columns import record
 from ..source.model import Event
 from ..source.recurrence import WEEKDAYS, Occurrence
 from .issue_form import NO_RESPONSE
@@ -147,7 +148,7 @@ def _moves(event: Event, o: Occurrence, timing: dict[str, Any], place: dict[str,
             elif moved is not None and not isinstance(moved, datetime):
                 end = moved + (o.end - o.start)
     move = _flow(date=o.day, start=start, end=end, location=_flow(**place) if place else None)
-    found = CommentedSeq([_move(m) for m in event.moved if m.day != o.day])
+    found = CommentedSeq([_in_data(m) for m in event.moved if m.day != o.day])
     found.append(move)
     return found
 
@@ -177,7 +178,7 @@ def _from(event: Event, o: Occurrence, timing: dict[str, Any], place: dict[str, 
         return [f"Zeg wat er vanaf {day} verandert: een nieuwe tijd of een nieuwe plek."]
     new = _flow(**{"from": o.day}, **clocks, location=_flow(**place) if place else None)
     kept = [c for c in event.changes if c.since != o.day]
-    found = CommentedSeq([_change(c) for c in kept])
+    found = CommentedSeq([_in_data(c) for c in kept])
     found.append(new)
     changes["changes"] = found
     return changes, f"- Vanaf {day} is elke keer op een nieuwe tijd of plek.\n- {past}"
@@ -233,12 +234,19 @@ _NOT_COPIED = {"id", "start", "end", "location", "repeat", "except", "cancelled"
                "changes", "announced", "sequence"}  # fmt: skip
 
 
-def _change(change: Any) -> CommentedMap:
-    values = change.model_dump(by_alias=True, exclude_none=True)
+def _in_data(entry: Any) -> CommentedMap:
+    """A moved time or a change as the data file writes it (source.columns.record, which the
+    spreadsheet writes too): its days as dates, its times quoted, on one line."""
+    found: dict[str, Any] = record(entry.model_dump(by_alias=True))
+    for key in ("date", "from"):
+        if key in found:
+            found[key] = date.fromisoformat(found[key])
     for key in ("start", "end"):
-        if key in values:
-            values[key] = SingleQuotedScalarString(values[key].strftime("%H:%M"))
-    return _flow(**values)
+        if key in found:
+            found[key] = when_value(found[key])  # YAML 1.1 would read 19:30 as 1170
+    if "location" in found:
+        found["location"] = _flow(**found["location"])
+    return _flow(**found)
 
 
 def _cancelled_from(event: Event, o: Occurrence, including: bool, changes: dict[str, Any],
@@ -247,17 +255,9 @@ def _cancelled_from(event: Event, o: Occurrence, including: bool, changes: dict[
     gone = {t.day for t in event.occurrences() if t.day > o.day or (including and t == o)}
     changes["cancelled"] = _days({*event.cancelled, *gone})
     if any(m.day in gone for m in event.moved):  # a cancelled time is not also moved
-        changes["moved"] = CommentedSeq(_move(m) for m in event.moved if m.day not in gone)
+        changes["moved"] = CommentedSeq(_in_data(m) for m in event.moved if m.day not in gone)
     first = "vanaf" if including else "na"
     return changes, f"- De keren {first} {day} gaan niet door (afgelast).\n- {past}"
-
-
-def _move(move: Any) -> CommentedMap:
-    values = move.model_dump(by_alias=True, exclude_none=True)
-    for key in ("start", "end"):
-        if key in values:
-            values[key] = _local(values[key])
-    return _flow(**values)
 
 
 def _ended(event: Event, last: date, changes: dict[str, Any], day: str,
@@ -275,9 +275,9 @@ def _ended(event: Event, last: date, changes: dict[str, Any], day: str,
     if any(d > last for d in event.except_):
         changes["except"] = _days(d for d in event.except_ if d <= last)
     if any(m.day > last for m in event.moved):
-        changes["moved"] = CommentedSeq(_move(m) for m in event.moved if m.day <= last)
+        changes["moved"] = CommentedSeq(_in_data(m) for m in event.moved if m.day <= last)
     if any(c.since > last for c in event.changes):
-        changes["changes"] = CommentedSeq(_change(c) for c in event.changes if c.since <= last)
+        changes["changes"] = CommentedSeq(_in_data(c) for c in event.changes if c.since <= last)
     return changes, f"- De reeks stopt na {day}; de keren daarna vervallen.\n- {past}"
 
 

@@ -139,3 +139,17 @@ def test_another_weekday_from_a_date_is_a_new_series_and_the_old_one_stops(tmp_p
         assert len(starts) == len(set(starts)) == 12, client
         assert starts[:4] == [o for o, _ in expected("afgelast")[:4]]  # the past, unchanged
         assert "2027-01-06T19:00:00Z" in starts and "2027-01-05T19:00:00Z" not in starts
+
+
+def test_moving_a_second_evening_leaves_the_first_move_as_written(tmp_path: Path) -> None:
+    first = "  - {date: 2026-12-01, start: '2026-12-02 20:00', end: '2026-12-02 22:00'}"
+    events = SERIES + "  moved:\n" + first + "\n"
+    repo = Repo(tmp_path, events=events)
+    answers = {"id": "borrel", "occurrence": "2027-01-05", "scope": "deze keer",
+               "start": "2027-01-06 20:00"}  # fmt: skip
+    result = repo.submit(13, body(FORM, answers), LABEL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (branch,) = [b for b in repo.branches() if b != "main"]
+    lines = repo.branch_file(branch, "data/events.yaml").splitlines()
+    assert first in lines  # local times, quoted, as the file wrote them (not ISO with offset)
+    assert "  - {date: 2027-01-05, start: '2027-01-06 20:00', end: '2027-01-06 22:00'}" in lines
