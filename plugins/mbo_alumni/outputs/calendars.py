@@ -186,7 +186,7 @@ def _overridden(event: Event) -> list[Occurrence]:
     if event.repeat is None:
         return []
     cancelled = set(event.cancelled)
-    return [o for o in event.occurrences() if o.day in cancelled or o.moved or o.overridden]
+    return [o for o in event.occurrences() if o.day in cancelled or o.apart]
 
 
 def in_utc(event: Event, feed_vevent: bytes) -> bytes:

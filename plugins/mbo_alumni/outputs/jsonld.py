@@ -104,7 +104,7 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
         data["description"] = summary(event.description, 500)
     if event.repeat is not None:
         data["eventSchedule"] = schedule(event, site)
-        apart = [o for o in event.occurrences() if o.moved or o.overridden]
+        apart = [o for o in event.occurrences() if o.apart]
         if apart:  # held at another time or place than the schedule says: each on its own
             data["subEvent"] = [
                 {k: v for k, v in event_data(single(event, o), organizers, site).items()
@@ -162,7 +162,7 @@ def schedule(event: Event, site: Site) -> dict[str, Any]:
         data["startTime"] = event.start.strftime("%H:%M:%S")
         if isinstance(event.end, datetime):
             data["endTime"] = event.end.strftime("%H:%M:%S")
-    apart = {o.day for o in event.occurrences() if o.moved or o.overridden}  # in subEvent
+    apart = {o.day for o in event.occurrences() if o.apart}  # in subEvent
     skipped = sorted({*event.except_, *event.cancelled, *apart})
     if skipped:
         data["exceptDate"] = [day.isoformat() for day in skipped]

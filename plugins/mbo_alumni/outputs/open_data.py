@@ -116,7 +116,7 @@ def _series(event: Event) -> dict[str, object]:
                 end=_iso(o.end),
                 status=o.status,  # type: ignore[arg-type]
                 day=o.day,
-                moved=o.moved or o.overridden,
+                moved=o.apart,
                 location=ApiLocation(**o.location.model_dump()) if o.location else None,
             )  # fmt: skip
             for o in event.occurrences()

@@ -307,6 +307,11 @@ class Occurrence:
     moved: bool = False
     overridden: bool = False
 
+    @property
+    def apart(self) -> bool:
+        """Whether it differs from its rule, so calendars and JSON-LD write it on its own."""
+        return self.moved or self.overridden
+
 
 def series(
     start: When,
