@@ -26,7 +26,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from ..core.dates import When, instant, is_all_day
 from .fields import WhenField
 from .parts import Location, Strict
-from .recurrence import Occurrence
+from .recurrence import Occurrence, dates_problem
 
 CLOCK = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)")
 
@@ -94,16 +94,13 @@ def problem(
 ) -> str | None:
     """Return what is wrong with the moves and changes of a series whose rule gives `days`, of
     which `not_held` are skipped or cancelled; None when they fit."""
-    held = set(days)
     for key, wanted in (("moved", [m.day for m in moved]), ("changes", [c.since for c in changes])):
-        for index, day in enumerate(wanted):
-            if day not in held:
-                near = ", ".join(
-                    str(d) for d in sorted(days, key=lambda d: abs((d - day).days))[:2]
-                )
-                return f"{day} bij '{key}' is geen keer van deze reeks; de dichtstbijzijnde: {near}"
-            if day in wanted[:index]:
-                return f"{day} staat twee keer bij '{key}'; laat er één staan"
+        found = dates_problem(wanted, days, key)  # each an occurrence, as for except
+        if found:
+            return found
+        twice = next((day for index, day in enumerate(wanted) if day in wanted[:index]), None)
+        if twice is not None:
+            return f"{twice} staat twee keer bij '{key}'; laat er één staan"
     for move in moved:
         if move.day in not_held:
             return f"{move.day} staat bij 'moved' en bij 'except' of 'cancelled'; kies er één"
