@@ -51,6 +51,27 @@ def _from_mail_command(commands: Any) -> None:
     mail.set_defaults(run=cli_contrib.from_mail)
 
 
+def _sync_command(commands: Any) -> None:
+    """Add `mbo-alumni sync` to the subcommands."""
+    sync = commands.add_parser(
+        "sync", help="take the events of each association's own calendar (calendar:)"
+    )
+    sync.add_argument("--association", default="", help="only this association's id")
+    sync.add_argument("--root", default=".", help="the repository's work tree (.)")
+    sync.add_argument("--config", help="the site's mkdocs.yml (default: mkdocs.yml in --root)")
+    sync.add_argument(
+        "--repo", help="owner/name on GitHub: one pull request per association (CI); without "
+        "it the data folder is changed in place",
+    )  # fmt: skip
+    sync.add_argument("--base", help="the branch to propose to (default: edit_branch, or main)")
+    sync.add_argument("--state", help="a JSON file that keeps ETag and Last-Modified between runs")
+    sync.add_argument(
+        "--allow-local", action="store_true",
+        help="also fetch from 127.0.0.1 and ::1, plain http too (tests only; never in CI)",
+    )  # fmt: skip
+    sync.set_defaults(run=cli_contrib.sync_command)
+
+
 def _import_command(commands: Any) -> None:
     """Add `mbo-alumni import` to the subcommands."""
     sheets = commands.add_parser(
@@ -124,6 +145,7 @@ def parser() -> argparse.ArgumentParser:
     patrol_command.add_argument("--links", help="a report from 'mbo-alumni links --json'")
     patrol_command.set_defaults(run=cli_contrib.patrol)
     _intake_command(commands)
+    _sync_command(commands)
     _import_command(commands)
     _outputs_commands(commands)
     build = commands.add_parser(

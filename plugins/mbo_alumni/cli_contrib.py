@@ -254,3 +254,41 @@ def import_command(args: argparse.Namespace) -> int:
         )
         print(f"{project.data_path / name}: {count_words(number, *kind)} toegevoegd")
     return EXIT_OK
+
+
+def sync_command(args: argparse.Namespace) -> int:
+    """Follow the associations' own calendars: into the data folder, or (with --repo) one
+    pull request per association. Exit 1 when a calendar could not be taken."""
+    from .contrib.github import GitHubError
+    from .contrib.sync_run import Options, sync
+
+    try:
+        settings = _settings_at(args)
+        site_url = _site_url(Path(args.config) if args.config else settings.root / "mkdocs.yml")
+        options = Options(
+            today=dates.today(settings.zone),
+            repo=args.repo or "",
+            base=args.base or settings.edit_branch,
+            allow_local=args.allow_local,
+            state=Path(args.state) if args.state else None,
+            only=args.association,
+            user_agent=f"mbo-alumni-sync/1 (+{site_url})" if site_url else "mbo-alumni-sync/1",
+        )
+        report = sync(settings, options)
+    except DataError as error:
+        print_problems(error.problems)
+        return EXIT_INVALID
+    except (UnreadableInput, GitHubError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for line in report.lines:
+        print(line)
+    return EXIT_INVALID if report.failed else EXIT_OK
+
+
+def _site_url(config: Path) -> str:
+    if not config.is_file():
+        return ""
+    from .config import loaded
+
+    return str(loaded(config)[0].get("site_url") or "")

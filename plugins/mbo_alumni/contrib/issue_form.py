@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..core.atomic import write_atomic
 from ..core.dates import from_dutch
-from ..source.fields import FORM_MESSAGES
+from ..source.fields import FORM_MESSAGES, calendar_address
 from ..source.messages import explain
 from ..source.model import Association, Event
 from ..source.order import sort_entries
@@ -38,7 +38,7 @@ NESTED = ("contact", "socials", "location", "repeat")
 # Field ids that cannot be the data key: GitHub reads a `title` query parameter as the issue's
 # title, so the event's title field is `event_title` (a prefilled link would lose one of them).
 RENAMED = {"event_title": "title"}
-LISTS = ("sectors", "organizer", "tags", "editors", "except", "cancelled")
+LISTS = ("sectors", "organizer", "tags", "editors", "except", "cancelled", "calendar_words")
 NO_RESPONSE = "_No response_"
 
 
@@ -196,6 +196,8 @@ def _value(field: Field, raw: str, themes: dict[str, str]) -> Any:
         return int(raw)
     if field.key in ("start", "end"):
         return from_dutch(raw)
+    if field.key == "calendar":  # webcal:// is kept as https://
+        return calendar_address(raw)
     if is_url_key(field.key):
         return without_tracking(raw)
     if field.id in DATES:  # written as the data writes dates, not as quoted text

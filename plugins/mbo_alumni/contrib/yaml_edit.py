@@ -4,6 +4,7 @@ and comments, order, quoting and every other entry stay byte for byte as they we
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -95,8 +96,11 @@ def _keep_tail(entry: Any, tail: Tail) -> None:
     target_items.setdefault(target_key, [None] * 4)[target_slot] = token
 
 
-def apply(text: str, ident: str, changes: dict[str, Any], zone: Any) -> tuple[str, dict[str, Any]]:
-    """Return the data file's text with the entry `ident` changed, and its values before."""
+def apply(
+    text: str, ident: str, changes: dict[str, Any], zone: Any, remove: Sequence[str] = ()
+) -> tuple[str, dict[str, Any]]:
+    """Return the data file's text with the entry `ident` changed (and the keys in `remove`
+    taken out), and its values before."""
     editor = round_trip_editor()
     entries = editor.load(text)
     entry = next((e for e in entries or [] if isinstance(e, dict) and e.get("id") == ident), None)
@@ -117,6 +121,11 @@ def apply(text: str, ident: str, changes: dict[str, Any], zone: Any) -> tuple[st
         if isinstance(value, SingleQuotedScalarString) and type(previous) is str:
             value = str(value)  # the file wrote this key unquoted: keep its style
         target[key] = value
+    for key in remove:
+        if key in entry:
+            before[key] = entry.pop(key)
+    if remove and len(entry):
+        tail = tail if tail is None or tail[1] in entry else None
     _keep_tail(entry, tail)
     out = io.StringIO()
     editor.dump(entries, out)

@@ -213,6 +213,42 @@ Url = Annotated[
         {"type": "string", "format": "uri", "pattern": "^https?://", "x-message": URL_MESSAGE}
     ),
 ]
+
+
+def calendar_address(value: Any) -> Any:
+    """Read a calendar's address: webcal:// (what Google, Outlook and Apple offer to
+    subscribe) is the same file over https, and is kept as https."""
+    if isinstance(value, str):
+        value = value.strip()
+        if value[:9].lower() == "webcal://":
+            value = "https://" + value[9:]
+    return value
+
+
+def _https_only(value: str) -> str:
+    if urlsplit(value).scheme != "https":
+        raise ValueError(
+            f"'{value}' is geen beveiligd adres: een agenda lezen we alleen via https:// "
+            "(of webcal://); kopieer het openbare iCal-adres opnieuw uit je agenda"
+        )
+    return value
+
+
+CalendarUrl = Annotated[
+    str,
+    BeforeValidator(calendar_address),
+    AfterValidator(_check_url),
+    AfterValidator(_https_only),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "uri",
+            "pattern": "^([Hh][Tt][Tt][Pp][Ss]|[Ww][Ee][Bb][Cc][Aa][Ll])://",
+            "description": "het openbare iCal-adres van de agenda van de vereniging",
+            "x-message": URL_MESSAGE,
+        }
+    ),
+]
 Email = Annotated[
     str, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
 ]

@@ -26,6 +26,7 @@ from ..core.settings import Settings
 from . import overrides
 from .fields import (
     SLUGS_SCHEMA,
+    CalendarUrl,
     Email,
     GitHubName,
     Markdown,
@@ -38,7 +39,7 @@ from .fields import (
     context_zone,
 )
 from .overrides import Change, Move
-from .parts import Contact, Location, Socials, Strict
+from .parts import Contact, Imported, Location, Socials, Strict
 from .recurrence import (
     Occurrence,
     Repeat,
@@ -68,6 +69,13 @@ class Association(Strict):
     editors: list[GitHubName] | None = Field(
         default=None,
         description="GitHub-gebruikers van de vereniging: hun wijzigingen gaan vanzelf online",
+    )
+    calendar: CalendarUrl | None = Field(
+        default=None, description="de eigen agenda (iCal): de site neemt haar bijeenkomsten over"
+    )
+    calendar_words: list[Text] | None = Field(
+        default=None,
+        description="neem alleen bijeenkomsten over met een van deze woorden in titel of categorie",
     )
 
     @field_validator("checked")
@@ -130,6 +138,9 @@ class Event(Strict):
     )
     changes: list[Change] = Field(
         default_factory=list, description="vanaf een keer: alle keren op een andere tijd of plaats"
+    )
+    imported: Imported | None = Field(
+        default=None, description="overgenomen uit de agenda van de vereniging (mbo-alumni sync)"
     )
 
     @field_validator("repeat")

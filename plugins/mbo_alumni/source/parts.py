@@ -3,9 +3,17 @@ association (its social media, its contact) and of an event (its location)."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from . import characters
 from .characters import forbidden_in
@@ -102,3 +110,19 @@ class Location(Strict):
         if not self.online and not (self.name or self.address or self.city):
             raise ValueError("geef een 'name', 'address' of 'city', of 'online: true' met 'url'")
         return self
+
+
+class Imported(Strict):
+    """Where an event was taken from: the association's own calendar (`mbo-alumni sync`).
+    The calendar's UID finds the same entry on the next run; `date` tells the occurrences
+    apart of a series the agenda's rule cannot say, each of which is an entry of its own."""
+
+    uid: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    day: date | None = Field(default=None, alias="date")
+
+    @field_validator("uid")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        if any(ord(c) < 32 for c in value):
+            raise ValueError("de UID van de agenda past op één regel")
+        return value
