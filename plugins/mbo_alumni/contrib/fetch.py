@@ -6,8 +6,8 @@ a network (private, loopback, link-local: a cloud's metadata service is one), ch
 address actually connected to, so a name cannot resolve one way for the check and another
 for the request. A size limit and a deadline for the whole answer, not only for each read.
 `allow_local` lets tests reach 127.0.0.1 and ::1 (loopback only; still over https, with a
-certificate the test trusts through SSL_CERT_FILE); the workflow never passes it. ETag and Last-Modified are sent back, so an unchanged calendar
-costs its server nothing.
+certificate the test trusts through SSL_CERT_FILE); the workflow never passes it. ETag and
+Last-Modified are sent back, so an unchanged calendar costs its server nothing.
 """
 
 from __future__ import annotations

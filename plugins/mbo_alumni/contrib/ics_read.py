@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from ..core.dates import When, instant, local_day
 from ..source.model import Event
 from . import ics_text as text
-from .ics_series import repeat_of
+from .ics_series import as_when, for_dateutil, length, plus, repeat_of, values
 
 PAST_DAYS = 31
 AHEAD_DAYS = 730
@@ -198,30 +198,14 @@ def _single(uid: str, component: Any, day: date | None, context: Context) -> lis
 
 def _source_times(component: Any, zone: ZoneInfo) -> rruleset:
     """Return the calendar's own expansion of a series (RRULE and RDATE; not EXDATE)."""
-    first = _for_dateutil(component.decoded("DTSTART"), zone)
+    first = for_dateutil(component.decoded("DTSTART"), zone)
     found = rruleset()
     rules = component.get("RRULE")
     for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
         found.rrule(rrulestr(rule.to_ical().decode(), dtstart=first))
-    for value in _values(component.get("RDATE")):
-        found.rdate(_for_dateutil(value, zone))
+    for value in values(component.get("RDATE")):
+        found.rdate(for_dateutil(value, zone))
     return found
-
-
-def _values(prop: Any) -> Iterator[Any]:
-    for item in prop if isinstance(prop, list) else [prop] if prop is not None else []:
-        for value in getattr(item, "dts", []):
-            yield value.dt[0] if isinstance(value.dt, tuple) else value.dt
-
-
-def _for_dateutil(value: Any, zone: ZoneInfo) -> datetime:
-    if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=zone)
-    return datetime(value.year, value.month, value.day)  # a day: naive, as dateutil counts days
-
-
-def _as_when(value: datetime, all_day: bool, zone: ZoneInfo) -> When:
-    return value.date() if all_day else text.moment(value, zone)
 
 
 def _series(uid: str, component: Any, overrides: list[Any], context: Context) -> list[Found]:
@@ -240,7 +224,7 @@ def _series(uid: str, component: Any, overrides: list[Any], context: Context) ->
     # Our rule cannot say it: the coming times, each on its own.
     length = None if end is None else (instant(end, zone) - instant(start, zone)
                                        if not all_day else end - start)  # fmt: skip
-    skipped = {_day(v, context) for v in _values(component.get("EXDATE"))}
+    skipped = {_day(v, context) for v in values(component.get("EXDATE"))}
     changed = {_day(o.decoded("RECURRENCE-ID"), context): o for o in overrides}
     begin = datetime.combine(window.since, datetime.min.time())
     last = datetime.combine(window.today + timedelta(days=SERIES_AHEAD_DAYS), datetime.max.time())
@@ -248,7 +232,7 @@ def _series(uid: str, component: Any, overrides: list[Any], context: Context) ->
         begin, last = begin.replace(tzinfo=zone), last.replace(tzinfo=zone)
     found: list[Found] = []
     for value in times.between(begin, last, inc=True):
-        moment = _as_when(value, all_day, zone)
+        moment = as_when(value, all_day, zone)
         day = local_day(moment)
         if day in skipped or any(f.key[1] == day for f in found):
             continue
@@ -273,23 +257,23 @@ def _kept_series(
     window, zone = context.window, context.window.zone
     start, end = text.times(component, zone)
     all_day = not isinstance(start, datetime)
-    horizon = _for_dateutil(window.open_end + timedelta(days=1), zone)
+    horizon = for_dateutil(window.open_end + timedelta(days=1), zone)
     if not all_day:
         horizon = horizon.replace(tzinfo=zone)
     held: list[When] = []
     for value in times:  # the calendar's own times, until a little past the window's end
         if value > horizon or len(held) > 400:
             break
-        held.append(_as_when(value, all_day, zone))
+        held.append(as_when(value, all_day, zone))
     days = [local_day(w) for w in held]
     coming = next((i for i, d in enumerate(days) if d >= window.since), None)
     if coming is None or days[coming] > window.ahead:
         return []
     anchor = context.anchors.get(uid)
     index = days.index(anchor) if anchor in days and days.index(anchor) <= coming else coming
-    length = None if end is None else _length(start, end, zone)
+    span = None if end is None else length(start, end, zone)
     for rule in _rules(repeat, index, window):
-        entry = _timed(_base(component, context), held[index], _plus(held[index], length, zone))
+        entry = _timed(_base(component, context), held[index], plus(held[index], span, zone))
         entry["repeat"] = rule
         event = _event(entry, zone)
         if event is None:
@@ -306,20 +290,6 @@ def _kept_series(
         entry["imported"] = {"uid": uid}
         return [Found((uid, None), entry, f"{entry['title']} (reeks vanaf {days[index]})")]
     return None
-
-
-def _length(start: When, end: When, zone: ZoneInfo) -> timedelta:
-    if isinstance(start, datetime) and isinstance(end, datetime):
-        return instant(end, zone) - instant(start, zone)
-    return end - start  # type: ignore[operator]
-
-
-def _plus(start: When, length: timedelta | None, zone: ZoneInfo) -> When | None:
-    if length is None:
-        return None
-    if isinstance(start, datetime):
-        return (instant(start, zone) + length).astimezone(zone)
-    return start + length
 
 
 def _rules(repeat: dict[str, Any], index: int, window: Window) -> Iterator[dict[str, Any]]:
@@ -348,7 +318,7 @@ def _exceptions(
     """Add the calendar's skipped (EXDATE), cancelled and moved times of the series."""
     zone = context.window.zone
     rule = {o.day: o for o in event.occurrences()}
-    skipped = sorted({d for d in (_day(v, context) for v in _values(component.get("EXDATE")))
+    skipped = sorted({d for d in (_day(v, context) for v in values(component.get("EXDATE")))
                       if d in rule})  # fmt: skip
     cancelled, moved = [], []
     for override in sorted(overrides, key=lambda o: _day(o.decoded("RECURRENCE-ID"), context)):

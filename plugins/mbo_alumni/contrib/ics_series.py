@@ -6,12 +6,14 @@ which the reader then takes apart into single times."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..core.dates import When, local_day
+from ..core.dates import When, instant, local_day
 from ..source.recurrence import RRULE_DAYS, WEEKDAYS
+from .ics_text import moment
 
 _SAYABLE = {"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYDAY", "BYSETPOS", "BYMONTHDAY",
             "BYMONTH"}  # fmt: skip
@@ -82,3 +84,33 @@ def repeat_of(rule: Any, start: When, zone: ZoneInfo) -> dict[str, Any] | None:
             until = until.astimezone(zone).date() if until.tzinfo else until.date()
         result["until"] = until
     return result
+
+
+def values(prop: Any) -> Iterator[Any]:
+    for item in prop if isinstance(prop, list) else [prop] if prop is not None else []:
+        for value in getattr(item, "dts", []):
+            yield value.dt[0] if isinstance(value.dt, tuple) else value.dt
+
+
+def for_dateutil(value: Any, zone: ZoneInfo) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+    return datetime(value.year, value.month, value.day)  # a day: naive, as dateutil counts days
+
+
+def as_when(value: datetime, all_day: bool, zone: ZoneInfo) -> When:
+    return value.date() if all_day else moment(value, zone)
+
+
+def length(start: When, end: When, zone: ZoneInfo) -> timedelta:
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        return instant(end, zone) - instant(start, zone)
+    return end - start  # type: ignore[operator]
+
+
+def plus(start: When, length: timedelta | None, zone: ZoneInfo) -> When | None:
+    if length is None:
+        return None
+    if isinstance(start, datetime):
+        return (instant(start, zone) + length).astimezone(zone)
+    return start + length

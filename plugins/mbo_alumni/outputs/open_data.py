@@ -54,6 +54,11 @@ UNPUBLISHED = {
     "contact",  # only with the person's consent, and without the consent flag
     "editors",  # who may change the entry: a matter of the repository, not of the open data
     "sequence",  # the calendars' revision counter, bookkeeping of the data files
+    # `mbo-alumni sync`'s bookkeeping: which events of the association's own calendar to take,
+    # and which one an entry came from. (The model's `calendar`, that calendar's address, is
+    # not published either: the record's `calendar` is the site's own feed, set below.)
+    "calendar_words",
+    "imported",
 }
 
 
