@@ -98,10 +98,14 @@ class _Pinned(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB"
+
+
 def _read(response: http.client.HTTPResponse, limit: int, deadline: float) -> bytes:
     declared = response.getheader("Content-Length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise FetchError(f"het bestand is te groot ({int(declared):,} bytes; hoogstens {limit:,})")
+        raise FetchError(f"het bestand is te groot ({_mb(int(declared))}; hoogstens {_mb(limit)})")
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -112,7 +116,7 @@ def _read(response: http.client.HTTPResponse, limit: int, deadline: float) -> by
             return b"".join(chunks)
         size += len(chunk)
         if size > limit:
-            raise FetchError(f"het bestand is te groot (meer dan {limit:,} bytes)")
+            raise FetchError(f"het bestand is te groot (meer dan {_mb(limit)})")
         chunks.append(chunk)
 
 

@@ -128,10 +128,11 @@ def read(calendar: Calendar, context: Context) -> Reading:
                 day = _day(component.decoded("RECURRENCE-ID"), context)
                 reading.found += _single(uid, component, day, context)
     if len(reading.found) > MAX_TAKEN:
+        many = f"{len(reading.found):,}".replace(",", ".")  # Dutch: 10.000
         raise ReadError(
-            f"de agenda geeft {len(reading.found):,} bijeenkomsten in de komende tijd; meer dan "
-            f"{MAX_TAKEN} is geen agenda van één vereniging. Kies woorden om te filteren "
-            "(calendar_words) of een agenda met alleen de bijeenkomsten voor alumni."
+            f"de agenda geeft {many} bijeenkomsten in de komende tijd; meer dan {MAX_TAKEN} is "
+            "geen agenda van één vereniging. Kies woorden om te filteren (calendar_words) of "
+            "een agenda met alleen de bijeenkomsten voor alumni."
         )
     return reading
 
