@@ -18,13 +18,13 @@ FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 class Repo:
     """A bare 'GitHub' remote with main, and the GitHub state the gh stand-in keeps."""
 
-    def __init__(self, tmp: Path, events: str = EVENTS) -> None:
+    def __init__(self, tmp: Path, events: str = EVENTS, associations: str = ASSOCIATIONS) -> None:
         self.tmp = tmp
         self.remote = tmp / "remote.git"
         git(tmp, "init", "--quiet", "--bare", "-b", "main", str(self.remote))
         seed = write_tree(
             tmp / "seed",
-            {"data/associations.yaml": ASSOCIATIONS, "data/events.yaml": events},
+            {"data/associations.yaml": associations, "data/events.yaml": events},
         )
         shutil.copytree(FORMS, seed / ".github" / "ISSUE_TEMPLATE")
         git(seed, "init", "--quiet", "-b", "main")
@@ -66,6 +66,30 @@ class Repo:
             text=True,
             timeout=120,
         )
+
+    def environment(self, **extra: str) -> dict[str, str]:
+        """The environment of a workflow step: `gh` is the stand-in, keeping this state."""
+        return {
+            **os.environ,
+            "PATH": f"{STAND_INS}{os.pathsep}{os.environ['PATH']}",
+            "GH_STANDIN_STATE": str(self.state),
+            "GH_STANDIN_LOG": str(self.log),
+            "SOURCE_DATE_EPOCH": "1795000000",
+            "GIT_TERMINAL_PROMPT": "0",
+            **extra,
+        }
+
+    def checkout(self) -> Path:
+        """Return a fresh clone of the remote, as actions/checkout makes one."""
+        self.runs += 1
+        work = self.tmp / f"checkout-{self.runs}"
+        git(self.tmp, "clone", "--quiet", str(self.remote), str(work))
+        return work
+
+    def calls(self) -> list[list[str]]:
+        """Return the arguments of every `gh` call so far."""
+        lines = self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
+        return [json.loads(line)["args"] for line in lines]
 
     def github(self) -> dict[str, Any]:
         return json.loads(self.state.read_text()) if self.state.exists() else {}

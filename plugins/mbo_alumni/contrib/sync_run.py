@@ -220,7 +220,7 @@ def sync(settings: Settings, options: Options) -> Report:
                 _note(options, association, problem)
             continue
         if options.repo:  # a calendar that lost most of its events: the maintainer looks
-            _note(options, association, result.held_back if result is not None else None)
+            _note(options, association, result.held_back or None if result is not None else None)
         if result is None:
             report.lines.append(f"{association.id}: ongewijzigd sinds de vorige keer")
         elif result.empty:

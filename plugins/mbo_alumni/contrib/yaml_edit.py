@@ -96,6 +96,20 @@ def _keep_tail(entry: Any, tail: Tail) -> None:
     target_items.setdefault(target_key, [None] * 4)[target_slot] = token
 
 
+def _remove(entry: Any, key: str) -> None:
+    """Take a key out of an entry; the blank line (and comments) after the entry stay after it,
+    also when they hung under the key taken out."""
+    tail = _tail(entry) if list(entry)[-1] == key and len(entry) > 1 else None
+    token = None
+    if tail is not None:
+        items, last, slot = tail
+        token, items[last][slot] = items[last][slot], None
+    del entry[key]
+    if token is not None:
+        target_items, target_key, target_slot = _deepest_last(entry)
+        target_items.setdefault(target_key, [None] * 4)[target_slot] = token
+
+
 def apply(
     text: str, ident: str, changes: dict[str, Any], zone: Any, remove: Sequence[str] = ()
 ) -> tuple[str, dict[str, Any]]:
@@ -107,8 +121,10 @@ def apply(
     if entry is None:
         raise ChangeError(ident)
     _kept_length(entry, changes, zone)
+    before: dict[str, Any] = {key: entry[key] for key in remove if key in entry}
+    for key in before:
+        _remove(entry, key)
     tail = _tail(entry)
-    before: dict[str, Any] = {}
     for key, value in changes.items():
         head, _, rest = key.partition(".")
         target = entry
@@ -121,11 +137,6 @@ def apply(
         if isinstance(value, SingleQuotedScalarString) and type(previous) is str:
             value = str(value)  # the file wrote this key unquoted: keep its style
         target[key] = value
-    for key in remove:
-        if key in entry:
-            before[key] = entry.pop(key)
-    if remove and len(entry):
-        tail = tail if tail is None or tail[1] in entry else None
     _keep_tail(entry, tail)
     out = io.StringIO()
     editor.dump(entries, out)
