@@ -29,7 +29,7 @@ from ..core.settings import Settings
 from ..source.load import Data, load
 from ..source.model import Association, Event, ended
 from . import ics_read
-from .ics_text import slug
+from .ics_text import slug, when_text
 from .issue_form import append_entries
 from .series_changes import touches_past
 from .yaml_edit import ChangeError, apply
@@ -170,7 +170,7 @@ def _gone(result: Plan, mine: dict[Any, Event], seen: set[Any], reading: ics_rea
             and local_day(e.start) <= horizon}  # fmt: skip
     if not gone:
         return
-    if (len(gone) >= BROKEN_AT and len(gone) * 2 > len(coming)) or not reading.found:
+    if (len(gone) >= BROKEN_AT and len(gone) * 2 > len(coming)) or not reading.events:
         result.held_back = (
             f"{len(gone)} van de {len(coming)} komende bijeenkomsten staan niet meer in de "
             "agenda. Dat lijkt op een agenda die niet goed is uitgevoerd, dus is niets "
@@ -180,14 +180,27 @@ def _gone(result: Plan, mine: dict[Any, Event], seen: set[Any], reading: ics_rea
         return
     for event in gone.values():
         label = f"{event.title} ({local_day(event.start)})"
-        held = [o for o in event.occurrences() if o.start and ended_at(o, today)]
+        held = [o for o in event.occurrences() if ended_at(o, today)]
         if event.repeat is not None and held:  # a series that began: only what is to come
-            days = sorted({*event.cancelled, *(o.day for o in event.occurrences()
-                                               if not ended_at(o, today))})  # fmt: skip
-            _change(result, event, {"cancelled": days}, today, label)
+            coming_days = {o.day for o in event.occurrences() if not ended_at(o, today)}
+            values: dict[str, Any] = {"cancelled": sorted({*event.cancelled, *coming_days})}
+            if any(m.day in coming_days for m in event.moved):  # a moved time is cancelled
+                kept = [_move(m) for m in event.moved if m.day not in coming_days]
+                values["moved"] = kept or None
+            _change(result, event, values, today, label)
         else:
             _change(result, event, {"status": "cancelled"}, today, label)
         result.told[-1] = ("Afgelast", f"{label}: staat niet meer in jullie agenda")
+
+
+def _move(move: Any) -> dict[str, Any]:
+    """Return a kept `moved` item as the data file writes it."""
+    item: dict[str, Any] = {"date": move.day, "start": when_text(move.start)}
+    if move.end is not None:
+        item["end"] = when_text(move.end)
+    if move.location is not None:
+        item["location"] = move.location.model_dump(exclude_defaults=True)
+    return item
 
 
 def ended_at(occurrence: Any, today: date) -> bool:

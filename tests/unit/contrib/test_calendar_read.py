@@ -190,3 +190,27 @@ def test_a_huge_description_is_cut_to_what_the_model_takes() -> None:
     assert len(found.entry["description"]) <= 5000
     assert found.entry["description"].endswith("…")
     valid(found.entry)
+
+
+def test_the_join_form_takes_a_webcal_address_as_https() -> None:
+    # The join and change forms ask for the calendar; webcal:// (what Google and Apple offer
+    # to subscribe) is stored as https://; http:// is refused with the way to fix it.
+    from conftest import ROOT, body, cli
+
+    form = str(ROOT / ".github" / "ISSUE_TEMPLATE" / "vereniging-aanmelden.yml")
+    answers = {"id": "b-vereniging", "name": "Bee Alumni", "institution": "Testcollege",
+               "city": "Utrecht", "province": "Utrecht",
+               "calendar": "webcal://calendar.google.com/calendar/ical/x/public/basic.ics",
+               "calendar_words": "alumni, borrel"}  # fmt: skip
+    made = cli("from-issue", "--form", form, "-", stdin=body("vereniging-aanmelden.yml", answers))
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "calendar: https://calendar.google.com/calendar/ical/x/public/basic.ics" in made.stdout
+    assert "calendar_words:\n  - alumni\n  - borrel" in made.stdout
+    answers["calendar"] = "http://agenda.example.org/a.ics"
+    refused = cli(
+        "from-issue", "--form", form, "-", stdin=body("vereniging-aanmelden.yml", answers)
+    )
+    assert refused.returncode == 1
+    assert "Veld 'Openbare agenda (iCal-adres)'" in refused.stdout and "https://" in refused.stdout
+    change = (ROOT / ".github" / "ISSUE_TEMPLATE" / "vereniging-wijzigen.yml").read_text("utf-8")
+    assert "id: calendar\n" in change and "Nextcloud" in change

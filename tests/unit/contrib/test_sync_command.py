@@ -226,3 +226,30 @@ def test_the_daily_workflow_proposes_one_pull_request_per_association(
     assert last.returncode == 0, last.stderr
     (issue,) = repo.github()["issues"]
     assert issue["state"] == "closed", (last.stdout, repo.calls()[-6:])
+
+
+def test_a_series_that_began_and_is_gone_keeps_its_past(
+    tmp_path: Path, server: CalendarServer
+) -> None:
+    root = project(tmp_path, server)
+    begun = """
+- id: wekelijks-2026-11-03
+  title: Wekelijkse inloop
+  start: '2026-11-03 19:30'
+  organizer: a-academy
+  repeat: {every: week, count: 6}
+  moved:
+    - {date: 2026-12-01, start: '2026-12-02 19:30'}
+  imported:
+    uid: inloop@google.com
+"""
+    path = root / "data" / "events.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + begun, encoding="utf-8")
+    done = sync(root, server)
+    assert done.returncode == 0, done.stdout + done.stderr
+    series = entries(root)["wekelijks-2026-11-03"]
+    # 3, 10 and 17 November were held; the three to come are cancelled, the move with them.
+    assert [str(d) for d in series["cancelled"]] == ["2026-11-24", "2026-12-01", "2026-12-08"]
+    assert "moved" not in series and "status" not in series
+    assert series["start"] == "2026-11-03 19:30" and series["sequence"] == 1
+    assert cli("validate", "--data", str(root / "data")).returncode == 0
