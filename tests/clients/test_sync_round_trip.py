@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from calendar_server import CalendarServer, calendar_server
+from calendar_server import CalendarServer, calendar_server, feed
 from calendars import EXPANDERS, PARSERS
 from conftest import TWO_ASSOCIATIONS, cli, mini_project, mkdocs_build
 from test_radicale import Server, radicale  # noqa: F401  (the fixture: one Radicale)
@@ -191,3 +191,25 @@ def test_a_calendar_exported_by_radicale(
     assert len(seen) == 6  # five evenings of the series (one skipped), and the weekend
     assert ("2027-03-03T19:00:00Z", "2027-03-03T21:00:00Z", "CONFIRMED",
             "Bibliotheek, Zaal 2", "Studieavond, met koffie") in seen  # fmt: skip
+
+
+def test_an_association_that_keeps_only_its_google_calendar(
+    tmp_path: Path, server: CalendarServer
+) -> None:
+    # The done criterion of #45: the next day the site's agenda holds every public event of the
+    # calendar in the window, at the same instants, with the same status, in every client.
+    google = feed("google.ics")
+    root = _synced(tmp_path / "site", server, google, "google")
+    ours = (root / "site" / "agenda-a-academy.ics").read_bytes()
+    counted = {}
+    for name in ("recurring-ical-events", "khal"):  # khal lists a series once, by its rule
+        reader = PARSERS[name]
+        theirs = [
+            (e["start"], e["end"], e["status"] or "CONFIRMED")
+            for e in reader(google)
+            if e["start"] >= "2026-10-18" and "Sollicitatie" not in str(e.get("summary"))
+        ]
+        assert sorted(theirs) == sorted((e["start"], e["end"], e["status"]) for e in reader(ours))
+        counted[name] = len(theirs)
+    # Six borrels (one skipped, one moved, one cancelled and still shown), open days, webinar.
+    assert counted == {"recurring-ical-events": 8, "khal": 3}
