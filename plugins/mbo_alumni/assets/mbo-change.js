@@ -62,7 +62,9 @@
         }
         // "change", the time and the scope start empty (what the volunteer asks, not data);
         // a field already edited in this tab (a draft, restored by mbo-join.js) keeps its text.
+        // A field the open data does not hold (the association's own calendar) starts empty.
         var value = key === "id" ? record.id
+          : div.hasAttribute("data-unpublished") ? ""
           : (key in asked ? "" : (time && (key === "start" || key === "end") ? notation(time[key]) : valueOf(record, key)));
         if (!input.dataset.restored) input.value = key in asked && asked[key] ? asked[key] : value;
         div.dataset.original = value;

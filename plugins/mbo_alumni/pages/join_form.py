@@ -31,6 +31,9 @@ from ..source.schema import schema_for
 MAX_URL = 6000
 
 
+NOT_IN_OPEN_DATA = frozenset({"calendar", "calendar_words"})
+
+
 @dataclass(frozen=True)
 class JoinForm:
     """One form on the page: its issue form and where its fields' rules are."""
@@ -42,6 +45,12 @@ class JoinForm:
     # Input fields the page offers as a choice: {field id: (choices, several allowed)}. On
     # GitHub they are text fields, because GitHub fills only those from a link.
     choices: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
+
+    @property
+    def unpublished(self) -> frozenset[str]:
+        """Return the keys a change form cannot start from the open data: an association's own
+        calendar is not in it (the open data's `calendar` is the site's feed of her)."""
+        return NOT_IN_OPEN_DATA if self.change else frozenset()
 
     @property
     def slug(self) -> str:

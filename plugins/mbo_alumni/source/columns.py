@@ -107,6 +107,9 @@ EVENT_COLUMNS = (
 
 # Fields of the data that have no column: who may change an entry is the repository's matter.
 NO_COLUMN = {"editors", "sequence"}  # matters to the repository and its calendars only
+# An association's own calendar and what `mbo-alumni sync` took from it: the sync's matter
+# (the open data's `calendar` column is the site's own feed of the association).
+NO_COLUMN |= {"calendar", "calendar_words", "imported"}
 
 
 def columns_for(model: type[Association] | type[Event]) -> tuple[Column, ...]:
