@@ -31,6 +31,7 @@ from .core.website import Site
 from .material_fixes import only_language_alternates
 from .outputs import news_feeds
 from .outputs.generators import Build, outputs
+from .outputs.record import Records
 from .pages.build import site_pages
 from .pages.context import Contexts
 from .pages.head import PageFacts, error_page_head
@@ -100,14 +101,14 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             raise PluginError("mbo-alumni: de gegevens zijn niet geladen (on_config liep niet)")
         built = {f.src_uri for f in files.documentation_pages()}  # not excluded, not drafts
         self.articles = {src: a for src, a in self.articles.items() if src in built}
-        moment = dates.now()
-        today = moment.astimezone(site.zone).date()
-        specs, facets = site_pages(data, list(self.articles.values()), today, site)
+        moment, records = dates.now(), Records.of(data.events, data.associations, site)
+        today = moment.astimezone(site.zone).date()  # the pages and outputs share the records
+        specs, facets = site_pages(data, list(self.articles.values()), today, records)
         add_pages(files, config, specs)
         self.pages = {spec.src_uri: spec for spec in specs}
         author = config.site_author or site.words("feed.author", site=config.site_name)
         about = (self.settings.catalogue, config.repo_url, config.site_description or "")
-        self.build = build = Build(data, site, author, moment, today, facets, *about)
+        self.build = build = Build(data, site, author, moment, today, facets, *about, records)
         # Each written into site_dir as it is made (with MBO_ALUMNI_BACKGROUND=1 by a second
         # process, while the pages render): nothing is kept in memory, MkDocs copies nothing.
         self.generated.start(files, config, outputs(build))

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from urllib.parse import quote
 
 from ..core.dates import iso_utc
 from ..core.website import Site
-from ..source.model import Association, Event
-from ..source.series import next_held, single
-from .calendars import description_text, end_exclusive, location_text
+from ..source.series import next_held
+from .calendars import end_exclusive
+from .record import EventRecord
 
 
 @dataclass(frozen=True)
@@ -58,41 +57,37 @@ def _compact(value: date | datetime) -> str:
     return value.strftime("%Y%m%d")
 
 
-def add_links(
-    event: Event, site: Site, organizers: Sequence[Association] = (), today: date | None = None
-) -> AddLinks:
+def add_links(record: EventRecord, today: date | None = None) -> AddLinks:
     """Return Google Calendar and Outlook.com links that prefill the event (times in UTC).
 
     Of a series, Google's link carries the whole series where its URL can say it (its `recur`
     parameter takes an RRULE, but nothing takes EXDATE or cancelled days): a series without
     except or cancelled days. Otherwise, and always for Outlook.com (whose compose link has no
     recurrence), the links carry the next occurrence that is held (from `today`)."""
-    if event.repeat is not None:
-        return _series_links(event, site, organizers, today)
-    return _links(event, site, organizers)
+    if record.event.repeat is not None:
+        return _series_links(record, today)
+    return _links(record)
 
 
-def _series_links(
-    event: Event, site: Site, organizers: Sequence[Association], today: date | None
-) -> AddLinks:
+def _series_links(record: EventRecord, today: date | None) -> AddLinks:
+    event = record.event
     chosen = next_held(event, today or date.min)
-    links = _links(single(event, chosen), site, organizers)
+    links = _links(record.occurrence(chosen))
     whole = not event.except_ and not event.cancelled
     if whole:
         assert event.repeat is not None
-        series = _links(event, site, organizers, recur=event.repeat.rrule(event.start))
+        series = _links(record, recur=event.repeat.rrule(event.start))
         links = AddLinks(google=series.google, outlook=links.outlook)
     return AddLinks(links.google, links.outlook, google_series=whole, occurrence=chosen.start)
 
 
-def _links(
-    event: Event, site: Site, organizers: Sequence[Association], recur: str | None = None
-) -> AddLinks:
+def _links(record: EventRecord, recur: str | None = None) -> AddLinks:
+    event, site = record.event, record.site
     end = end_exclusive(event) or event.start
-    details = description_text(event, site, organizers)
+    details = record.details
     if len(details) > 1000:  # keep the URL within what browsers and servers accept
         details = details[:997] + "..."
-    location = location_text(event) or ""
+    location = record.where or ""
     google = {
         "action": "TEMPLATE",
         "text": event.title,

@@ -7,7 +7,7 @@ always ours: the library is never left to invent them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache, partial
 from zoneinfo import ZoneInfo
@@ -15,14 +15,13 @@ from zoneinfo import ZoneInfo
 from icalendar import vText
 
 from ..core.dates import occurs_twice
-from ..core.markup import markdown_to_text
 from ..core.website import Site
 from ..source.model import Association, Event, by_organizer, chronological
 from ..source.recurrence import Occurrence, at_day
-from ..source.series import single
 from .agenda_slices import Facet
 from .ical_lines import CRLF, category, date_line, date_value, fold, text_line
 from .planned import Output
+from .record import EventRecord, Records
 from .vtimezone import vtimezone
 
 REFRESH = "PT12H"
@@ -40,54 +39,6 @@ def end_exclusive(event: Event) -> date | datetime | None:
         assert isinstance(last, date)
         return last + timedelta(days=1)  # DTEND of an all-day event is the day after
     return event.end
-
-
-def location_text(event: Event) -> str | None:
-    """Return the LOCATION text: name, address and city, and the link to join online (for a
-    hybrid event both: someone coming in person must find the venue in their calendar)."""
-    place = event.location
-    if place is None:
-        return None
-    venue = ", ".join(part for part in (place.name, place.address, place.city) if part)
-    if place.online and venue:
-        return f"{venue} (ook online: {place.url})"
-    if place.online:
-        return f"Online: {place.url}"
-    return venue
-
-
-def summary_text(event: Event, site: Site) -> str:
-    """Return the SUMMARY: the title, 'Afgelast: ' before it when the event is cancelled."""
-    if event.status == "cancelled":
-        return f"{site.words('status.cancelled')}: {event.title}"
-    return event.title
-
-
-def organizers_text(event: Event, organizers: Sequence[Association], site: Site) -> str | None:
-    """Return who organises, in words: the associations (with their school), or the host."""
-    names = [f"{a.name} ({a.institution})" for a in organizers]
-    if event.host:
-        names.append(event.host)
-    return site.words("calendar.organisers", names=", ".join(names)) if names else None
-
-
-def description_text(event: Event, site: Site, organizers: Sequence[Association] = ()) -> str:
-    """Return the plain-text DESCRIPTION: status, organisers, the text, then the event page."""
-    # What a client that ignores STATUS (calcurse, several others) still shows.
-    words = site.words
-    status = words(f"status.{event.status}")  # one word for the status, in every output
-    parts = (
-        [words(f"calendar.{event.status}", status=status)] if event.status != "confirmed" else []
-    )
-    who = organizers_text(event, organizers, site)
-    if who:
-        parts.append(who)
-    if event.description:
-        parts.append(markdown_to_text(event.description))
-    if event.url:
-        parts.append(words("calendar.more", url=event.url))
-    parts.append(words("calendar.on_site", url=site.absolute(site.paths.event_page(event.id))))
-    return "\n\n".join(parts)
 
 
 def _written(value: date | datetime | None, utc: bool) -> date | datetime | None:
@@ -129,13 +80,14 @@ def organizer_line(organizers: Sequence[Association]) -> bytes | None:
     return None
 
 
-def vevent(event: Event, site: Site, organizers: Sequence[Association] = ()) -> bytes:
-    """Return the serialised VEVENT of one event; `organizers` are its associations.
+def vevent(record: EventRecord) -> bytes:
+    """Return the serialised VEVENT of one event, from its record (outputs/record.py).
 
     Times are in the site's zone (`in_utc` turns them into UTC for a one-off download).
     Values are encoded by icalendar's property types; the lines are assembled here, because
     icalendar's generic serialiser dominated the build (figures in BENCHMARKS.md).
     """
+    event, site, organizers = record.event, record.site, record.organizers
     start, end = _written(event.start, False), _written(end_exclusive(event), False)
     assert start is not None
     lines = [
@@ -152,7 +104,7 @@ def vevent(event: Event, site: Site, organizers: Sequence[Association] = ()) -> 
         # RDATE's), and nothing is lost by writing them apart.
         lines += [date_line("EXDATE", at_day(event.start, day)) for day in event.except_]
     lines += [
-        text_line("SUMMARY", summary_text(event, site)),
+        text_line("SUMMARY", record.summary),
         b"STATUS:" + STATUS[event.status].encode(),
     ]
     if event.status == "cancelled":
@@ -163,21 +115,20 @@ def vevent(event: Event, site: Site, organizers: Sequence[Association] = ()) -> 
         # update only when SEQUENCE rises need it.
         f"SEQUENCE:{event.sequence}".encode(),
     ]
-    location = location_text(event)
-    if location:
-        lines.append(text_line("LOCATION", location))
+    if record.where:
+        lines.append(text_line("LOCATION", record.where))
     if event.location and event.location.online and event.location.url:
         lines.append(b"CONFERENCE;VALUE=URI:" + event.location.url.encode())
     organizer = organizer_line(organizers)
     if organizer:
         lines.append(organizer)
-    lines.append(b"URL:" + (event.url or site.absolute(site.paths.event_page(event.id))).encode())
-    lines.append(text_line("DESCRIPTION", description_text(event, site, organizers)))
+    lines.append(b"URL:" + record.link.encode())
+    lines.append(text_line("DESCRIPTION", record.details))
     if event.tags:
         lines.append(b"CATEGORIES:" + b",".join(category(tag) for tag in event.tags))
     lines.append(b"END:VEVENT")
     serialised = b"".join(fold(line) for line in lines)
-    return serialised + b"".join(_override(event, site, organizers, o) for o in _overridden(event))
+    return serialised + b"".join(_override(record, o) for o in _overridden(event))
 
 
 def _overridden(event: Event) -> list[Occurrence]:
@@ -207,15 +158,13 @@ def in_utc(event: Event, feed_vevent: bytes) -> bytes:
     return feed_vevent
 
 
-def _override(
-    event: Event, site: Site, organizers: Sequence[Association], held: Occurrence
-) -> bytes:
+def _override(record: EventRecord, held: Occurrence) -> bytes:
     """Return the VEVENT of one occurrence of a series that differs from its rule: its UID,
     RECURRENCE-ID (the start the rule gives it, in the series' zone, also when it was moved:
     RFC 5545 3.8.4.4) and the occurrence itself (its time, place and status)."""
-    text = vevent(single(event, held), site, organizers)
+    text = vevent(record.occurrence(held))
     stamp_end = text.index(b"\r\n", text.index(b"DTSTAMP:")) + 2
-    was = _written(at_day(event.start, held.day), False)
+    was = _written(at_day(record.event.start, held.day), False)
     assert was is not None
     return text[:stamp_end] + fold(date_line("RECURRENCE-ID", was)) + text[stamp_end:]
 
@@ -274,22 +223,21 @@ def calendar(
 
 
 def calendar_files(
-    associations: Iterable[Association],
+    records: Records,
     events: Sequence[Event],
-    site: Site,
     facets: Sequence[Facet] = (),
 ) -> Iterator[Output]:
     """Yield every calendar file: the site-wide feed, one per association, one per facet
     (province, theme) and one per event. Each is planned at once and made when asked for
     (so a caller can write it out before the next); the VEVENTs are serialised once for all
     of them, when the first file is made."""
+    site = records.site
     ordered = sorted(events, key=chronological)
-    by_id = {a.id: a for a in associations}
-    organizers = {e.id: [by_id[i] for i in e.organizer if i in by_id] for e in ordered}
+    by_id = records.associations
 
     @cache
     def serialised() -> dict[str, bytes]:
-        return {e.id: vevent(e, site, organizers[e.id]) for e in ordered}
+        return {e.id: vevent(records(e)) for e in ordered}
 
     of = by_organizer(ordered)
     words, paths = site.words, site.paths

@@ -14,11 +14,10 @@ from ..core import wording
 from ..core.csp import with_policy
 from ..core.templating import render
 from ..core.urls import occurrence_anchor
-from ..core.website import Site
 from ..source.model import Association, Event, chronological, ended
 from ..source.series import held
 from .calendar_links import subscribe_links
-from .calendars import location_text
+from .record import Records
 
 SHOWN = 5  # the next few events; the link leads to the rest
 
@@ -26,26 +25,26 @@ SHOWN = 5  # the next few events; the link leads to the rest
 def embed_page(
     association: Association,
     events: Sequence[Event],
-    site: Site,
+    records: Records,
     today: date,
     built: datetime,
 ) -> bytes:
     """Return the embed page of one association: its next events, soonest first."""
+    site = records.site
     words, paths = site.words, site.paths
     # A series: each occurrence at its own date, linking to it in the series' page.
     occurring = sorted(held(events), key=lambda pair: chronological(pair[0]))
     coming = [(e, o) for e, o in occurring if not ended(e, today)]
-    items = [
-        {
+    items = []
+    for e, o in coming[:SHOWN]:
+        record = records(e)
+        items.append({
             "title": e.title,
-            "when": wording.when(e.start, e.end, words),
-            "where": location_text(e),
+            "when": record.when,
+            "where": record.where,
             "status": wording.status_label(e.status, words, o is not None and o.moved),
-            "url": site.absolute(paths.event_page(e.id))
-            + (f"#{occurrence_anchor(o.day)}" if o else ""),
-        }
-        for e, o in coming[:SHOWN]
-    ]
+            "url": record.url + (f"#{occurrence_anchor(o.day)}" if o else ""),
+        })  # fmt: skip
     html = render(
         "mbo-alumni/embed.html",
         association=association,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
+from functools import cached_property, partial
 
 from ..core.settings import Catalogue
 from ..core.website import Site
@@ -21,6 +21,7 @@ from . import calendars, embeds, news_feeds, open_data, tables
 from .agenda_slices import Facet
 from .catalogue import CATALOGUE_PATH, Publisher, catalogue
 from .planned import Output
+from .record import Records
 
 
 @dataclass(frozen=True)
@@ -36,20 +37,24 @@ class Build:
     catalogue: Catalogue = Catalogue()  # who publishes the open data (default: the site)
     repo_url: str | None = None
     description: str = ""  # the site's description, for the catalogue
+    made: Records | None = None  # the records the pages were made from, when they came first
+
+    @cached_property
+    def records(self) -> Records:
+        """What every output shows of each event, worded once (outputs/record.py): the same
+        records as the pages read."""
+        return self.made or Records.of(self.data.events, self.data.associations, self.site)
 
 
 def calendar_files(build: Build) -> Iterable[Output]:
     """The site-wide, per-association, per-region and per-theme calendars, and the one-offs."""
-    return calendars.calendar_files(
-        build.data.associations, build.data.events, build.site, build.facets
-    )
+    return calendars.calendar_files(build.records, build.data.events, build.facets)
 
 
 def agenda_news_files(build: Build) -> Iterable[Output]:
     """The agenda's RSS and Atom feeds, site-wide and per region and theme."""
-    data = build.data
     return news_feeds.agenda_feed_files(
-        data.events, data.associations, build.site, build.author, build.moment, build.facets
+        build.records, build.data.events, build.author, build.moment, build.facets
     )
 
 
@@ -86,7 +91,7 @@ def embed_files(build: Build) -> Iterator[Output]:
             embeds.embed_page,
             association,
             events_of.get(association.id, []),
-            build.site,
+            build.records,
             build.today,
             build.moment,
         )

@@ -14,7 +14,7 @@ from ..core.dates import iso, local_day
 from ..core.markup import summary
 from ..core.website import Site
 from ..source.model import Association, Event
-from ..source.series import single
+from .record import EventRecord
 
 # schema.org has no "onder voorbehoud": a tentative event carries no eventStatus, rather
 # than claim EventScheduled (which readers take as "it takes place as announced").
@@ -73,8 +73,9 @@ def organization(association: Association, site: Site) -> dict[str, Any]:
     return data
 
 
-def event_data(event: Event, organizers: list[Association], site: Site) -> dict[str, Any]:
+def event_data(record: EventRecord) -> dict[str, Any]:
     """Return schema.org Event data of an event."""
+    event, organizers, site = record.event, record.organizers, record.site
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -82,7 +83,7 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
         # A series keeps its first startDate beside eventSchedule: Google's event results
         # require startDate, and read eventSchedule only as extra.
         "startDate": iso(event.start),
-        "url": site.absolute(site.paths.event_page(event.id)),
+        "url": record.url,
     }
     if event.status in EVENT_STATUS:
         data["eventStatus"] = EVENT_STATUS[event.status]
@@ -107,8 +108,7 @@ def event_data(event: Event, organizers: list[Association], site: Site) -> dict[
         apart = [o for o in event.occurrences() if o.apart]
         if apart:  # held at another time or place than the schedule says: each on its own
             data["subEvent"] = [
-                {k: v for k, v in event_data(single(event, o), organizers, site).items()
-                 if k != "@context"}
+                {k: v for k, v in event_data(record.occurrence(o)).items() if k != "@context"}
                 for o in apart
             ]  # fmt: skip
     return data
@@ -174,6 +174,6 @@ def organization_script(association: Association, site: Site) -> Markup:
     return script(organization(association, site))
 
 
-def event_script(event: Event, organizers: list[Association], site: Site) -> Markup:
+def event_script(record: EventRecord) -> Markup:
     """Return the JSON-LD <script> of an event's page."""
-    return script(event_data(event, organizers, site))
+    return script(event_data(record))

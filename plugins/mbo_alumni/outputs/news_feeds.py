@@ -21,13 +21,10 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from markupsafe import Markup
 
-from ..core import wording
 from ..core.dates import local_day
 from ..core.markup import (
     absolute_links,
     html_summary,
-    markdown_to_html,
-    markdown_to_text,
     shorten,
     without_title,
 )
@@ -35,11 +32,11 @@ from ..core.templating import render as render_template
 from ..core.urls import Paths
 from ..core.website import Site
 from ..source.articles import Article
-from ..source.model import Association, Event
+from ..source.model import Event
 from ..source.series_words import change_words, describe, moved_words
 from .agenda_slices import Facet
-from .calendars import location_text, organizers_text, summary_text
 from .planned import Output
+from .record import EventRecord, Records
 
 SUMMARY_LENGTH = 300  # RSS <description> and Atom <summary>: a teaser, the HTML is the content
 
@@ -112,11 +109,11 @@ def event_entry_date(event: Event, built: datetime, zone: ZoneInfo) -> datetime:
     return min(_noon(local_day(event.start), zone), built)
 
 
-def _when(event: Event, site: Site) -> str:
+def _when(record: EventRecord) -> str:
     """Return the event's date in words, or a series' rule ('Elke eerste dinsdag ...')."""
+    event, words = record.event, record.site.words
     if event.repeat is None:
-        return wording.when(event.start, event.end, site.words)
-    words = site.words
+        return record.when
     rule = describe(event.repeat, event.start, event.end, words).capitalize()
     # From a date at another time or place, and the moved times: as the series' page says.
     return ". ".join(
@@ -125,21 +122,14 @@ def _when(event: Event, site: Site) -> str:
     )  # fmt: skip
 
 
-def event_entry(
-    event: Event, site: Site, built: datetime, organizers: Sequence[Association] = ()
-) -> Entry:
+def event_entry(record: EventRecord, built: datetime) -> Entry:
     """Return the feed entry of an event: status, when, where, who, and description."""
-    url = site.absolute(site.paths.event_page(event.id))
-    status = wording.status_label(event.status, site.words)
-    facts = [
-        status and f"{status}.",
-        f"{_when(event, site)}.",
-        location_text(event),
-        organizers_text(event, organizers, site),
-    ]
+    event, site, url = record.event, record.site, record.url
+    status = record.status_label
+    facts = [status and f"{status}.", f"{_when(record)}.", record.where, record.who]
     description = (
-        Markup(absolute_links(markdown_to_html(event.description), url))  # sanitised by nh3
-        if event.description
+        Markup(absolute_links(str(record.html), url))  # sanitised by nh3
+        if record.html
         else None
     )
     html = render_template(
@@ -150,16 +140,16 @@ def event_entry(
         link=event.url,
     )
     teaser = [fact for fact in facts if fact]
-    if event.description:
-        teaser.append(markdown_to_text(event.description))
+    if record.text:
+        teaser.append(record.text)
     return Entry(
         id=url,
-        title=summary_text(event, site),
+        title=record.summary,
         url=url,
         date=event_entry_date(event, built, site.zone),
         html=html.strip(),
         summary=shorten(" ".join(teaser), SUMMARY_LENGTH),
-        categories=(site.words(f"status.{event.status}").lower(), *event.tags),
+        categories=(record.status_word.lower(), *event.tags),
     )
 
 
@@ -242,16 +232,15 @@ def article_entry(
 
 
 def agenda_feed_files(
+    records: Records,
     events: Sequence[Event],
-    associations: Sequence[Association],
-    site: Site,
     author: str,
     built: datetime,
     facets: Sequence[Facet] = (),
 ) -> Iterator[Output]:
     """Yield the agenda's feeds and those of every facet, planned; each event's entry is
     made once for all of them, and a spec's RSS and Atom from one set of entries."""
-    by_id = {a.id: a for a in associations}
+    site = records.site
     made: dict[str, Entry] = {}
 
     def entries(chosen: Sequence[Event]) -> list[Entry]:
@@ -260,8 +249,7 @@ def agenda_feed_files(
         )
         for event in newest[:FEED_LENGTH]:
             if event.id not in made:
-                organizers = [by_id[i] for i in event.organizer if i in by_id]
-                made[event.id] = event_entry(event, site, built, organizers)
+                made[event.id] = event_entry(records(event), built)
         return [made[e.id] for e in newest[:FEED_LENGTH]]
 
     specs = [(agenda_feed(site), events)]

@@ -6,8 +6,8 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from ..core.gcpause import paused_gc
-from ..core.website import Site
 from ..outputs.agenda_slices import Facet, province_facets, theme_facets
+from ..outputs.record import Records
 from ..source.articles import Article
 from ..source.load import Data
 from .entries import association_pages, event_pages, removed_pages
@@ -31,19 +31,20 @@ def build_pages(
     data: Data,
     articles: list[Article],
     today: date,
-    site: Site,
+    records: Records,
     facets: Sequence[Facet] = (),
 ) -> Iterator[PageSpec]:
-    """Yield every page the plugin generates, detail pages out of the navigation."""
-    by_id = {a.id: a for a in data.associations}
+    """Yield every page the plugin generates, detail pages out of the navigation; `records`
+    are the events' records the outputs read too (outputs/record.py)."""
+    site = records.site
     shared = Shared(
         data=data,
         articles=articles,
         today=today,
         site=site,
         facets=facets,
-        events=held_views(data.events, by_id, site),
-        series=[event_view(e, by_id, site) for e in data.events if e.repeat is not None],
+        events=held_views(data.events, records),
+        series=[event_view(e, records) for e in data.events if e.repeat is not None],
         associations=[association_view(a, today, site) for a in data.associations],
         themes=theme_views(data, site),
     )
@@ -60,11 +61,12 @@ def build_pages(
 
 
 def site_pages(
-    data: Data, articles: list[Article], today: date, site: Site
+    data: Data, articles: list[Article], today: date, records: Records
 ) -> tuple[list[PageSpec], list[Facet]]:
     """Return every generated page and the agenda's slices (by region, by theme), which the
     pages and the outputs share."""
+    site = records.site
     facets = province_facets(data.associations, data.events, site, data.regions.names)
     facets += theme_facets(data.themes, data.events, site)
     with paused_gc():
-        return list(build_pages(data, articles, today, site, facets)), facets
+        return list(build_pages(data, articles, today, records, facets)), facets

@@ -54,7 +54,8 @@ class Contexts:
         if spec:
             extra.update(spec.context)
         elif src == HOME:
-            extra.update(home_context(data, list(self.articles.values()), today, site))
+            articles = list(self.articles.values())
+            extra.update(home_context(data, articles, today, self.build.records))
         elif src == site.paths.join_source and self.repo_url:
             forms = join_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE", data)
             extra["join_forms"] = forms

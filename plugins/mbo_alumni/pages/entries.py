@@ -10,7 +10,6 @@ from ..core.dates import is_past
 from ..core.markup import shorten, summary
 from ..core.urls import occurrence_anchor
 from ..outputs.calendar_links import subscribe_links
-from ..outputs.calendars import location_text, organizers_text
 from ..outputs.jsonld import Deferred, event_script, organization_script
 from ..source.model import Association, Event, ended
 from ..source.series import next_held
@@ -110,7 +109,7 @@ def event_pages(shared: Shared) -> Iterator[PageSpec]:
             {
                 "item": view,
                 "past": ended(e, shared.today),
-                "jsonld": Deferred(partial(event_script, e, view.organizers, shared.site)),
+                "jsonld": Deferred(partial(event_script, view.record)),
                 "reports": [x for x in shared.articles if x.event == e.id],
                 "themes": [theme_of[tag] for tag in e.tags if tag in theme_of],
                 **series_context(e, shared),
@@ -123,8 +122,8 @@ def event_pages(shared: Shared) -> Iterator[PageSpec]:
                         None,
                         [
                             view.status_label,
-                            view.when + (f", {location_text(e)}." if location_text(e) else "."),
-                            organizers_text(e, view.organizers, shared.site),
+                            view.when + (f", {view.record.where}." if view.record.where else "."),
+                            view.record.who,
                             summary(e.description),
                         ],
                     )

@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from ..core import urls
-from ..core.website import Site
 from ..outputs.calendar_links import subscribe_links
+from ..outputs.record import Records
 from ..source.articles import Article
 from ..source.load import Data
 from ..source.model import ended
@@ -33,12 +33,14 @@ from .views import (
 )
 
 
-def home_context(data: Data, articles: list[Article], today: date, site: Site) -> dict[str, Any]:
+def home_context(
+    data: Data, articles: list[Article], today: date, records: Records
+) -> dict[str, Any]:
     """Return what the home page shows from the data: next events, new articles, counts."""
-    by_id = {a.id: a for a in data.associations}
+    site = records.site
     # Views only of what has not ended (a series: of its occurrences from today on).
     live = [e for e in data.events if not ended(e, today)]
-    coming = [v for v in held_views(live, by_id, site) if not ended(v.event, today)]
+    coming = [v for v in held_views(live, records) if not ended(v.event, today)]
     upcoming, _ = split(coming, today)
     return {
         "next_events": upcoming[:3],

@@ -15,6 +15,7 @@ from ..core.markup import markdown_to_html
 from ..core.urls import occurrence_anchor
 from ..core.website import Site
 from ..outputs.calendar_links import AddLinks, add_links
+from ..outputs.record import EventRecord, Records
 from ..source.articles import Article
 from ..source.checks import months_between
 from ..source.load import Data
@@ -37,11 +38,12 @@ class EventView:
     organizers: list[Association]
     ics: str
     site: Site
+    record: EventRecord  # what every output shows of it (outputs/record.py)
     occurrence: date | None = None  # one occurrence of a series: its day (the page's anchor)
 
     @property
     def description_html(self) -> Markup | None:
-        return _html(self.event.description)  # the HTML itself is cached in core/markup.py
+        return self.record.html
 
     @property
     def organizer_pages(self) -> list[tuple[str, Association]]:
@@ -51,7 +53,7 @@ class EventView:
     @property
     def add(self) -> AddLinks:
         """Not kept: the event's own page asks once, and 10,000 of them add up."""
-        return add_links(self.event, self.site, self.organizers, today(self.site.zone))
+        return add_links(self.record, today(self.site.zone))
 
 
 @dataclass(frozen=True)
@@ -71,33 +73,29 @@ def _html(markdown: str | None) -> Markup | None:
 
 
 def event_view(
-    event: Event,
-    associations: dict[str, Association],
-    site: Site,
-    occurrence: date | None = None,
-    moved: bool = False,
+    event: Event, records: Records, occurrence: date | None = None, moved: bool = False
 ) -> EventView:
     """Return the display form of an event, or of one occurrence of a series (its link lands
     on that occurrence in the series' page)."""
-    page = site.paths.event_page(event.id)
+    record, site = records(event), records.site
+    page = record.page
     return EventView(
         event=event,
-        when=wording.when(event.start, event.end, site.words),
+        when=record.when,
         status_label=wording.status_label(event.status, site.words, moved),
         url=page if occurrence is None else f"{page}#{occurrence_anchor(occurrence)}",
-        organizers=[associations[ident] for ident in event.organizer],
+        organizers=list(record.organizers),
         ics=site.paths.event_download(event.id),
         site=site,
+        record=record,
         occurrence=occurrence,
     )
 
 
-def held_views(
-    events: Iterable[Event], associations: dict[str, Association], site: Site
-) -> list[EventView]:
+def held_views(events: Iterable[Event], records: Records) -> list[EventView]:
     """Return the views of every event and of every occurrence of each series."""
     return [
-        event_view(e, associations, site, o.day if o else None, o is not None and o.moved)
+        event_view(e, records, o.day if o else None, o is not None and o.moved)
         for e, o in held(events)
     ]
 

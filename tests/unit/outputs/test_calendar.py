@@ -17,9 +17,9 @@ from icalendar import vDDDTypes
 from calendars import PARSERS, Parser
 from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.calendar_links import add_links, subscribe_links
-from mbo_alumni.outputs.calendars import calendar_files as feeds
-from mbo_alumni.outputs.calendars import description_text
+from mbo_alumni.outputs.calendars import calendar_files
 from mbo_alumni.outputs.ical_lines import date_value
+from mbo_alumni.outputs.record import EventRecord, Records
 from mbo_alumni.outputs.vtimezone import vtimezone
 from mbo_alumni.source.model import Association, Event
 
@@ -28,6 +28,11 @@ STAMP = datetime(2026, 11, 18, 11, 6, 40, tzinfo=UTC)
 A = Association(id="a-academy", name="A-Academy", institution="KW1C", city="Den Bosch",
                 province="Noord-Brabant", email="alumni@example.org")  # fmt: skip
 B = Association(id="b-vereniging", name="Bee", institution="B", city="B", province="Utrecht")
+
+
+def feeds(associations: list, events: list, site: Any) -> Any:  # type: ignore[type-arg]
+    """Every calendar file of these events, as a build makes them (one record per event)."""
+    return calendar_files(Records.of(events, associations, site), events)
 
 
 def event(ident: str, start: str, end: str | None = None, **extra: Any) -> Event:
@@ -326,7 +331,7 @@ def test_subscribe_links() -> None:
     ],
 )  # fmt: skip
 def test_add_to_calendar_links(ident: str, dates: str, outlook: str) -> None:
-    links = add_links(next(e for e in EVENTS if e.id == ident), SITE)
+    links = add_links(EventRecord(next(e for e in EVENTS if e.id == ident), (), SITE))
     assert links.google.startswith("https://calendar.google.com/calendar/render?action=TEMPLATE&")
     assert dates in links.google
     assert links.outlook.startswith("https://outlook.live.com/calendar/0/action/compose?")
@@ -340,11 +345,11 @@ def test_add_to_calendar_links_carry_every_text_exactly() -> None:
                    location=place,
                    description="Eén; twee, drie + vier\n\n[regel](https://example.org/?a=1&b=2)",
                    organizer=["a-academy"])  # fmt: skip
-    links = add_links(tricky, SITE, [A])
+    links = add_links(EventRecord(tricky, (A,), SITE))
     google = dict(parse_qsl(urlsplit(links.google).query, strict_parsing=True))
     outlook = dict(parse_qsl(urlsplit(links.outlook).query, strict_parsing=True))
     assert google["text"] == outlook["subject"] == "Café & co: 50% = ½?"
-    assert google["details"] == outlook["body"] == description_text(tricky, SITE, [A])
+    assert google["details"] == outlook["body"] == EventRecord(tricky, (A,), SITE).details
     assert "Eén; twee, drie + vier" in google["details"]
     assert google["location"] == outlook["location"] == "Zaal #1, Straat 1/2, ’s-Hertogenbosch"
     assert google["ctz"] == "Europe/Amsterdam" and outlook["allday"] == "false"
@@ -382,7 +387,7 @@ def test_add_to_calendar_links_of_a_series() -> None:
     # compose link has no recurrence: it gets the next occurrence from the given day.
     rule = {"every": "week", "count": 4}
     series = event("wekelijks", "2027-03-16 19:30", "2027-03-16 21:00", repeat=rule)
-    links = add_links(series, SITE, today=datetime(2027, 3, 24).date())
+    links = add_links(EventRecord(series, (), SITE), today=datetime(2027, 3, 24).date())
     assert links.google_series
     assert "dates=20270316T193000%2F20270316T210000" in links.google
     assert "recur=RRULE%3AFREQ%3DWEEKLY%3BCOUNT%3D4" in links.google
@@ -391,7 +396,7 @@ def test_add_to_calendar_links_of_a_series() -> None:
     assert "startdt=2027-03-30T17%3A30%3A00Z" in links.outlook
     # With a day not held, no URL format can say it: Google gets the next occurrence too.
     skipping = event("met-gat", "2027-03-16 19:30", repeat=rule, **{"except": ["2027-03-30"]})
-    links = add_links(skipping, SITE, today=datetime(2027, 3, 24).date())
+    links = add_links(EventRecord(skipping, (), SITE), today=datetime(2027, 3, 24).date())
     assert not links.google_series and "recur=" not in links.google
     assert "dates=20270406T173000Z" in links.google and links.occurrence.day == 6
 

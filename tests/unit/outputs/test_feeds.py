@@ -403,6 +403,7 @@ def test_every_page_has_a_link_preview(site: Path) -> None:
 def test_agenda_feed_carries_the_newest_hundred(tmp_path: Path) -> None:
     from mbo_alumni.core.settings import Settings
     from mbo_alumni.outputs.news_feeds import FEED_LENGTH, agenda_feed_files
+    from mbo_alumni.outputs.record import Records
     from mbo_alumni.source.model import Event
 
     events = [
@@ -415,7 +416,10 @@ def test_agenda_feed_carries_the_newest_hundred(tmp_path: Path) -> None:
         for i in range(150)
     ]
     site = Settings().site("https://alumni.test/", "Test")
-    feeds = {f.path: f.content for f in agenda_feed_files(events, [], site, "Redactie", BUILT)}
+    feeds = {
+        f.path: f.content
+        for f in agenda_feed_files(Records.of(events, [], site), events, "Redactie", BUILT)
+    }
     parsed = feedparser.parse(feeds["agenda.atom.xml"])
     assert parsed.bozo == 0 and len(parsed.entries) == FEED_LENGTH == 100
     dates = [entry.updated for entry in parsed.entries]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.jsonld import event_data
+from mbo_alumni.outputs.record import EventRecord
 from mbo_alumni.source.columns import EVENT_COLUMNS, cell
 from mbo_alumni.source.model import Event
 
@@ -16,9 +17,12 @@ def _event(**extra: object) -> Event:
 
 
 def test_a_tentative_event_claims_no_status_schema_org_does_not_have() -> None:
-    assert "eventStatus" not in event_data(_event(status="tentative"), [], SITE)
-    assert event_data(_event(), [], SITE)["eventStatus"] == "https://schema.org/EventScheduled"
-    cancelled = event_data(_event(status="cancelled"), [], SITE)
+    assert "eventStatus" not in event_data(EventRecord(_event(status="tentative"), (), SITE))
+    assert (
+        event_data(EventRecord(_event(), (), SITE))["eventStatus"]
+        == "https://schema.org/EventScheduled"
+    )
+    cancelled = event_data(EventRecord(_event(status="cancelled"), (), SITE))
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
 
 

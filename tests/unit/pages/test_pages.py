@@ -7,6 +7,7 @@ from datetime import date
 from mbo_alumni.core import urls
 from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.agenda_slices import province_facets, theme_facets
+from mbo_alumni.outputs.record import Records
 from mbo_alumni.pages.build import build_pages
 from mbo_alumni.pages.specs import PageSpec
 from mbo_alumni.source.load import Data
@@ -30,7 +31,12 @@ def pages() -> dict[str, PageSpec]:
     provinces = dutch_provinces().names
     facets = province_facets(data.associations, data.events, SITE, provinces)
     facets += theme_facets(THEMES, EVENTS, SITE)
-    return {spec.src_uri: spec for spec in build_pages(data, [], TODAY, SITE, facets)}
+    return {
+        spec.src_uri: spec
+        for spec in build_pages(
+            data, [], TODAY, Records.of(data.events, data.associations, SITE), facets
+        )
+    }
 
 
 def ids(views: list) -> list[str]:  # type: ignore[type-arg]
@@ -93,7 +99,11 @@ def test_titles_are_escaped_in_the_generated_markdown() -> None:
     data = Data(
         associations=[A], events=[Event(id="x", title="<b>Vet</b> & zo", start="2027-01-02")]
     )
-    (spec,) = [s for s in build_pages(data, [], TODAY, SITE) if s.src_uri == "agenda/x/index.md"]
+    (spec,) = [
+        s
+        for s in build_pages(data, [], TODAY, Records.of(data.events, data.associations, SITE))
+        if s.src_uri == "agenda/x/index.md"
+    ]
     assert 'title: "&lt;b&gt;Vet&lt;/b&gt; &amp; zo"' in spec.markdown()
 
 
@@ -108,7 +118,12 @@ def test_no_list_grows_with_the_data() -> None:
     data = Data(associations=[A, B], events=many, themes=THEMES)
     facets = province_facets(data.associations, many, SITE, dutch_provinces().names)
     facets += theme_facets(THEMES, many, SITE)
-    specs = {s.src_uri: s for s in build_pages(data, [], TODAY, SITE, facets)}
+    specs = {
+        s.src_uri: s
+        for s in build_pages(
+            data, [], TODAY, Records.of(data.events, data.associations, SITE), facets
+        )
+    }
     agenda = specs["agenda/index.md"].context
     assert len(agenda["upcoming"]) == SHOWN_UPCOMING
     assert agenda["later"] == 300 - SHOWN_UPCOMING  # 2027 and 2028 are coming: 150 each
@@ -141,7 +156,12 @@ def test_a_crowded_month_and_a_crowded_province_come_in_parts() -> None:
     ]  # fmt: skip
     data = Data(associations=members, events=crowded)
     facets = province_facets(members, crowded, SITE, dutch_provinces().names)
-    specs = {s.src_uri: s for s in build_pages(data, [], TODAY, SITE, facets)}
+    specs = {
+        s.src_uri: s
+        for s in build_pages(
+            data, [], TODAY, Records.of(data.events, data.associations, SITE), facets
+        )
+    }
     months = [s for uri, s in specs.items() if uri.startswith("agenda/maand/2027-03/")]
     assert [len(s.context["month"].events) for s in months] == [MONTH_PAGE_EVENTS] * 2 + [1]
     shown = [v.event.id for s in months for v in s.context["month"].events]

@@ -1,0 +1,154 @@
+"""One record per event: what every output shows of it, put into words once.
+
+The model holds what the data says; an `EventRecord` holds what the site shows of it: when in
+words, where, by whom, its status, its links, the text and HTML of its description, its poster.
+Pages, calendars, news feeds, JSON-LD, the add-to-calendar links and the embed read these and
+only format them (an iCalendar line, an Atom entry, a schema.org field), so a new field is
+worded here once. Each text is made when first asked for and then kept: the event's page, its
+feeds and its calendars ask for the same text many times; a list of 10,000 events asks for
+few.
+
+`Records` is the index of one build: one record per event, by id; an occurrence of a series
+(an Event of its own, `source/series.single`) gets a record of its own, made on demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from markupsafe import Markup
+
+from ..core import wording
+from ..core.markup import markdown_to_html, markdown_to_text
+from ..core.website import Site
+from ..source.model import Association, Event
+from ..source.recurrence import Occurrence
+from ..source.series import single
+
+
+@dataclass(frozen=True, eq=False)
+class EventRecord:
+    """What the site shows of one event (or of one occurrence of a series)."""
+
+    event: Event
+    organizers: tuple[Association, ...]
+    site: Site
+
+    @cached_property
+    def page(self) -> str:
+        """The event's page, as a site path ('/agenda/borrel/')."""
+        return self.site.paths.event_page(self.event.id)
+
+    @cached_property
+    def url(self) -> str:
+        """The event's page, absolute: its id in feeds, its link in calendars."""
+        return self.site.absolute(self.page)
+
+    @cached_property
+    def link(self) -> str:
+        """Where the event is described: its own `url`, else its page."""
+        return self.event.url or self.url
+
+    @cached_property
+    def when(self) -> str:
+        """'dinsdag 30 maart 2027, 19.30–21.00 uur'."""
+        return wording.when(self.event.start, self.event.end, self.site.words)
+
+    @cached_property
+    def status_word(self) -> str:
+        """The one word for the status, in every output ('Afgelast')."""
+        return self.site.words(f"status.{self.event.status}")
+
+    @cached_property
+    def status_label(self) -> str:
+        """What a page or feed shows beside the event: nothing when it takes place."""
+        return wording.status_label(self.event.status, self.site.words)
+
+    @cached_property
+    def summary(self) -> str:
+        """The title with 'Afgelast: ' before it when cancelled: a calendar's SUMMARY, a
+        feed entry's title (what a client that ignores the status still shows)."""
+        if self.event.status == "cancelled":
+            return f"{self.status_word}: {self.event.title}"
+        return self.event.title
+
+    @cached_property
+    def where(self) -> str | None:
+        """Name, address and city, and the link to join online (for a hybrid event both:
+        someone coming in person must find the venue in their calendar)."""
+        place = self.event.location
+        if place is None:
+            return None
+        venue = ", ".join(part for part in (place.name, place.address, place.city) if part)
+        if place.online and venue:
+            return f"{venue} (ook online: {place.url})"
+        if place.online:
+            return f"Online: {place.url}"
+        return venue
+
+    @cached_property
+    def who(self) -> str | None:
+        """Who organises, in words: the associations (with their school), or the host."""
+        names = [f"{a.name} ({a.institution})" for a in self.organizers]
+        if self.event.host:
+            names.append(self.event.host)
+        return self.site.words("calendar.organisers", names=", ".join(names)) if names else None
+
+    @cached_property
+    def text(self) -> str | None:
+        """The description as plain text (paragraphs kept, links as 'text (url)')."""
+        return markdown_to_text(self.event.description) if self.event.description else None
+
+    @cached_property
+    def html(self) -> Markup | None:
+        """The description as HTML, sanitised (nh3), so it may be marked safe."""
+        description = self.event.description
+        return Markup(markdown_to_html(description)) if description else None
+
+    @cached_property
+    def details(self) -> str:
+        """The plain text a calendar shows: status, organisers, the text, then the links."""
+        words, event = self.site.words, self.event
+        parts = []
+        if event.status != "confirmed":  # what a client that ignores STATUS still shows
+            parts.append(words(f"calendar.{event.status}", status=self.status_word))
+        parts += [p for p in (self.who, self.text) if p]
+        if event.url:
+            parts.append(words("calendar.more", url=event.url))
+        parts.append(words("calendar.on_site", url=self.url))
+        return "\n\n".join(parts)
+
+    def occurrence(self, held: Occurrence) -> EventRecord:
+        """Return the record of one occurrence of a series: its time, place and status."""
+        return EventRecord(single(self.event, held), self.organizers, self.site)
+
+
+@dataclass
+class Records:
+    """The records of one build: one per event of the data, made once when first asked for
+    and read by every output and page; an occurrence of a series (an Event made from it) gets
+    a record of its own, not kept: a list of occurrences is read once."""
+
+    site: Site
+    associations: dict[str, Association]
+    events: dict[str, Event]  # the data's, by id
+    _made: dict[str, EventRecord] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, events: Iterable[Event], associations: Iterable[Association], site: Site
+           ) -> Records:  # fmt: skip
+        return cls(site, {a.id: a for a in associations}, {e.id: e for e in events})
+
+    def __call__(self, event: Event) -> EventRecord:
+        """Return the event's record."""
+        found = self._made.get(event.id)
+        if found is not None and found.event is event:
+            return found
+        organizers = tuple(self.associations[i] for i in event.organizer
+                           if i in self.associations)  # fmt: skip
+        made = EventRecord(event, organizers, self.site)
+        if self.events.get(event.id) is event:
+            self._made[event.id] = made
+        return made
