@@ -101,7 +101,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
             raise PluginError("mbo-alumni: de gegevens zijn niet geladen (on_config liep niet)")
         built = {f.src_uri for f in files.documentation_pages()}  # not excluded, not drafts
         self.articles = {src: a for src, a in self.articles.items() if src in built}
-        moment, records = dates.now(), Records.of(data.events, data.associations, site)
+        moment, records = dates.now(), Records.for_data(data, site)
         today = moment.astimezone(site.zone).date()  # the pages and outputs share the records
         specs, facets = site_pages(data, list(self.articles.values()), today, records)
         add_pages(files, config, specs)

@@ -70,6 +70,9 @@ def model_keys(model: type) -> set[str]:
                 # written by `mbo-alumni sync` for an event taken from the association's calendar
                 "imported.uid",
                 "imported.day",
+                # a picture is a file beside the data: put there with the file, not by a form
+                "image.src",
+                "image.alt",
             },  # fmt: skip
         ),
     ],

@@ -43,7 +43,7 @@ class Build:
     def records(self) -> Records:
         """What every output shows of each event, worded once (outputs/record.py): the same
         records as the pages read."""
-        return self.made or Records.of(self.data.events, self.data.associations, self.site)
+        return self.made or Records.for_data(self.data, self.site)
 
 
 def calendar_files(build: Build) -> Iterable[Output]:
@@ -98,6 +98,14 @@ def embed_files(build: Build) -> Iterator[Output]:
         yield Output(build.site.paths.embed_page(association.id) + "index.html", page)
 
 
+def picture_files(build: Build) -> Iterator[Output]:
+    """Each event's picture, beside its page (copied as it is: the loader checked it)."""
+    for event in build.data.events:
+        record = build.records(event)
+        if record.picture is not None and record.image_path is not None:
+            yield Output(record.image_path.lstrip("/"), record.picture.path.read_bytes)
+
+
 GENERATORS: tuple[Callable[[Build], Iterable[Output]], ...] = (
     calendar_files,
     agenda_news_files,
@@ -105,6 +113,7 @@ GENERATORS: tuple[Callable[[Build], Iterable[Output]], ...] = (
     table_files,
     catalogue_file,
     embed_files,
+    picture_files,
 )
 
 

@@ -103,6 +103,8 @@ def event_data(record: EventRecord) -> dict[str, Any]:
         data.setdefault("organizer", []).append({"@type": "Organization", "name": event.host})
     if event.description:
         data["description"] = summary(event.description, 500)
+    if record.image_url:
+        data["image"] = record.image_url
     if event.repeat is not None:
         data["eventSchedule"] = schedule(event, site)
         apart = [o for o in event.occurrences() if o.apart]

@@ -18,7 +18,9 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension  # type: ignore[import-untyped]
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
+from feedgen.util import xml_elem  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from ..core.dates import local_day
@@ -52,6 +54,7 @@ class Entry:
     html: str
     summary: str
     categories: tuple[str, ...] = ()
+    enclosure: tuple[str, int, str] | None = None  # a picture: its URL, length and type
 
 
 @dataclass(frozen=True)
@@ -150,11 +153,31 @@ def event_entry(record: EventRecord, built: datetime) -> Entry:
         html=html.strip(),
         summary=shorten(" ".join(teaser), SUMMARY_LENGTH),
         categories=(record.status_word.lower(), *event.tags),
+        enclosure=(record.image_url, record.picture.length, record.picture.media_type)
+        if record.picture and record.image_url
+        else None,
     )
 
 
-def _generator(spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry]) -> FeedGenerator:
+class _Enclosure(BaseEntryExtension):  # type: ignore[misc]
+    """An entry's picture as Atom's <link rel="enclosure">: feedgen 1.0 writes an entry's
+    links without their rel, type and length (it reads them from the new element), which
+    would make the picture a second alternate link."""
+
+    value: tuple[str, int, str] | None = None
+
+    def extend_atom(self, entry: Any) -> Any:
+        if self.value:
+            url, length, kind = self.value
+            xml_elem("link", entry, href=url, rel="enclosure", type=kind, length=str(length))
+        return entry
+
+
+def _generator(
+    spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry], kind: str
+) -> FeedGenerator:
     feed = FeedGenerator()
+    feed.register_extension("picture", BaseExtension, _Enclosure, atom=True, rss=False)
     page = site.absolute(spec.page)
     feed.id(page)
     feed.title(f"{spec.title} - {site.name}")
@@ -183,6 +206,11 @@ def _generator(spec: FeedSpec, site: Site, author: str, entries: Sequence[Entry]
         item.author({"name": author})
         for category in entry.categories:
             item.category(term=category)
+        if entry.enclosure and kind == "rss":
+            url, length, media_type = entry.enclosure
+            item.enclosure(url, str(length), media_type)
+        elif entry.enclosure:  # Atom: <link rel="enclosure">, written by _Enclosure
+            item.picture.value = entry.enclosure
     return feed
 
 
@@ -196,7 +224,7 @@ def feed_files(
     ordered = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:FEED_LENGTH]
     result = {}
     for path, kind in ((spec.rss_path, "rss"), (spec.atom_path, "atom")):
-        feed = _generator(spec, site, author, ordered)
+        feed = _generator(spec, site, author, ordered, kind)
         if not ordered:  # an empty feed still needs dates; the build moment is deterministic
             feed.updated(built)
             feed.lastBuildDate(built)

@@ -59,6 +59,7 @@ UNPUBLISHED = {
     # not published either: the record's `calendar` is the site's own feed, set below.)
     "calendar_words",
     "imported",
+    "image",  # a picture of the event's page: its address is in the page's JSON-LD and feeds
 }
 
 

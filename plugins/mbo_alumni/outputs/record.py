@@ -23,6 +23,8 @@ from markupsafe import Markup
 from ..core import wording
 from ..core.markup import markdown_to_html, markdown_to_text
 from ..core.website import Site
+from ..source.images import Picture
+from ..source.load import Data
 from ..source.model import Association, Event
 from ..source.recurrence import Occurrence
 from ..source.series import single
@@ -35,6 +37,7 @@ class EventRecord:
     event: Event
     organizers: tuple[Association, ...]
     site: Site
+    picture: Picture | None = None  # its `image`, checked by the loader (source/images.py)
 
     @cached_property
     def page(self) -> str:
@@ -120,9 +123,18 @@ class EventRecord:
         parts.append(words("calendar.on_site", url=self.url))
         return "\n\n".join(parts)
 
+    @cached_property
+    def image_path(self) -> str | None:
+        """Where the site serves the event's picture: beside its page, under its own name."""
+        return self.page + self.picture.path.name if self.picture else None
+
+    @cached_property
+    def image_url(self) -> str | None:
+        return self.site.absolute(self.image_path) if self.image_path else None
+
     def occurrence(self, held: Occurrence) -> EventRecord:
         """Return the record of one occurrence of a series: its time, place and status."""
-        return EventRecord(single(self.event, held), self.organizers, self.site)
+        return EventRecord(single(self.event, held), self.organizers, self.site, self.picture)
 
 
 @dataclass
@@ -134,12 +146,19 @@ class Records:
     site: Site
     associations: dict[str, Association]
     events: dict[str, Event]  # the data's, by id
+    pictures: dict[str, Picture] = field(default_factory=dict)  # by event id
     _made: dict[str, EventRecord] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, events: Iterable[Event], associations: Iterable[Association], site: Site
-           ) -> Records:  # fmt: skip
-        return cls(site, {a.id: a for a in associations}, {e.id: e for e in events})
+    def of(cls, events: Iterable[Event], associations: Iterable[Association], site: Site,
+           pictures: dict[str, Picture] | None = None) -> Records:  # fmt: skip
+        return cls(site, {a.id: a for a in associations}, {e.id: e for e in events},
+                   pictures or {})  # fmt: skip
+
+    @classmethod
+    def for_data(cls, data: Data, site: Site) -> Records:
+        """Return the records of a site's data (the pictures the loader checked included)."""
+        return cls.of(data.events, data.associations, site, data.pictures)
 
     def __call__(self, event: Event) -> EventRecord:
         """Return the event's record."""
@@ -148,7 +167,7 @@ class Records:
             return found
         organizers = tuple(self.associations[i] for i in event.organizer
                            if i in self.associations)  # fmt: skip
-        made = EventRecord(event, organizers, self.site)
+        made = EventRecord(event, organizers, self.site, self.pictures.get(event.id))
         if self.events.get(event.id) is event:
             self._made[event.id] = made
         return made

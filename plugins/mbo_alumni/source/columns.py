@@ -110,6 +110,7 @@ NO_COLUMN = {"editors", "sequence"}  # matters to the repository and its calenda
 # An association's own calendar and what `mbo-alumni sync` took from it: the sync's matter
 # (the open data's `calendar` column is the site's own feed of the association).
 NO_COLUMN |= {"calendar", "calendar_words", "imported"}
+NO_COLUMN |= {"image"}  # a file beside the data: a spreadsheet cannot carry it
 
 
 def columns_for(model: type[Association] | type[Event]) -> tuple[Column, ...]:

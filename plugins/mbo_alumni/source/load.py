@@ -22,6 +22,7 @@ from ..core.problems import DataError, Problem
 from ..core.settings import DataFiles, Settings
 from .budget import check_budget
 from .checks import check_references, check_unique_ids, stale_warnings
+from .images import Picture, check_pictures
 from .messages import report_error
 from .model import Association, Event, Removed, Theme
 from .order import order_warnings
@@ -39,6 +40,7 @@ class Data:
     warnings: list[Problem] = field(default_factory=list)
     regions: Regions = field(default_factory=dutch_provinces)
     removed: list[Removed] = field(default_factory=list)  # associations taken off the site
+    pictures: dict[str, Picture] = field(default_factory=dict)  # each event's image, checked
 
 
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
@@ -129,6 +131,7 @@ def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo) 
     )
     check_references(event_doc, "tags", theme_ids, "thema", themes_hint)
     _check_removed(removed_doc, known)
+    pictures = check_pictures(event_doc, data_dir)
     if not any(document.problems for document in documents):
         check_budget(event_doc, associations, events)  # only of data that is otherwise right
     problems = [p for document in documents for p in document.problems]
@@ -138,7 +141,7 @@ def _load(data_dir: Path, today: date | None, files: DataFiles, zone: ZoneInfo) 
         event_doc, "evenement"
     )
     warnings += stale_warnings(association_doc, associations, today or dates.today(zone))
-    return Data(associations, events, themes, warnings, regions, removed)
+    return Data(associations, events, themes, warnings, regions, removed, pictures)
 
 
 def _optional(path: Path) -> Document:
@@ -170,8 +173,9 @@ class DataCache:
         that decides the data, or the day (staleness depends on it) changed."""
         folder = settings.data_path.resolve()
         digest = hashlib.sha256()
-        for path in sorted(folder.glob("*.yaml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):  # pictures too
+            name = path.relative_to(folder).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         digest.update(dates.today(settings.zone).isoformat().encode())
         key = digest.hexdigest() + repr((settings.files, settings.zone))
         cached = self._entries.get(folder)

@@ -98,6 +98,25 @@ class Association(Strict):
         return value
 
 
+class Poster(Strict):
+    """An event's picture: a file in the data folder (source/images.py checks it) and the
+    text that says what it shows, for whoever cannot see it."""
+
+    src: Text = Field(description="het bestand, naast de gegevens: afbeeldingen/borrel.jpg")
+    alt: Text = Field(description="wat er op de afbeelding staat, voor wie haar niet ziet")
+
+    @field_validator("src")
+    @classmethod
+    def _a_file_here(cls, value: str) -> str:
+        if "://" in value or value.startswith(("/", "\\")) or ".." in value.split("/"):
+            raise ValueError(
+                f"'{value}' is geen bestand in de map met gegevens: de site laadt niets van "
+                "andere sites; zet de afbeelding naast de YAML en schrijf haar naam, zoals "
+                "afbeeldingen/borrel.jpg"
+            )
+        return value
+
+
 MAX_DAYS_TIMED, MAX_DAYS_ALL_DAY = 31, 366  # the longest event: a month, or a year of days
 
 
@@ -139,6 +158,7 @@ class Event(Strict):
     changes: list[Change] = Field(
         default_factory=list, description="vanaf een keer: alle keren op een andere tijd of plaats"
     )
+    image: Poster | None = Field(default=None, description="een affiche of foto bij de bijeenkomst")
     imported: Imported | None = Field(
         default=None, description="overgenomen uit de agenda van de vereniging (mbo-alumni sync)"
     )
