@@ -1,21 +1,21 @@
-"""The plugin's options in mkdocs.yml, as MkDocs reads them. Their defaults are the
-settings' (`core.settings`), and `Settings.from_options` checks them for the plugin and for
-every command alike."""
+"""The plugin's options in mkdocs.yml, as MkDocs reads them: made from their one declaration
+(`core.settings.OPTIONS`, with the settings' defaults), and checked by `Settings.from_options`
+for the plugin and for every command alike."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 
-from .core.settings import PLUGIN, Settings, SettingsError
+from .core.settings import OPTIONAL, OPTIONS, PLUGIN, Settings, SettingsError, option_default
 from .source.project import ProjectError
 
-_DEFAULT = Settings()
 # Each asset by name and what it is: a stylesheet and a script on every page, and the scripts
 # that only the join and change pages load (their templates name them).
 STYLESHEETS = ("assets/mbo-alumni.css",)
@@ -24,72 +24,22 @@ PAGE_SCRIPTS = ("assets/mbo-join.js", "assets/mbo-change.js")
 ASSETS = (*STYLESHEETS, *SCRIPTS, *PAGE_SCRIPTS)
 
 
-class PathsConfig(Config):  # type: ignore[no-untyped-call]
-    """The folders of the generated pages, and the join page."""
-
-    # the directory and one page per association
-    associations = c.Type(str, default=_DEFAULT.paths.associations)
-    # the agenda, the month pages and one page per event; also the site-wide feeds' name
-    agenda = c.Type(str, default=_DEFAULT.paths.agenda)
-    # the themes overview and one page per theme
-    themes = c.Type(str, default=_DEFAULT.paths.themes)
-    # one page per region (province)
-    regions = c.Type(str, default=_DEFAULT.paths.regions)
-    # the page (<join>.md in docs/) that shows the forms when repo_url is set
-    join = c.Type(str, default=_DEFAULT.paths.join)
-
-
-class FilesConfig(Config):  # type: ignore[no-untyped-call]
-    """The names of the data files inside data_dir."""
-
-    # required: one entry per association
-    associations = c.Type(str, default=_DEFAULT.files.associations)
-    # required: one entry per event
-    events = c.Type(str, default=_DEFAULT.files.events)
-    # optional file: a site without it has no themes
-    themes = c.Type(str, default=_DEFAULT.files.themes)
-    # optional file: without it, the twelve Dutch provinces
-    regions = c.Type(str, default=_DEFAULT.files.regions)
-    # optional file: associations taken off the site (their old page says so)
-    removed = c.Type(str, default=_DEFAULT.files.removed)
-
-
-class CatalogueConfig(Config):  # type: ignore[no-untyped-call]
-    """Who publishes the open data, in the DCAT catalogue (/api/catalogus.jsonld)."""
-
-    # the publisher's name (default: site_name)
-    publisher = c.Type(str, default=_DEFAULT.catalogue.publisher)
-    # the publisher's web address (default: site_url)
-    publisher_url = c.Type(str, default=_DEFAULT.catalogue.publisher_url)
-    # an e-mail address for questions about the data (default: none)
-    contact_email = c.Type(str, default=_DEFAULT.catalogue.contact_email)
-    # a web page for questions about the data (default: the repository's issues, else the site)
-    contact_url = c.Type(str, default=_DEFAULT.catalogue.contact_url)
+def _option(name: str) -> Any:
+    """Return MkDocs' schema of one option (core/settings.py declares them: OPTIONS)."""
+    group = sorted(key for key in OPTIONS if key.startswith(f"{name}."))
+    if group:  # files, paths, catalogue: a group of texts
+        options = {key.split(".", 1)[1]: _option(key) for key in group}
+        return c.SubConfig(type(f"{name.title()}Config", (Config,), options))
+    if name in OPTIONAL:
+        return c.Optional(c.Type(str))
+    return c.Type(str, default=option_default(name))
 
 
 class MboAlumniConfig(Config):  # type: ignore[no-untyped-call]
-    """Everything that belongs to the site rather than to the plugin."""
+    """The plugin's options as MkDocs reads them: every top-level name of OPTIONS, with the
+    settings' defaults (MkDocs collects a schema from the class body, so it is filled here)."""
 
-    # the folder, relative to mkdocs.yml, with the data files; `mkdocs serve` watches it
-    data_dir = c.Type(str, default=_DEFAULT.data_dir)
-    # the data files' names inside data_dir
-    files = c.SubConfig(FilesConfig)
-    # the folder inside docs_dir whose pages are articles (front matter checked, fed)
-    articles_dir = c.Type(str, default=_DEFAULT.paths.articles)
-    # the folder names of the generated pages
-    paths = c.SubConfig(PathsConfig)
-    # a YAML file of texts, relative to mkdocs.yml, that replace the catalogue's
-    wording = c.Optional(c.Type(str))
-    # the PRODID of every calendar file
-    calendar_prodid = c.Type(str, default=_DEFAULT.calendar_prodid)
-    # the IANA time zone of every time in the data, the pages and the feeds
-    timezone = c.Type(str, default=_DEFAULT.timezone)
-    # the branch of the "Wijzig deze gegevens" links and of intake's pull requests
-    edit_branch = c.Type(str, default=_DEFAULT.edit_branch)
-    # who publishes the open data, for the DCAT catalogue
-    catalogue = c.SubConfig(CatalogueConfig)
-    # an address that takes requests by e-mail (`mbo-alumni from-mail`); none: GitHub only
-    email_requests = c.Type(str, default=_DEFAULT.email_requests)
+    locals().update({name: _option(name) for name in OPTIONS if "." not in name})
 
 
 def add_theme_parts(

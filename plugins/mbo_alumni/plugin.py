@@ -1,6 +1,5 @@
 """The MkDocs adapter (with `config.py`): each hook hands MkDocs what the generator-neutral
-packages make: `source` reads the data, `pages` describes the pages, `outputs` the files.
-"""
+packages make: `source` reads the data, `pages` describes the pages, `outputs` the files."""
 
 from __future__ import annotations
 
@@ -191,9 +190,7 @@ class MboAlumniPlugin(BasePlugin[MboAlumniConfig]):  # type: ignore[no-untyped-c
         """Stop making the files beside the pages: the build failed."""
         self.generated.cancel()
 
-    def on_serve(
-        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
-    ) -> LiveReloadServer:
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on edits to the data files too."""
         server.watch(str(self.settings.data_path))
         return server

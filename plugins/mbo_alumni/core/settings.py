@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -61,6 +61,56 @@ def zone_named(name: str) -> ZoneInfo:
         ) from None
 
 
+# Every option of the plugin in mkdocs.yml, declared once: its name and what it does. Its type
+# (a text; `files`, `paths` and `catalogue` are groups of texts) and its default are the
+# fields of `Settings` below. The MkDocs schema of the plugin (config.py), the check of the
+# options (`Settings.from_options`) and the handbook's table (handbook/options.md, held to
+# this by a test) are all made from it.
+OPTIONS: dict[str, str] = {
+    "data_dir": "the folder, relative to mkdocs.yml, with the data files; `mkdocs serve` "
+    "watches it",
+    "files": "the data files' names inside data_dir",
+    "files.associations": "required: one entry per association",
+    "files.events": "required: one entry per event",
+    "files.themes": "optional file: a site without it has no themes",
+    "files.regions": "optional file: without it, the twelve Dutch provinces",
+    "files.removed": "optional file: associations taken off the site (their old page says so)",
+    "articles_dir": "the folder inside docs_dir whose pages are articles (front matter "
+    "checked, fed)",
+    "paths": "the folder names of the generated pages",
+    "paths.associations": "the directory and one page per association",
+    "paths.agenda": "the agenda, the month pages and one page per event; also the site-wide "
+    "feeds' name",
+    "paths.themes": "the themes overview and one page per theme",
+    "paths.regions": "one page per region (province)",
+    "paths.join": "the page (<join>.md in docs/) that shows the forms when repo_url is set",
+    "wording": "a YAML file of texts, relative to mkdocs.yml, that replace the catalogue's",
+    "calendar_prodid": "the PRODID of every calendar file",
+    "timezone": "the IANA time zone of every time in the data, the pages and the feeds",
+    "edit_branch": "the branch of the 'Wijzig deze gegevens' links and of intake's pull requests",
+    "catalogue": "who publishes the open data, for the DCAT catalogue",
+    "catalogue.publisher": "the publisher's name (default: site_name)",
+    "catalogue.publisher_url": "the publisher's web address (default: site_url)",
+    "catalogue.contact_email": "an e-mail address for questions about the data (default: none)",
+    "catalogue.contact_url": "a web page for questions about the data (default: the "
+    "repository's issues, else the site)",
+    "email_requests": "an address that takes requests by e-mail (`mbo-alumni from-mail`); "
+    "none: GitHub only",
+}
+OPTIONAL = {"wording"}  # an option without a default: not set, not used
+
+
+def option_default(name: str) -> str | None:
+    """Return an option's default, from the fields of `Settings` (`files.events` from
+    `DataFiles`, `articles_dir` from `Paths.articles`)."""
+    defaults: object = Settings()
+    if name == "articles_dir":
+        return Paths().articles
+    for part in name.split("."):
+        defaults = getattr(defaults, part)
+    return defaults if isinstance(defaults, str) else None
+
+
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
 
 
@@ -88,8 +138,7 @@ class Settings:
     ) -> Settings:
         """Return the settings the plugin's options give (a mapping as in mkdocs.yml), or
         raise SettingsError naming the option to change."""
-        known = {"data_dir", "files", "articles_dir", "paths", "wording", "calendar_prodid",
-                 "timezone", "edit_branch", "catalogue", "email_requests"}  # fmt: skip
+        known = {name for name in OPTIONS if "." not in name}
         unknown = sorted(set(options) - known)
         if unknown:
             raise SettingsError(f"'{PLUGIN}' kent de optie '{unknown[0]}' niet")
@@ -98,18 +147,14 @@ class Settings:
         for name, value in text.items():
             if not isinstance(value, str):
                 raise SettingsError(f"'{PLUGIN}' '{name}' moet een tekst zijn")
-        files = _texts(options.get("files"), "files", {f.name for f in fields(DataFiles)})
-        folders = _texts(
-            options.get("paths"), "paths", {f.name for f in fields(Paths)} - {"articles"}
-        )
+        files = _texts(options.get("files"), "files", _group("files"))
+        folders = _texts(options.get("paths"), "paths", _group("paths"))
         articles = text.pop("articles_dir", Paths().articles).strip("/")
         try:
             paths = Paths(articles=articles, **folders).checked()
         except ValueError as error:
             raise SettingsError(str(error)) from None
-        catalogue = _texts(
-            options.get("catalogue"), "catalogue", {f.name for f in fields(Catalogue)}
-        )
+        catalogue = _texts(options.get("catalogue"), "catalogue", _group("catalogue"))
         settings = cls(root=root, files=DataFiles(**files), paths=paths, docs_dir=docs_dir,
                        catalogue=Catalogue(**catalogue), **text)  # fmt: skip
         zone_named(settings.timezone)  # an unknown zone stops here, before anything is read
@@ -161,6 +206,11 @@ def shown_from_here(folder: Path) -> Path:
     files as the user does (data/events.yaml:3:10), in the build as in `validate`."""
     here = Path.cwd()
     return folder.relative_to(here) if folder.is_relative_to(here) else folder
+
+
+def _group(name: str) -> set[str]:
+    """Return the options of a group (`files` -> associations, events, ...)."""
+    return {key.split(".", 1)[1] for key in OPTIONS if key.startswith(f"{name}.")}
 
 
 def _texts(value: object, option: str, known: set[str]) -> dict[str, str]:
