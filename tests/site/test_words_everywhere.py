@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 from bs4 import BeautifulSoup
 
-from conftest import MKDOCS_YML, mini_project, mkdocs_build
+from conftest import MKDOCS_YML, copy_project, mini_project, mkdocs_build
 
 WORDS = """\
 status.cancelled: Geannuleerd
@@ -62,3 +62,63 @@ def test_renamed_words_reach_every_output(tmp_path: Path) -> None:
     feed = feedparser.parse((site / "agenda.atom.xml").read_bytes())
     (entry,) = [e for e in feed.entries if e.title.endswith("Gala")]
     assert "Geannuleerd" in entry.title + entry.summary
+
+
+MORE_WORDS = """\
+status.cancelled: Geannuleerd
+event.where: Locatie
+place.online: "Digitaal via {url}"
+embed.subscribe: Volg {name} in je agenda
+form.check: Nakijken
+form.required: Dit mag niet leeg blijven.
+"""
+ONLINE = """\
+- id: webinar
+  title: Webinar
+  start: 2027-01-20 19:00
+  organizer: a-academy
+  location: {online: true, url: 'https://meet.example.org/w'}
+  status: cancelled
+"""
+
+
+def test_words_of_the_page_the_place_the_embed_and_the_forms(tmp_path: Path) -> None:
+    # Issue #40: each renamed word on the page, in the calendar, the feed, the embed and the
+    # forms (the form page's own words, and what its script says, handed over in its rules).
+    root = copy_project(tmp_path / "site-src", events=ONLINE)  # the real site: its join page
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      data_dir: data\n", "      data_dir: data\n      wording: woorden.yml\n"),
+        encoding="utf-8")  # fmt: skip
+    (root / "woorden.yml").write_text(MORE_WORDS, encoding="utf-8")
+    result = mkdocs_build(root, REPO_URL="https://github.com/mbo/alumni")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    page = text(site, "agenda/webinar")
+    assert "Locatie" in page and "Waar" not in page and "Geannuleerd" in page
+    calendar = (site / "agenda.ics").read_text(encoding="utf-8")
+    assert "LOCATION:Digitaal via https://meet.example.org/w" in calendar
+    assert "SUMMARY:Geannuleerd: Webinar" in calendar
+    feed = feedparser.parse((site / "agenda.atom.xml").read_bytes())
+    (entry,) = [e for e in feed.entries if e.title.endswith("Webinar")]
+    assert "Digitaal via https://meet.example.org/w" in entry.content[0].value
+    embed = text(site, "embed/a-academy")
+    assert "Volg A-Academy in je agenda" in embed and "Digitaal via" in embed
+    forms = (site / "meedoen" / "index.html").read_text(encoding="utf-8")
+    assert ">Nakijken</button>" in forms and ">Controleren<" not in forms
+    rules = BeautifulSoup(forms, "html.parser").find(id="mbo-join-rules")
+    assert rules is not None and "Dit mag niet leeg blijven." in rules.get_text()
+
+
+def test_the_form_script_says_nothing_of_its_own() -> None:
+    # What mbo-join.js says comes from the catalogue (form.*): none of it is written in it.
+    import yaml
+
+    from conftest import ROOT
+
+    package = ROOT / "plugins" / "mbo_alumni"
+    catalogue = yaml.safe_load((package / "wording" / "nl.yaml").read_text(encoding="utf-8"))
+    script = (package / "assets" / "mbo-join.js").read_text(encoding="utf-8")
+    for key, words in catalogue.items():
+        if key.startswith("form.") and "{" not in words:
+            assert words not in script, key

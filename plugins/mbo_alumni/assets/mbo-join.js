@@ -54,14 +54,21 @@
   }
 
   // --- wording ----------------------------------------------------------------------------
+  // The words come from the site's catalogue (wording/nl.yaml, form.*), which a site's wording
+  // file overrides; the page hands them over with the rules.
   function join(list) { return list.join(", "); }
+  function say(key, fields) {
+    return String(RULES.words[key]).replace(/\{(\w+)\}/g, function (_, name) {
+      return String(fields[name]);
+    });
+  }
   var MESSAGES = {
-    required: "Vul dit veld in.",
-    email: "Dit is geen geldig e-mailadres; bijvoorbeeld alumni@school.nl.",
-    integer: "Vul een heel getal in, zoals 2015.",
-    day: "Deze datum bestaat niet.",
-    pattern: "Dit heeft niet de vorm die hier hoort.",
-    letters: "Schrijf ook letters of cijfers: alleen tekens of emoji zeggen niet waar het over gaat.",
+    required: say("form.required"),
+    email: say("form.email"),
+    integer: say("form.integer"),
+    day: say("form.day"),
+    pattern: say("form.pattern"),
+    letters: say("form.letters"),
   };
   function sentence(text) {
     text = String(text);
@@ -80,10 +87,10 @@
     if (schema.type === "integer") {
       if (typeof value !== "number") return MESSAGES.integer;
       if (schema.minimum !== undefined && value < schema.minimum) {
-        return "Dat is te vroeg: het kleinste getal hier is " + schema.minimum + ".";
+        return say("form.too_early", { minimum: schema.minimum });
       }
       if (schema.title === "Founded" && value > new Date().getFullYear()) {
-        return "Dat jaar moet nog komen.";
+        return say("form.future");
       }
       return null;
     }
@@ -96,12 +103,14 @@
       return null;
     }
     if (typeof value !== "string") return null;
-    if (schema.enum && schema.enum.indexOf(value) < 0) return "Kies uit: " + join(schema.enum) + ".";
+    if (schema.enum && schema.enum.indexOf(value) < 0) {
+      return say("form.choose_from", { choices: join(schema.enum) });
+    }
     if (schema.minLength !== undefined && value.length < schema.minLength) {
-      return "Dit is te kort: minstens " + schema.minLength + " tekens.";
+      return say("form.too_short", { length: schema.minLength });
     }
     if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-      return "Dit is te lang: hoogstens " + schema.maxLength + " tekens (nu " + value.length + ").";
+      return say("form.too_long", { length: schema.maxLength, now: value.length });
     }
     if (schema.format === "email" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return MESSAGES.email;
     if (schema["x-letters"] && !/[\p{L}\p{N}]/u.test(value)) return MESSAGES.letters;
@@ -260,8 +269,7 @@
     // otherwise GitHub's check says it, after sending).
     var inUse = IDS && rules.taken ? IDS[rules.taken] : [];
     if (entry.id && inUse.indexOf(entry.id) >= 0) {
-      fail(byKey.id, "Deze korte naam is al in gebruik op de site. Kies een andere; wil je de " +
-        "bestaande gegevens wijzigen, gebruik dan 'Wijzig deze gegevens' op haar pagina.");
+      fail(byKey.id, say("form.taken"));
     }
     // An organiser not on the site yet is fine while its own request is open: said, not refused.
     var pending = (entry.organizer || []).filter(function (id) {
@@ -269,7 +277,7 @@
     });
     (entry.tags || []).forEach(function (id) {
       if (RULES.themes.length && RULES.themes.indexOf(id) < 0) {
-        fail(byKey.tags, "Onbekend thema '" + id + "'. Kies uit: " + join(RULES.themes) + ".");
+        fail(byKey.tags, say("form.unknown_theme", { theme: id, choices: join(RULES.themes) }));
       }
     });
     return { entry: entry, errors: errors, fields: fields, pending: pending };
@@ -282,7 +290,7 @@
       var div = byKey[key], value = key === "repeat.until" ? (entry.repeat || {}).until : entry[key];
       var m = /^(\d{4})-/.exec(typeof value === "string" ? value : "");
       if (div && m && (+m[1] < 1900 || +m[1] > 2100)) {
-        fail(div, "Het jaar " + m[1] + " ligt buiten 1900 tot en met 2100. Controleer het jaartal.");
+        fail(div, say("form.year", { year: m[1] }));
       }
     });
     var start = entry.start, end = entry.end;
@@ -290,9 +298,9 @@
     if (byKey.end.dataset.original !== undefined && unchanged(byKey.end)) return;
     var timed = /\d:\d\d/;
     if (timed.test(start) !== timed.test(end)) {
-      fail(byKey.end, "Begin en einde zijn allebei een datum, of allebei een datum met tijd.");
+      fail(byKey.end, say("form.kinds"));
     } else if (end.slice(0, 16) < start.slice(0, 16)) {
-      fail(byKey.end, "Het einde ligt vóór het begin. Controleer datum en tijd.");
+      fail(byKey.end, say("form.end_before"));
     }
   }
 
@@ -358,8 +366,8 @@
     var intro = document.createElement("p");
     var strong = document.createElement("strong");
     strong.textContent = errors.length === 1
-      ? "Eén ding klopt nog niet:"
-      : errors.length + " dingen kloppen nog niet:";
+      ? say("form.one_wrong")
+      : say("form.many_wrong", { count: errors.length });
     intro.appendChild(strong);
     var list = document.createElement("ul");
     errors.forEach(function (error) {
@@ -501,14 +509,13 @@
           ? "niet ingevuld" : div.dataset.original;
         var name = label(div).replace(/^Nieuwe? /, "");
         item.textContent = div.dataset.key === "change"
-          ? "De bijeenkomst wordt afgelast. Wie haar in de agenda heeft, ziet dat ze niet doorgaat."
+          ? say("form.cancelled")
           : name.charAt(0).toUpperCase() + name.slice(1) + ": " + old + " wordt " +
             (current(div) || "leeg gemaakt");
         list.appendChild(item);
       });
       if (!changed.length) {
-        showErrors(form, [{ div: outcome.fields[0], message:
-          "Je hebt nog niets veranderd. Pas de velden aan die niet meer kloppen." }]);
+        showErrors(form, [{ div: outcome.fields[0], message: say("form.nothing_changed") }]);
         return;
       }
     }

@@ -54,6 +54,7 @@ def embed_page(
         subscribe=subscribe_links(site, paths.association_calendar(association.id)),
         built=wording.day(built.date(), words),
         site_name=site.name,
+        words=words,
     )
     # Its own policy: framed on other sites, it allows its one inline <style> by hash.
     return with_policy(html, styles=True).encode("utf-8")

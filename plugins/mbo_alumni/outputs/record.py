@@ -86,9 +86,9 @@ class EventRecord:
             return None
         venue = ", ".join(part for part in (place.name, place.address, place.city) if part)
         if place.online and venue:
-            return f"{venue} (ook online: {place.url})"
+            return self.site.words("place.hybrid", venue=venue, url=place.url)
         if place.online:
-            return f"Online: {place.url}"
+            return self.site.words("place.online", url=place.url)
         return venue
 
     @cached_property

@@ -61,11 +61,11 @@ class Contexts:
             extra["join_forms"] = forms
             extra["join_email"] = self.settings.email_requests
             email = self.settings.email_requests
-            extra["join_rules"] = rules_script(rules(forms, data, facts.url, email))
+            extra["join_rules"] = rules_script(rules(forms, data, facts.url, email, site.words))
         if src == urls.page_source(site.paths.change_page) and self.repo_url:
             forms = change_forms(self.settings.root / ".github" / "ISSUE_TEMPLATE", data)
             extra["change_forms"] = forms
             extra["join_email"] = self.settings.email_requests
             email = self.settings.email_requests
-            extra["change_rules"] = rules_script(rules(forms, data, facts.url, email))
+            extra["change_rules"] = rules_script(rules(forms, data, facts.url, email, site.words))
         return extra

@@ -21,6 +21,7 @@ from ..contrib.intake import FORMS
 from ..contrib.issue_form import Form, read_form
 from ..contrib.series_changes import SCOPE_CHOICES
 from ..core.urls import Forms, Paths
+from ..core.wording import Wording, default
 from ..outputs.open_data import IDS_PATH
 from ..source.load import Data
 from ..source.model import Association
@@ -128,11 +129,15 @@ SERIES_MESSAGES = {
 }
 
 
-def rules(forms: list[JoinForm], data: Data, page: str, email: str = "") -> dict[str, Any]:
+def rules(
+    forms: list[JoinForm], data: Data, page: str, email: str = "", words: Wording | None = None
+) -> dict[str, Any]:
     """Return what the browser checks a submission against on the page at site path `page`:
-    the schemas, where the ids in use are (IDS_PATH, relative to the page), and the address
-    that takes requests by e-mail (none: GitHub only)."""
+    the schemas, where the ids in use are (IDS_PATH, relative to the page), the address that
+    takes requests by e-mail (none: GitHub only), and what mbo-join.js says (form.*)."""
+    texts = (words or default()).texts
     return {
+        "words": {key: text for key, text in texts.items() if key.startswith("form.")},
         "maxUrl": MAX_URL,
         "email": email,
         "tracking": TRACKING_PATTERN,
