@@ -16,6 +16,8 @@ WORDS = """\
 status.cancelled: Geannuleerd
 status.moved: Verschoven
 notice.cancelled: Deze avond vervalt.
+repeat.count: "{count} avonden"
+repeat.week.1: allereerste
 """
 EVENTS = """\
 - id: borrel
@@ -53,6 +55,7 @@ def test_renamed_words_reach_every_output(tmp_path: Path) -> None:
     assert "Geannuleerd. Deze avond vervalt." in gala and "Afgelast" not in gala
     series = text(site, "agenda/borrel")
     assert "dinsdag 2 februari 2027, 20.00–22.00 uur: geannuleerd" in series
+    assert "Elke allereerste dinsdag van de maand, 20.00–22.00 uur, 4 avonden" in series
     month = text(site, "agenda/maand/2027-03")
     assert "Verschoven" in month and "Verplaatst" not in month
     embed = text(site, "embed/a-academy")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from babel.dates import format_date
 
@@ -11,27 +11,25 @@ from ..core.wording import Wording, day, time_of_day, when
 from .model import Event
 from .overrides import Change
 from .parts import Location
-from .recurrence import DUTCH_WEEKDAYS, Repeat, week_words
+from .recurrence import Repeat
 
 
 def describe(repeat: Repeat, start: When, end: When | None, words: Wording) -> str:
-    """Return the rule in Dutch: 'elke eerste dinsdag van de maand, 19.30–21.30 uur, tot en met
-    30 juni 2027'; 'om de 2 weken op dinsdag, 6 keer'."""
+    """Return the rule in words (the catalogue's repeat.*): 'elke eerste dinsdag van de maand,
+    19.30–21.30 uur, tot en met 30 juni 2027'; 'om de 2 weken op dinsdag, 6 keer'."""
     first = start.date() if isinstance(start, datetime) else start
     n = repeat.interval
+    many = "" if n == 1 else "s"  # repeat.week or repeat.weeks, ...
     if repeat.every == "week":
-        day = DUTCH_WEEKDAYS[first.weekday()]
-        rule = f"elke week op {day}" if n == 1 else f"om de {n} weken op {day}"
+        rule = words(f"repeat.week{many}", n=n, day=_weekday(first, words))
     elif repeat.every == "month" and repeat.day_number is not None and repeat.week is not None:
-        which = f"{week_words(repeat.week)} {DUTCH_WEEKDAYS[repeat.day_number]}"
-        rule = f"elke {which} van de maand" if n == 1 else f"om de {n} maanden op de {which}"
+        which = f"{words(f'repeat.week.{repeat.week}')} {_weekday(first, words)}"
+        rule = words(f"repeat.month{many}_weekday", n=n, which=which)
     elif repeat.every == "month":
-        rule = (
-            f"elke maand op de {first.day}e" if n == 1 else f"om de {n} maanden op de {first.day}e"
-        )
+        rule = words(f"repeat.month{many}_day", n=n, day=first.day)
     else:
         on = format_date(first, "d MMMM", locale=words.locale)
-        rule = f"elk jaar op {on}" if n == 1 else f"om de {n} jaar op {on}"
+        rule = words(f"repeat.year{many}", n=n, date=on)
     parts = [rule]
     if isinstance(start, datetime):
         hours = time_of_day(start, words)
@@ -39,10 +37,16 @@ def describe(repeat: Repeat, start: When, end: When | None, words: Wording) -> s
             hours += f"–{time_of_day(end, words)}"
         parts.append(f"{hours} {words('when.hour')}")
     if repeat.until is not None:
-        parts.append(f"tot en met {format_date(repeat.until, 'd MMMM y', locale=words.locale)}")
+        until = format_date(repeat.until, "d MMMM y", locale=words.locale)
+        parts.append(words("repeat.until", date=until))
     else:
-        parts.append(f"{repeat.count} keer")
+        parts.append(words("repeat.count", count=repeat.count))
     return ", ".join(parts)
+
+
+def _weekday(first: date, words: Wording) -> str:
+    """The day's name in the site's language ('dinsdag'), from Babel's CLDR data."""
+    return format_date(first, "EEEE", locale=words.locale)
 
 
 def place_words(location: Location) -> str:
