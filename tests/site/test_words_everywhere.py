@@ -74,6 +74,9 @@ place.online: "Digitaal via {url}"
 embed.subscribe: Volg {name} in je agenda
 form.check: Nakijken
 form.required: Dit mag niet leeg blijven.
+association.school: Onderwijsinstelling
+subscribe.title: Volgen
+list.online: digitaal
 """
 ONLINE = """\
 - id: webinar
@@ -107,6 +110,10 @@ def test_words_of_the_page_the_place_the_embed_and_the_forms(tmp_path: Path) -> 
     assert "Digitaal via https://meet.example.org/w" in entry.content[0].value
     embed = text(site, "embed/a-academy")
     assert "Volg A-Academy in je agenda" in embed and "Digitaal via" in embed
+    association = text(site, "verenigingen/a-academy")
+    assert "Onderwijsinstelling" in association and "Volgen" in association
+    agenda = text(site, "agenda")
+    assert "· digitaal" in agenda
     forms = (site / "meedoen" / "index.html").read_text(encoding="utf-8")
     assert ">Nakijken</button>" in forms and ">Controleren<" not in forms
     rules = BeautifulSoup(forms, "html.parser").find(id="mbo-join-rules")
