@@ -77,6 +77,8 @@ form.required: Dit mag niet leeg blijven.
 association.school: Onderwijsinstelling
 subscribe.title: Volgen
 list.online: digitaal
+agenda.soon: Straks
+month.all: Elke maand
 """
 ONLINE = """\
 - id: webinar
@@ -113,7 +115,8 @@ def test_words_of_the_page_the_place_the_embed_and_the_forms(tmp_path: Path) -> 
     association = text(site, "verenigingen/a-academy")
     assert "Onderwijsinstelling" in association and "Volgen" in association
     agenda = text(site, "agenda")
-    assert "· digitaal" in agenda
+    assert "· digitaal" in agenda and "Straks" in agenda and "Binnenkort" not in agenda
+    assert "Elke maand" in text(site, "agenda/maand/2027-01")
     forms = (site / "meedoen" / "index.html").read_text(encoding="utf-8")
     assert ">Nakijken</button>" in forms and ">Controleren<" not in forms
     rules = BeautifulSoup(forms, "html.parser").find(id="mbo-join-rules")
