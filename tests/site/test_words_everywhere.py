@@ -79,6 +79,7 @@ subscribe.title: Volgen
 list.online: digitaal
 agenda.soon: Straks
 month.all: Elke maand
+directory.show: Laat zien
 """
 ONLINE = """\
 - id: webinar
@@ -117,6 +118,7 @@ def test_words_of_the_page_the_place_the_embed_and_the_forms(tmp_path: Path) -> 
     agenda = text(site, "agenda")
     assert "· digitaal" in agenda and "Straks" in agenda and "Binnenkort" not in agenda
     assert "Elke maand" in text(site, "agenda/maand/2027-01")
+    assert "Laat zien" in text(site, "verenigingen")
     forms = (site / "meedoen" / "index.html").read_text(encoding="utf-8")
     assert ">Nakijken</button>" in forms and ">Controleren<" not in forms
     rules = BeautifulSoup(forms, "html.parser").find(id="mbo-join-rules")
