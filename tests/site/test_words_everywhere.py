@@ -80,6 +80,8 @@ list.online: digitaal
 agenda.soon: Straks
 month.all: Elke maand
 directory.show: Laat zien
+events.title: Activiteiten
+directory.all: Naar alle verenigingen
 """
 ONLINE = """\
 - id: webinar
@@ -119,6 +121,9 @@ def test_words_of_the_page_the_place_the_embed_and_the_forms(tmp_path: Path) -> 
     assert "· digitaal" in agenda and "Straks" in agenda and "Binnenkort" not in agenda
     assert "Elke maand" in text(site, "agenda/maand/2027-01")
     assert "Laat zien" in text(site, "verenigingen")
+    assert "Activiteiten" in association and "Naar alle verenigingen" in association
+    province = text(site, "provincies/noord-brabant")
+    assert "Activiteiten" in province and "Naar alle verenigingen" in province
     forms = (site / "meedoen" / "index.html").read_text(encoding="utf-8")
     assert ">Nakijken</button>" in forms and ">Controleren<" not in forms
     rules = BeautifulSoup(forms, "html.parser").find(id="mbo-join-rules")
