@@ -25,13 +25,14 @@ from ..source.model import Event
 from ..source.reading import read_text
 from . import issue_form
 from .answers import STATUS_CHOICES, cancels, is_url_key, without_tracking
-from .github import GitHubError, quiet, run
+from .github import quiet, run
 from .intake import (
     MAX_BODY,
     IntakeError,
     Issue,
     Outcome,
     _load,
+    merge_when_checked,
     propose,
     publish_branch,
     start_branch,
@@ -185,11 +186,7 @@ def _from_the_association(settings: Settings, issue: Issue, pull: str) -> None:
          "Gevraagd door de vereniging zelf", "--force"], settings.root)  # fmt: skip
     run(["gh", "issue", "edit", str(issue.number), "--repo", issue.repo, "--add-label",
          FROM_ASSOCIATION], settings.root)  # fmt: skip
-    try:
-        run(["gh", "pr", "merge", pull.lstrip("#"), "--repo", issue.repo, "--auto", "--squash"],
-            settings.root)  # fmt: skip
-    except GitHubError:
-        pass  # auto-merge is off in this repository: the pull request waits for review
+    merge_when_checked(settings.root, issue.repo, pull)
 
 
 def _patrol_issue(settings: Settings, issue: Issue, ident: str) -> int | None:

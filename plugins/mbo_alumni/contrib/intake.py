@@ -197,27 +197,26 @@ def publish_branch(settings: Settings, branch: str, message: str, remote: str) -
     run(["git", "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}"], settings.root)
 
 
+def open_pulls(root: Path, repo: str, branch: str) -> list[dict[str, Any]]:
+    """Return the open pull requests from `branch` ({number, url})."""
+    command = ["gh", "pr", "list", "--repo", repo, "--head", branch, "--state", "open",
+               "--json", "number,url"]  # fmt: skip
+    found: list[dict[str, Any]] = json.loads(run(command, root) or "[]")
+    return found
+
+
+def merge_when_checked(root: Path, repo: str, pull: str) -> None:
+    """Let the pull request merge itself once the checks pass (when the repository allows
+    auto-merge; otherwise it waits for review)."""
+    try:
+        run(["gh", "pr", "merge", pull.lstrip("#"), "--repo", repo, "--auto", "--squash"], root)
+    except GitHubError:
+        pass  # auto-merge is off in this repository: the pull request waits for review
+
+
 def _open_or_update_pull(root: Path, issue: Issue, branch: str, base: str, title: str,
                          body: str) -> str:  # fmt: skip
-    found = json.loads(
-        run(
-            [
-                "gh",
-                "pr",
-                "list",
-                "--repo",
-                issue.repo,
-                "--head",
-                branch,
-                "--state",
-                "open",
-                "--json",
-                "number,url",
-            ],
-            root,
-        )  # fmt: skip
-        or "[]"
-    )
+    found = open_pulls(root, issue.repo, branch)
     with tempfile.NamedTemporaryFile("w", suffix=".md", encoding="utf-8") as handle:
         handle.write(body)
         handle.flush()

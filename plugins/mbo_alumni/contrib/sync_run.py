@@ -20,8 +20,8 @@ from ..source.load import Data, load
 from ..source.model import Association
 from . import ics_read
 from .fetch import FetchError, fetch
-from .github import GitHubError, gh, quiet, run
-from .intake import Issue, propose, publish_branch, start_branch
+from .github import gh, quiet, run
+from .intake import Issue, merge_when_checked, open_pulls, propose, publish_branch, start_branch
 from .patrol import _label, _open_issues
 from .sync import Plan, plan, write
 
@@ -160,36 +160,12 @@ def _propose(settings: Settings, options: Options, result: Plan) -> str:
     issue = Issue(options.repo, 0, "", ())
     pull = propose(settings, issue, branch, options.base, title, pull_text(result, options.today))
     if a.editors and not result.past:
-        try:
-            run(["gh", "pr", "merge", pull.lstrip("#"), "--repo", options.repo, "--auto",
-                 "--squash"], settings.root)  # fmt: skip
-        except GitHubError:
-            pass  # auto-merge is off in this repository: the pull request waits for review
+        merge_when_checked(settings.root, options.repo, pull)
     return pull
 
 
 def _close_pull(settings: Settings, options: Options, ident: str) -> None:
-    branch = f"agenda/{ident}"
-    found = json.loads(
-        run(
-            [
-                "gh",
-                "pr",
-                "list",
-                "--repo",
-                options.repo,
-                "--head",
-                branch,
-                "--state",
-                "open",
-                "--json",
-                "number,url",
-            ],
-            settings.root,
-        )
-        or "[]"
-    )
-    for pull in found:  # fmt: skip
+    for pull in open_pulls(settings.root, options.repo, f"agenda/{ident}"):
         run(["gh", "pr", "close", str(pull["number"]), "--repo", options.repo, "--comment",
              "De agenda en de site zijn weer gelijk: er is niets meer over te nemen."],
             settings.root)  # fmt: skip
