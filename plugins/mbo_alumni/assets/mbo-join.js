@@ -122,7 +122,7 @@
         var url = new URL(value);
         if (!/^https?:$/.test(url.protocol) || !url.hostname || /\s/.test(value)) throw new Error();
       } catch (e) {
-        return sentence(schema["x-message"] || "geef een volledig webadres");
+        return sentence(schema["x-message"] || say("form.url"));
       }
     }
     if (schema.pattern && /^\^\\d\{4\}/.test(schema.pattern) && !realDay(value)) return MESSAGES.day;
@@ -213,9 +213,8 @@
       if (after !== before) {
         input.value = after;
         said.push(WHEN_KEYS.indexOf(div.dataset.key) >= 0
-          ? "Bij '" + label(div) + "' staat nu " + after + " (zo schrijft de site datums)."
-          : "Uit de link bij '" + label(div) + "' zijn codes gehaald waarmee websites " +
-            "bezoekers volgen. Er staat nu: " + after);
+          ? say("form.date_written", { label: label(div), value: after })
+          : say("form.tracking", { label: label(div), value: after }));
         save(form);
       }
     });
@@ -243,7 +242,7 @@
         if ((rule.parent.required || []).indexOf(rule.name) >= 0 && div.dataset.key.indexOf(".") < 0) {
           // A drop-down is chosen, not filled in: "Kies een provincie."
           fail(div, div.dataset.kind === "choice"
-            ? "Kies een " + label(div).toLowerCase() + "." : MESSAGES.required);
+            ? say("form.choose", { label: label(div).toLowerCase() }) : MESSAGES.required);
         }
         return;
       }
@@ -457,6 +456,7 @@
   function mailText(form, rules, fields) {
     // The same request as the issue, readable for a person, in the layout GitHub gives an
     // issue ("### label", then the answer), so `mbo-alumni from-mail` reads it the same way.
+    // Not from the catalogue: from-mail reads these words, whatever the site calls things.
     var lines = ["Soort verzoek: " + rules.name, "",
       "Dit verzoek is gemaakt met het formulier op de site. Laat de regels die met ### " +
       "beginnen staan: zo leest de site wat waar hoort.", ""];
@@ -506,12 +506,12 @@
       changed.forEach(function (div) {
         var item = document.createElement("li");
         var old = div.dataset.original === undefined || div.dataset.original === ""
-          ? "niet ingevuld" : div.dataset.original;
+          ? say("form.not_filled") : div.dataset.original;
         var name = label(div).replace(/^Nieuwe? /, "");
         item.textContent = div.dataset.key === "change"
           ? say("form.cancelled")
-          : name.charAt(0).toUpperCase() + name.slice(1) + ": " + old + " wordt " +
-            (current(div) || "leeg gemaakt");
+          : say("form.becomes", { field: name.charAt(0).toUpperCase() + name.slice(1), old: old,
+                                  new: current(div) || say("form.emptied") });
         list.appendChild(item);
       });
       if (!changed.length) {
@@ -531,22 +531,19 @@
       skip.forEach(function (div) {
         var value = div.querySelector("textarea").value.trim();
         if (value) {
-          note(notes, "Je tekst bij '" + label(div) + "' is te lang om mee te sturen. Kopieer " +
-            "hem hieronder en plak hem op GitHub in dat veld.", value);
+          note(notes, say("form.too_long_to_send", { label: label(div) }), value);
         }
       });
     }
     (outcome.said || []).forEach(function (text) { note(notes, text); });
     if (outcome.pending.length) {
-      note(notes, "De vereniging " + outcome.pending.join(", ") + " staat nog niet op de site. " +
-        "Dat is goed als je haar aanmelding al hebt verstuurd: de bijeenkomst gaat dan samen " +
-        "met haar online. Anders: meld de vereniging eerst aan, hierboven.");
+      note(notes, say("form.pending", { ids: outcome.pending.join(", ") }));
     }
     fields.forEach(function (div) {
       var input = div.querySelector("input:not([type=hidden]), textarea, select");
       if (div.dataset.kind === "checkboxes" && input.checked) {
-        note(notes, "Vink op GitHub bij '" + label(div) + "' het vakje aan." +
-          (RULES.email ? " Per e-mail hoeft dat niet: je keuze staat erin." : ""));
+        note(notes, say("form.tick", { label: label(div) }) +
+          (RULES.email ? " " + say("form.tick_mail") : ""));
       }
     });
     var link = section.querySelector(".mbo-join__link");
