@@ -82,6 +82,8 @@ month.all: Elke maand
 directory.show: Laat zien
 events.title: Activiteiten
 directory.all: Naar alle verenigingen
+copy.address: Adres kopiëren
+directory.found: "{count} gevonden."
 """
 ONLINE = """\
 - id: webinar
@@ -122,6 +124,10 @@ def test_words_of_the_page_the_place_the_embed_and_the_forms(tmp_path: Path) -> 
     assert "Elke maand" in text(site, "agenda/maand/2027-01")
     assert "Laat zien" in text(site, "verenigingen")
     assert "Activiteiten" in association and "Naar alle verenigingen" in association
+    agenda_html = (site / "agenda" / "index.html").read_text(encoding="utf-8")
+    assert 'data-mbo-copy="Adres kopiëren"' in agenda_html  # the script's copy button
+    directory_html = (site / "verenigingen" / "index.html").read_text(encoding="utf-8")
+    assert 'data-found="{count} gevonden."' in directory_html  # the filter's status
     province = text(site, "provincies/noord-brabant")
     assert "Activiteiten" in province and "Naar alle verenigingen" in province
     forms = (site / "meedoen" / "index.html").read_text(encoding="utf-8")
@@ -138,7 +144,8 @@ def test_the_form_script_says_nothing_of_its_own() -> None:
 
     package = ROOT / "plugins" / "mbo_alumni"
     catalogue = yaml.safe_load((package / "wording" / "nl.yaml").read_text(encoding="utf-8"))
-    script = (package / "assets" / "mbo-join.js").read_text(encoding="utf-8")
-    for key, words in catalogue.items():
-        if key.startswith("form.") and "{" not in words:
-            assert words not in script, key
+    for name, prefixes in (("mbo-join.js", ("form.",)), ("mbo-alumni.js", ("copy.", "directory."))):
+        script = (package / "assets" / name).read_text(encoding="utf-8")
+        for key, words in catalogue.items():
+            if key.startswith(prefixes) and "{" not in words:
+                assert words not in script, (name, key)

@@ -10,14 +10,15 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button mbo-copy__button";
-    button.textContent = input.tagName === "TEXTAREA" ? "Kopieer code" : "Kopieer adres";
+    // The words come from the site's catalogue (copy.*), in the field's data- attributes.
+    button.textContent = input.dataset.mboCopy;
     var status = document.createElement("span");
     status.className = "mbo-copy__status";
     status.setAttribute("role", "status");
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(input.value).then(
-        function () { status.textContent = "Gekopieerd"; },
-        function () { input.select(); status.textContent = "Kopieer het adres met Ctrl+C of Cmd+C"; }
+        function () { status.textContent = input.dataset.mboCopied; },
+        function () { input.select(); status.textContent = input.dataset.mboCopyByHand; }
       );
     });
     input.insertAdjacentElement("afterend", status);
@@ -55,14 +56,14 @@
         section.hidden = visible === 0;
         shown += visible;
       });
-      status.textContent =
-        shown === 1 ? "1 vereniging gevonden." : shown + " verenigingen gevonden.";
+      status.textContent = shown === 1
+        ? form.dataset.foundOne : form.dataset.found.replace("{count}", String(shown));
       var chosen = province.options[province.selectedIndex];
       if (shown === 0 && chosen && chosen.dataset.page) {
         // A region without associations: its page names the nearest ones.
         var link = document.createElement("a");
         link.href = chosen.dataset.page;
-        link.textContent = "Verenigingen in de buurt van " + chosen.value;
+        link.textContent = form.dataset.near.replace("{region}", chosen.value);
         status.appendChild(document.createTextNode(" "));
         status.appendChild(link);
       }
