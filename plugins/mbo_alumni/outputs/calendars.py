@@ -28,11 +28,6 @@ REFRESH = "PT12H"
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
-def uid(event: Event, site: Site) -> str:
-    """Return the event's calendar UID: derived from its id only, so it never changes."""
-    return f"{event.id}@{site.host}"
-
-
 def end_exclusive(event: Event) -> date | datetime | None:
     if event.all_day:
         last = event.end or event.start
@@ -92,7 +87,7 @@ def vevent(record: EventRecord) -> bytes:
     assert start is not None
     lines = [
         b"BEGIN:VEVENT",
-        text_line("UID", uid(event, site)),
+        text_line("UID", record.uid),
         b"DTSTAMP:" + date_value(revised(event, site)),
         date_line("DTSTART", start),
     ]

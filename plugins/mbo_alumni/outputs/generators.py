@@ -60,12 +60,13 @@ def agenda_news_files(build: Build) -> Iterable[Output]:
 
 def open_data_files(build: Build) -> Iterable[Output]:
     """`/api/*.json` and their JSON Schemas."""
-    return open_data.documents(build.data.associations, build.data.events, build.site, build.moment)
+    data = build.data
+    return open_data.documents(build.records, data.associations, data.events, build.moment)
 
 
 def table_files(build: Build) -> Iterable[Output]:
     """`/api/*.csv`: the open data as spreadsheets."""
-    return tables.tables(build.data.associations, build.data.events, build.site)
+    return tables.tables(build.records, build.data.associations, build.data.events)
 
 
 def catalogue_file(build: Build) -> Iterable[Output]:

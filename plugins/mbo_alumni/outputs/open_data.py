@@ -30,8 +30,8 @@ from .api_models import (  # noqa: F401  (re-exported: the tests and catalogue r
     AssociationsDocument,
     EventsDocument,
 )
-from .calendars import uid
 from .planned import Output
+from .record import EventRecord, Records
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
 LICENSE_URL = "http://creativecommons.org/publicdomain/zero/1.0/"  # the licence's own address
@@ -81,20 +81,21 @@ def association_record(association: Association, site: Site) -> ApiAssociation:
     return ApiAssociation(**fields)
 
 
-def event_record(event: Event, site: Site) -> ApiEvent:
+def event_record(record: EventRecord) -> ApiEvent:
     """Return the published form of an event: every field the record shares with the model,
-    times in ISO 8601, and what the site adds."""
+    times in ISO 8601, and what the site adds (from the event's record: outputs/record.py)."""
+    event, site = record.event, record.site
     fields = event.model_dump(include=shared_fields(ApiEvent, Event))
     fields.update(
-        uid=uid(event, site),
+        uid=record.uid,
         all_day=event.all_day,
         start=iso(event.start),
         end=_iso(event.end),
         timezone=site.zone.key,
         organizer=list(event.organizer),
         tags=list(event.tags),
-        page=site.absolute(site.paths.event_page(event.id)),
-        calendar=site.absolute(site.paths.event_download(event.id)),
+        page=record.url,
+        calendar=record.download_url,
         **_series(event),
     )
     return ApiEvent(**fields)
@@ -175,10 +176,11 @@ def schema_path(path: str) -> str:
 
 
 def documents(
-    associations: Sequence[Association], events: Sequence[Event], site: Site, built: datetime
+    records: Records, associations: Sequence[Association], events: Sequence[Event], built: datetime
 ) -> Iterator[Output]:
     """Yield, planned, both JSON documents, per association the events it organises (the
     events document's shape, for an association's own site), the ids and both JSON Schemas."""
+    site = records.site
     ordered = sorted(events, key=chronological)
     head = EventsDocument(
         **{"$schema": site.absolute(schema_path(EVENTS_PATH))},
@@ -192,7 +194,7 @@ def documents(
     def written() -> list[tuple[list[str], bytes]]:
         # Each event is written once, as JSON at the depth of the documents' "events" list,
         # and the same bytes go into events.json and into its organisers' own documents.
-        return [(e.organizer, _indented(event_record(e, site))) for e in ordered]
+        return [(e.organizer, _indented(event_record(records(e)))) for e in ordered]
 
     @cache
     def of() -> dict[str, list[bytes]]:

@@ -50,6 +50,17 @@ class EventRecord:
         return self.site.absolute(self.page)
 
     @cached_property
+    def uid(self) -> str:
+        """Its UID in every calendar and in the open data: from its id only, so it never
+        changes."""
+        return f"{self.event.id}@{self.site.host}"
+
+    @cached_property
+    def download_url(self) -> str:
+        """The one-event .ics download, absolute."""
+        return self.site.absolute(self.site.paths.event_download(self.event.id))
+
+    @cached_property
     def link(self) -> str:
         """Where the event is described: its own `url`, else its page."""
         return self.event.url or self.url

@@ -14,11 +14,10 @@ import io
 from collections.abc import Iterator, Sequence
 
 from ..core.urls import Paths
-from ..core.website import Site
 from ..source.columns import ASSOCIATION_COLUMNS, EVENT_COLUMNS, Column, entry_values, row
 from ..source.model import Association, Event, chronological
-from .calendars import uid
 from .planned import Output
+from .record import Records
 
 ASSOCIATIONS_CSV, EVENTS_CSV = Paths.associations_csv, Paths.events_csv  # core/urls.py
 DELIMITER = ";"
@@ -34,10 +33,11 @@ def _table(columns: Sequence[Column], rows: Iterator[list[str]]) -> bytes:
 
 
 def tables(
-    associations: Sequence[Association], events: Sequence[Event], site: Site
+    records: Records, associations: Sequence[Association], events: Sequence[Event]
 ) -> Iterator[Output]:
     """Yield, planned, both CSV files: associations by id, events in time order (as
     the JSON documents have them)."""
+    site = records.site
     paths = site.paths
 
     def association_rows() -> Iterator[list[str]]:
@@ -51,9 +51,9 @@ def tables(
         for e in sorted(events, key=chronological):
             values = entry_values(e)
             values.update(start=e.start, end=e.end, all_day=e.all_day)  # the cells' own forms
-            values["uid"] = uid(e, site)
-            values["page"] = site.absolute(paths.event_page(e.id))
-            values["calendar"] = site.absolute(paths.event_download(e.id))
+            record = records(e)
+            values["uid"], values["page"] = record.uid, record.url
+            values["calendar"] = record.download_url
             yield row(values, EVENT_COLUMNS)
 
     yield Output(ASSOCIATIONS_CSV, lambda: _table(ASSOCIATION_COLUMNS, association_rows()))

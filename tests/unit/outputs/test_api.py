@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.open_data import EventsDocument, _indented, _with_events, event_record
+from mbo_alumni.outputs.record import EventRecord
 from mbo_alumni.source.characters import forbidden_in
 from mbo_alumni.source.model import Event
 
@@ -50,7 +51,7 @@ def test_records_written_one_by_one_make_the_same_document(texts: list[tuple[str
         Event(id=f"e{i}", title=title, start="2027-03-30 19:30", description=text or None)
         for i, (title, text) in enumerate(texts)
     ]
-    records = [event_record(e, SITE) for e in events]
+    records = [event_record(EventRecord(e, (), SITE)) for e in events]
     head = EventsDocument.model_validate({**json.loads(whole([]).decode()), "events": []})
     assert _with_events(head, [_indented(r) for r in records]) == whole(records)
 
