@@ -133,6 +133,23 @@ def test_a_valid_association_opens_the_filled_issue_form(page: Any) -> None:
     Association.model_validate(entry)
 
 
+def test_a_calendar_address_as_google_offers_it(page: Any) -> None:
+    # Issue #45: the form explains that a webcal:// address may be given (Google, Apple and
+    # Outlook offer one to subscribe); the browser takes it, intake stores it as https://
+    # (tests/unit/contrib/test_calendar_read.py). A plain http:// address is refused, and
+    # webcal:// stays refused where a web page is asked for.
+    calendar = "webcal://calendar.google.com/calendar/ical/x/public/basic.ics"
+    entry = {**VALID, "calendar": calendar, "website": "webcal://www.testcollege.example.org"}
+    fill(page, A, entry, consent=True)
+    assert error(page, A, "calendar") == ""
+    assert "begint met https://" in error(page, A, "website")
+    fill(page, A, {"website": VALID["website"], "calendar": "http://agenda.example.org/a.ics"})
+    assert "begint met https://" in error(page, A, "calendar")
+    fill(page, A, {"calendar": calendar, "calendar_words": "alumni, borrel"})
+    query = parse_qs(urlsplit(result_link(page, A)).query)
+    assert query["calendar"] == [calendar] and query["calendar_words"] == ["alumni, borrel"]
+
+
 @pytest.mark.parametrize(
     ("field", "value", "words"),
     [

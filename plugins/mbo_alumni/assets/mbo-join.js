@@ -120,7 +120,10 @@
     if (schema.format === "uri") {
       try {
         var url = new URL(value);
-        if (!/^https?:$/.test(url.protocol) || !url.hostname || /\s/.test(value)) throw new Error();
+        // webcal: only where the field's pattern allows it (a calendar's address; stored as https)
+        if (!/^(https?|webcal):$/.test(url.protocol) || !url.hostname || /\s/.test(value)) {
+          throw new Error();
+        }
       } catch (e) {
         return sentence(schema["x-message"] || say("form.url"));
       }
