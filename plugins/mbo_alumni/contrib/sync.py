@@ -180,9 +180,9 @@ def _gone(result: Plan, mine: dict[Any, Event], seen: set[Any], reading: ics_rea
         return
     for event in gone.values():
         label = f"{event.title} ({local_day(event.start)})"
-        held = [o for o in event.occurrences() if ended_at(o, today)]
-        if event.repeat is not None and held:  # a series that began: only what is to come
-            coming_days = {o.day for o in event.occurrences() if not ended_at(o, today)}
+        times = event.occurrences()
+        coming_days = {o.day for o in times if not is_past(o.start, o.end, today)}
+        if event.repeat is not None and len(coming_days) < len(times):  # it began: the rest
             values: dict[str, Any] = {"cancelled": sorted({*event.cancelled, *coming_days})}
             if any(m.day in coming_days for m in event.moved):  # a moved time is cancelled
                 kept = [_move(m) for m in event.moved if m.day not in coming_days]
@@ -201,10 +201,6 @@ def _move(move: Any) -> dict[str, Any]:
     if move.location is not None:
         item["location"] = move.location.model_dump(exclude_defaults=True)
     return item
-
-
-def ended_at(occurrence: Any, today: date) -> bool:
-    return is_past(occurrence.start, occurrence.end, today)
 
 
 def write(plan_: Plan, settings: Settings, today: date) -> list[str]:
