@@ -149,3 +149,57 @@ def test_the_form_script_says_nothing_of_its_own() -> None:
         for key, words in catalogue.items():
             if key.startswith(prefixes) and "{" not in words:
                 assert words not in script, (name, key)
+
+
+SENTENCES = """\
+home.look: "**Neem een kijkje.** De [verenigingen]({directory}) en de [thema's]({themes})."
+home.count.one: Op de lijst staat {count} club.
+home.count.other: Op de lijst staan {count} clubs.
+add.copy: Dit is een momentopname.
+add.follow_organisers: "Volg {organisers} of [alles]({agenda})."
+series.later.other: Nog {count} avonden tot {day}; [alle avonden]({ics}).
+subscribe.help.google.how: Ga naar *Instellingen* en plak het adres. <script>x</script>
+association.edit: "[Aanpassen]({change}) · [Bestand]({file})"
+region.join: "[Aanmelden]({form}) kan altijd, ook voor {region}."
+"""
+
+
+def test_a_sites_sentences_keep_their_links_and_nothing_else_of_the_markup(tmp_path: Path) -> None:
+    # Issue #40: the longer texts with links in them come from the catalogue too; a site
+    # rewrites them and moves the links, but its words cannot add markup of their own.
+    long_series = EVENTS.replace("count: 4", "count: 24")  # more than its page lists
+    root = copy_project(tmp_path / "site-src", events=long_series)  # the real site: its home
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      data_dir: data\n", "      data_dir: data\n      wording: woorden.yml\n"),
+        encoding="utf-8")  # fmt: skip
+    (root / "woorden.yml").write_text(SENTENCES, encoding="utf-8")
+    result = mkdocs_build(root, REPO_URL="https://github.com/mbo/alumni")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+
+    def soup(page: str) -> BeautifulSoup:
+        return BeautifulSoup((site / page / "index.html").read_text("utf-8"), "html.parser")
+
+    home = soup("")
+    way = home.select_one(".mbo-ways li")
+    assert way is not None and way.strong is not None and way.strong.text == "Neem een kijkje."
+    assert [(a.text, a["href"]) for a in way.find_all("a")] == [
+        ("verenigingen", "verenigingen/"), ("thema's", "themas/")]  # fmt: skip
+    assert re.search(r"Op de lijst (staat 1 club|staan \d+ clubs)\.", text(site, ""))
+    borrel = soup("agenda/borrel")
+    later = next(p for p in borrel.find_all("p") if p.text.startswith("Nog "))
+    assert later.a is not None and later.a.text == "alle avonden" and later.a.has_attr("download")
+    copy = borrel.select_one(".mbo-add__copy")
+    assert copy is not None and copy.text.startswith("Dit is een momentopname. Volg A-Academy")
+    assert [a.text for a in copy.find_all("a")] == ["A-Academy", "alles"]
+    association = soup("verenigingen/a-academy")
+    help_text = association.select_one(".mbo-subscribe dd")
+    assert help_text is not None and help_text.em is not None and help_text.script is None
+    assert "<script>x</script>" in help_text.text  # shown as text, never run
+    edit = association.select_one(".mbo-edit")
+    assert edit is not None and [a.text for a in edit.find_all("a")] == ["Aanpassen", "Bestand"]
+    assert edit.find_all("a")[1]["rel"] == ["noopener", "noreferrer"]  # off the site
+    empty = soup("provincies/zeeland")
+    join = next(p for p in empty.find_all("p") if "Aanmelden" in p.text)
+    assert join.text == "Aanmelden kan altijd, ook voor Zeeland." and join.a is not None

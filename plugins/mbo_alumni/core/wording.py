@@ -1,19 +1,32 @@
 """The text the plugin writes itself, from one catalogue: `wording/nl.yaml`, which a site can
 override key by key (the plugin's `wording` option), and dates, times and statuses in words
 (Babel's CLDR data for the catalogue's locale). The pages', feeds' and calendars' text comes
-from here; the validator's messages to volunteers are Dutch sentences in `source`."""
+from here; the validator's messages to volunteers are Dutch sentences in `source`.
+
+A text is plain: `words(key)` gives it as it is. A page's sentence may hold a little inline
+Markdown, written out by `words.html(key)`: `[tekst]({field})` is a link to the address the
+template gives as that field, `*tekst*` is emphasis, `**tekst**` strong and `` `tekst` ``
+code. Everything else is
+escaped, the fields' values too, so a site's wording file can change the words and where the
+links sit, never the page's markup. A count says its noun in the locale's plural form:
+`words.count('home.count', n)` reads `home.count.one` or `home.count.other` (CLDR's categories).
+"""
 
 from __future__ import annotations
 
+import html
+import re
 import string
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
+from babel import Locale
 from babel.dates import format_date, format_time
+from markupsafe import Markup
 
 from .dates import When, occurs_twice, summer_time
 from .problems import did_you_mean
@@ -29,6 +42,77 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+_PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def _base(key: str, texts: Mapping[str, str]) -> str:
+    """The key whose fields a text may use: a plural form another locale adds uses `.other`'s."""
+    return key if key in texts else key.rsplit(".", 1)[0] + ".other"
+
+
+def _plural_form(key: str, texts: Mapping[str, str]) -> bool:
+    """Whether a key is a plural form of a count of ours (`key.few`, its `.other` ours): a
+    site in another language may need more forms than Dutch."""
+    stem, _, form = key.rpartition(".")
+    return form in _PLURAL_FORMS and f"{stem}.other" in texts
+
+
+class Link(NamedTuple):
+    """A link's address with what the link needs besides it (`words.link(url, download=True)`
+    in a template); a bare address is a link of its own."""
+
+    href: str
+    download: bool = False
+    own: bool = False  # an absolute address of this site itself: no rel="noopener noreferrer"
+
+
+# A link to a field or an address, strong, emphasis: the inline Markdown a sentence may hold.
+_INLINE = re.compile(
+    r"\[(?P<text>[^\]]+)\]\((?P<target>\{\w+\}|[^)\s]+)\)"
+    r"|\*\*(?P<strong>.+?)\*\*|\*(?P<em>[^*]+)\*|`(?P<code>[^`]+)`"
+)
+
+
+def _unsafe_target(text: str) -> str | None:
+    """The first link of a text that goes neither to a field nor to a web address."""
+    for found in _INLINE.finditer(text):
+        target = found["target"]
+        if target and not target.startswith(("{", "https://", "http://")):
+            return str(target)
+    return None
+
+
+def _filled(text: str, fields: Mapping[str, Any]) -> Markup:
+    """The text escaped, its fields filled in escaped (a Markup value kept as it is)."""
+    return Markup(html.escape(text, quote=False)).format_map(fields)
+
+
+def _link(target: str, text: Markup, fields: Mapping[str, Any]) -> Markup:
+    value = fields[target[1:-1]] if target.startswith("{") else target
+    link = value if isinstance(value, Link) else Link(str(value))
+    # An address off the site opens without telling it where the visitor came from.
+    away = link.href.startswith(("https:", "http:")) and not link.own
+    rel = ' rel="noopener noreferrer"' if away else ""
+    download = " download" if link.download else ""
+    return Markup('<a href="{}"{}{}>{}</a>').format(link.href, Markup(rel), Markup(download), text)
+
+
+def _inline(text: str, fields: Mapping[str, Any]) -> Markup:
+    out, at = Markup(), 0
+    for found in _INLINE.finditer(text):
+        out += _filled(text[at : found.start()], fields)
+        if found["text"] is not None:
+            out += _link(found["target"], _inline(found["text"], fields), fields)
+        elif found["strong"] is not None:
+            out += Markup("<strong>{}</strong>").format(_inline(found["strong"], fields))
+        elif found["code"] is not None:
+            out += Markup("<code>{}</code>").format(_filled(found["code"], fields))
+        else:
+            out += Markup("<em>{}</em>").format(_inline(found["em"], fields))
+        at = found.end()
+    return out + _filled(text[at:], fields)
+
+
 class Wording:
     """A catalogue of texts by key; `words('calendar.name', name='X')` fills one in."""
 
@@ -42,6 +126,23 @@ class Wording:
     def __call__(self, key: str, **fields: Any) -> str:
         return self.texts[key].format_map(fields)
 
+    def html(self, key: str, **fields: Any) -> Markup:
+        """Return a page's sentence as HTML: its inline Markdown written out, all else escaped."""
+        return _inline(self.texts[key], fields)
+
+    def count(self, key: str, number: int, html: bool = False, **fields: Any) -> str:
+        """Return `key.one`, `key.other` (or the locale's other plural forms) for a number,
+        with `{count}` filled in."""
+        form = Locale.parse(self.locale).plural_form(number)
+        chosen = f"{key}.{form}" if f"{key}.{form}" in self.texts else f"{key}.other"
+        return (self.html if html else self)(chosen, count=number, **fields)
+
+    @staticmethod
+    def link(href: str, download: bool = False, own: bool = False) -> Link:
+        """A link's address for `html`, with the `download` attribute when asked; `own` for an
+        absolute address of this site (one elsewhere gets rel="noopener noreferrer")."""
+        return Link(href, download, own)
+
     def replaced(self, overrides: object, source: str) -> Wording:
         """Return this catalogue with a site's texts in place of ours.
 
@@ -53,7 +154,7 @@ class Wording:
             raise WordingError(f"{source}: verwacht 'sleutel: tekst'-regels")
         texts = dict(self.texts)
         for key, value in overrides.items():
-            if key not in self.texts:
+            if key not in self.texts and not _plural_form(str(key), self.texts):
                 hint = did_you_mean(
                     str(key), list(self.texts), "zie de sleutels in wording/nl.yaml"
                 )
@@ -61,11 +162,18 @@ class Wording:
             if not isinstance(value, str):
                 raise WordingError(f"{source}: '{key}' moet een tekst zijn")
             try:
-                extra = _fields(value) - _fields(self.texts[key])
+                extra = _fields(value) - _fields(self.texts[_base(key, self.texts)])
             except ValueError as error:
                 raise WordingError(f"{source}: '{key}': {error}") from None
+            unsafe = _unsafe_target(value)
+            if unsafe:
+                raise WordingError(
+                    f"{source}: '{key}' linkt naar '{unsafe}'; een link gaat naar een veld zoals "
+                    "[tekst]({veld}), of naar een adres dat begint met https://"
+                )
             if extra:
-                allowed = ", ".join(f"{{{f}}}" for f in sorted(_fields(self.texts[key])))
+                ours = _fields(self.texts[_base(key, self.texts)])
+                allowed = ", ".join(f"{{{f}}}" for f in sorted(ours))
                 raise WordingError(
                     f"{source}: '{key}' gebruikt {{{sorted(extra)[0]}}}; "
                     f"hier kan: {allowed or 'geen velden'}"
