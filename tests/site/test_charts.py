@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import built_mini_site
+from mbo_alumni.core.wording import default
 from mbo_alumni.pages.charts import TILES, per_year, region_map, year_chart
 
 EVENTS = """\
@@ -56,17 +57,17 @@ def test_the_map_has_every_province_as_a_link_to_its_page(site: Path) -> None:
 
 def test_other_regions_get_a_bar_chart() -> None:
     regions = [("Vlaanderen", 3, "../regio/vlaanderen/"), ("Brussel", 0, "../regio/brussel/")]
-    html = str(region_map(regions, "regio"))
+    html = str(region_map(regions, default().replaced({"region": "regio"}, "woorden.yml")))
     assert "mbo-bars__bar" in html and "mbo-map__tile" not in html
     assert 'aria-label="Vlaanderen: 3 verenigingen"' in html
     assert "per regio: Vlaanderen 3, Brussel 0." in html
-    assert str(region_map([(name, 1, "x/") for name in TILES], "provincie")).count("<a ") == 12
+    assert str(region_map([(name, 1, "x/") for name in TILES], default())).count("<a ") == 12
 
 
 def test_the_archive_shows_events_per_year_with_the_years_between(site: Path) -> None:
     """One row per year, so 36 years of archive read at 360 px as well as three."""
     assert per_year([(2022, 1), (2020, 2)]) == [(2020, 2), (2021, 0), (2022, 1)]
-    assert str(year_chart([(2020, 2)])) == ""  # one year: nothing to compare
+    assert str(year_chart([(2020, 2)], default())) == ""  # one year: nothing to compare
     html = (site / "agenda" / "index.html").read_text(encoding="utf-8")
     figure = BeautifulSoup(html, "html.parser").select_one("figure.mbo-years")
     assert figure is not None

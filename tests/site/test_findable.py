@@ -397,3 +397,39 @@ def test_the_catalogue_names_the_publisher_of_the_options(tmp_path: Path) -> Non
     assert g.value(g.value(dataset, DCT.publisher), FOAF.name) == Literal("Netwerk Alumni MBO")
     contact = g.value(dataset, DCAT.contactPoint)
     assert g.value(contact, VCARD.hasEmail) == URIRef("mailto:data@netwerk.example.org")
+
+
+def test_the_catalogue_says_the_sites_own_words_in_its_language(tmp_path: Path) -> None:
+    # Issue #40: the catalogue's titles and descriptions come from the wording catalogue, in
+    # the language its locale names, and still pass the official shapes.
+    words = (
+        "locale: en_GB\ndata.language: ENG\ndata.title: Open data of {site}\n"
+        "data.verenigingen.title: Alumni associations\n"
+        'data.file: "{title}, as {kind}"\n'
+    )
+    yml = MKDOCS_YML.replace("  - mbo-alumni\n", "  - mbo-alumni:\n      wording: words.yml\n")
+    root = mini_project(tmp_path)({"mkdocs.yml": yml, "words.yml": words})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    g = catalogue(root / "site")
+    (catalog,) = g.subjects(RDF.type, DCAT.Catalog)
+    assert g.value(catalog, DCT.title) == Literal("Open data of Testsite", lang="en")
+    english = URIRef("http://publications.europa.eu/resource/authority/language/ENG")
+    assert g.value(catalog, DCT.language) == english
+    titles = {str(t) for d in g.objects(catalog, DCAT.dataset) for t in g.objects(d, DCT.title)}
+    assert "Alumni associations" in titles
+    files = {
+        str(t) for d in g.subjects(RDF.type, DCAT.Distribution) for t in g.objects(d, DCT.title)
+    }
+    assert "Alumni associations, as CSV" in files
+    for profile in PROFILES:
+        conforms, text = shacl(g, profile)
+        assert conforms, text
+
+
+def test_a_language_that_is_not_in_the_eus_list_stops_the_build(tmp_path: Path) -> None:
+    yml = MKDOCS_YML.replace("  - mbo-alumni\n", "  - mbo-alumni:\n      wording: words.yml\n")
+    root = mini_project(tmp_path)({"mkdocs.yml": yml, "words.yml": "data.language: Engels\n"})
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert "'data.language'" in result.stderr and "NLD of ENG" in result.stderr

@@ -84,6 +84,8 @@ events.title: Activiteiten
 directory.all: Naar alle verenigingen
 copy.address: Adres kopiëren
 directory.found: "{count} gevonden."
+check.series.both: Kies een einddatum of een aantal, niet allebei.
+chart.regions: "Verenigingen per {region}: {listed}."
 """
 ONLINE = """\
 - id: webinar
@@ -134,6 +136,8 @@ def test_words_of_the_page_the_place_the_embed_and_the_forms(tmp_path: Path) -> 
     assert ">Nakijken</button>" in forms and ">Controleren<" not in forms
     rules = BeautifulSoup(forms, "html.parser").find(id="mbo-join-rules")
     assert rules is not None and "Dit mag niet leeg blijven." in rules.get_text()
+    assert "Kies een einddatum of een aantal, niet allebei." in rules.get_text()
+    assert "Verenigingen per provincie: " in text(site, "verenigingen")  # the map's caption
 
 
 def test_the_form_script_says_nothing_of_its_own() -> None:

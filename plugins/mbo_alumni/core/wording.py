@@ -146,7 +146,8 @@ class Wording:
     def replaced(self, overrides: object, source: str) -> Wording:
         """Return this catalogue with a site's texts in place of ours.
 
-        Every key must be one of ours, every value a text that uses no field ours lacks.
+        Every key must be one of ours (or a plural form of a count of ours), every value a
+        text that uses no field ours lacks and links only to a field or a web address.
         """
         if overrides is None:
             return self
@@ -154,32 +155,40 @@ class Wording:
             raise WordingError(f"{source}: verwacht 'sleutel: tekst'-regels")
         texts = dict(self.texts)
         for key, value in overrides.items():
-            if key not in self.texts and not _plural_form(str(key), self.texts):
-                hint = did_you_mean(
-                    str(key), list(self.texts), "zie de sleutels in wording/nl.yaml"
-                )
-                raise WordingError(f"{source}: onbekende sleutel '{key}'; {hint}")
-            if not isinstance(value, str):
-                raise WordingError(f"{source}: '{key}' moet een tekst zijn")
-            try:
-                extra = _fields(value) - _fields(self.texts[_base(key, self.texts)])
-            except ValueError as error:
-                raise WordingError(f"{source}: '{key}': {error}") from None
-            unsafe = _unsafe_target(value)
-            if unsafe:
-                raise WordingError(
-                    f"{source}: '{key}' linkt naar '{unsafe}'; een link gaat naar een veld zoals "
-                    "[tekst]({veld}), of naar een adres dat begint met https://"
-                )
-            if extra:
-                ours = _fields(self.texts[_base(key, self.texts)])
-                allowed = ", ".join(f"{{{f}}}" for f in sorted(ours))
-                raise WordingError(
-                    f"{source}: '{key}' gebruikt {{{sorted(extra)[0]}}}; "
-                    f"hier kan: {allowed or 'geen velden'}"
-                )
+            _check(str(key), value, self.texts, source)
             texts[key] = value
         return Wording(texts)
+
+
+def _check(key: str, value: object, ours: Mapping[str, str], source: str) -> None:
+    """Raise WordingError, naming the key and what to change, if a site's text cannot be used."""
+    if key not in ours and not _plural_form(key, ours):
+        hint = did_you_mean(key, list(ours), "zie de sleutels in wording/nl.yaml")
+        raise WordingError(f"{source}: onbekende sleutel '{key}'; {hint}")
+    if not isinstance(value, str):
+        raise WordingError(f"{source}: '{key}' moet een tekst zijn")
+    if key == "data.language" and not re.fullmatch(r"[A-Z]{3}", value):
+        raise WordingError(
+            f"{source}: 'data.language' is de taal in de lijst van de EU, in drie "
+            f"hoofdletters zoals NLD of ENG; er staat '{value}'"
+        )
+    unsafe = _unsafe_target(value)
+    if unsafe:
+        raise WordingError(
+            f"{source}: '{key}' linkt naar '{unsafe}'; een link gaat naar een veld zoals "
+            "[tekst]({veld}), of naar een adres dat begint met https://"
+        )
+    allowed = _fields(ours[_base(key, ours)])
+    try:
+        extra = _fields(value) - allowed
+    except ValueError as error:
+        raise WordingError(f"{source}: '{key}': {error}") from None
+    if extra:
+        fields = ", ".join(f"{{{f}}}" for f in sorted(allowed))
+        raise WordingError(
+            f"{source}: '{key}' gebruikt {{{sorted(extra)[0]}}}; "
+            f"hier kan: {fields or 'geen velden'}"
+        )
 
 
 @lru_cache(maxsize=1)

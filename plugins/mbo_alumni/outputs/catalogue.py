@@ -13,6 +13,10 @@ value, and a harvester need not fetch the EU vocabularies to pass them (tests/sh
 shapes the tests run). `dct:modified` is the day of the data's last change (the latest
 `announced` of an event, `checked` of an association, which intake sets on every change), not the
 build's moment: a daily deploy does not "modify" every dataset.
+
+The titles and descriptions are the site's own words (`data.*` in the wording catalogue), tagged
+with the catalogue's language; `data.language` names that language in the EU's list. The
+themes' labels are the lists' own words, in their languages.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from datetime import date
 from ..core.settings import Catalogue
 from ..core.urls import Paths
 from ..core.website import Site
+from ..core.wording import Wording
 from .open_data import ASSOCIATIONS_PATH, EVENTS_PATH, LICENSE_URL, schema_path
 from .tables import ASSOCIATIONS_CSV, EVENTS_CSV
 
@@ -44,6 +49,15 @@ def _nl(text: str) -> Text:
     return {"@value": text, "@language": "nl"}
 
 
+def _tagged(words: Wording, text: str) -> Text:
+    """A text of the site, tagged with the catalogue's language ('nl' of 'nl_NL')."""
+    return {"@value": text, "@language": words.locale.split("_")[0]}
+
+
+def _said(words: Wording, key: str, **fields: str) -> Text:
+    return _tagged(words, words(key, **fields))
+
+
 OWMS = "http://standaarden.overheid.nl/owms/terms/"
 # The themes: the EU's data themes (the list DCAT-AP-NL 3.0 names) and the Dutch government's
 # list; each concept with its label and its scheme with its title, in the lists' own words.
@@ -54,7 +68,6 @@ THEMES = [
      f"{OWMS}TaxonomieBeleidsagenda", _nl("Taxonomie Beleidsagenda")),
 ]  # fmt: skip
 PUBLIC = f"{EU}access-right/PUBLIC"
-DUTCH = f"{EU}language/NLD"
 IANA = "https://www.iana.org/assignments/media-types/"
 # (IANA media type, the EU's file type) of each kind of file. RSS has no registered media type,
 # so its distribution names only its file type; iCalendar's EU file type is ICS (there is no ICAL).
@@ -106,16 +119,16 @@ def _day(day: date | None) -> dict[str, object]:
 
 
 LICENCE = _a(LICENSE_URL, "dct:LicenseDocument")  # the same address as the JSON's license_url
-DUTCH_LANGUAGE = _a(DUTCH, "dct:LinguisticSystem")
 
 
-def _distribution(site: Site, key: str, title: str, kind: str, path: str) -> dict[str, object]:
+def _distribution(site: Site, key: str, kind: str, path: str) -> dict[str, object]:
     media, file_type = FORMATS[kind]
     url = site.absolute(path)
+    title = site.words(f"data.{key}.title")
     return {
         "@id": f"{site.absolute(CATALOGUE_PATH)}#{key}-{file_type.lower()}",
         "@type": "dcat:Distribution",
-        "dct:title": _nl(f"{title} ({kind})"),
+        "dct:title": _said(site.words, "data.file", title=title, kind=kind),
         "dcat:accessURL": _id(url),
         "dcat:downloadURL": _id(url),
         **({"dcat:mediaType": _a(IANA + media, "dct:MediaType")} if media else {}),
@@ -140,16 +153,22 @@ def catalogue(site: Site, publisher: Publisher, description: str, changed: Chang
         contact["vcard:hasEmail"] = _id(f"mailto:{publisher.email}")
     landing = _a(site.absolute("open-data/"), "foaf:Document")
     days = [day for day in changed.values() if day]
+    words = site.words
+    language = _a(f"{EU}language/{words('data.language')}", "dct:LinguisticSystem")
     document = {
         "@context": CONTEXT,
         "@id": here,
         "@type": "dcat:Catalog",
-        "dct:title": _nl(f"Open data van {site.name}"),
-        "dct:description": _nl(description or f"De open data van {site.name}."),
+        "dct:title": _said(words, "data.title", site=site.name),
+        "dct:description": (
+            _tagged(words, description)
+            if description
+            else _said(words, "data.description", site=site.name)
+        ),
         "dct:publisher": agent,
         "dcat:contactPoint": contact,
         "foaf:homepage": _a(site.url, "foaf:Document"),
-        "dct:language": DUTCH_LANGUAGE,
+        "dct:language": language,
         "dct:license": LICENCE,
         **_day(max(days, default=None)),
         "dcat:dataset": [
@@ -157,15 +176,15 @@ def catalogue(site: Site, publisher: Publisher, description: str, changed: Chang
                 "@id": f"{here}#{key}",
                 "@type": "dcat:Dataset",
                 "dct:identifier": f"{here}#{key}",
-                "dct:title": _nl(title),
-                "dct:description": _nl(text),
+                "dct:title": _said(words, f"data.{key}.title"),
+                "dct:description": _said(words, f"data.{key}.description"),
                 "dct:publisher": _id(agent_id),
                 "dct:creator": _id(agent_id),
                 "dcat:contactPoint": contact,
                 "dcat:theme": [_theme(*theme) for theme in THEMES],
                 "dct:accessRights": _a(PUBLIC, "dct:RightsStatement"),
                 "dct:license": LICENCE,
-                "dct:language": DUTCH_LANGUAGE,
+                "dct:language": language,
                 **_day(changed.get(key)),
                 "dcat:landingPage": landing,
                 "dct:conformsTo": [
@@ -173,11 +192,9 @@ def catalogue(site: Site, publisher: Publisher, description: str, changed: Chang
                     for k, p in files
                     if k == "JSON"
                 ],  # fmt: skip
-                "dcat:distribution": [
-                    _distribution(site, key, title, kind, path) for kind, path in files
-                ],
+                "dcat:distribution": [_distribution(site, key, kind, path) for kind, path in files],
             }
-            for key, title, text, files in _datasets(site)
+            for key, files in _datasets(site)
         ],
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -187,20 +204,12 @@ def catalogue(site: Site, publisher: Publisher, description: str, changed: Chang
 Files = list[tuple[str, str]]  # (kind, site path) of each distribution
 
 
-def _datasets(site: Site) -> list[tuple[str, str, str, Files]]:
-    """Return (key, title, description, files) of each dataset."""
+def _datasets(site: Site) -> list[tuple[str, Files]]:
+    """Return (key, files) of each dataset; its title and description are `data.<key>.*`."""
     calendar, feed = site.paths.site_calendar, site.paths.site_feed
     return [
-        ("verenigingen", "Alumniverenigingen in het mbo",
-         "Alle alumniverenigingen van mbo-scholen op deze site: naam, school, plaats, "
-         "provincie, website en sectoren.",
-         [("JSON", ASSOCIATIONS_PATH), ("CSV", ASSOCIATIONS_CSV)]),
-        ("bijeenkomsten", "Bijeenkomsten van alumniverenigingen in het mbo",
-         "Alle bijeenkomsten in de agenda, ook de voorbije en de afgelaste: titel, begin en "
-         "einde, plaats, organisatie en status.",
-         [("JSON", EVENTS_PATH), ("CSV", EVENTS_CSV)]),
-        ("agenda", "Agenda van alumniverenigingen in het mbo",
-         "De agenda om je op te abonneren in je agenda-app (iCalendar) of je nieuwslezer "
-         "(RSS en Atom).",
-         [("iCalendar", calendar), *zip(("RSS", "Atom"), Paths.news_feeds(feed), strict=True)]),
+        ("verenigingen", [("JSON", ASSOCIATIONS_PATH), ("CSV", ASSOCIATIONS_CSV)]),
+        ("bijeenkomsten", [("JSON", EVENTS_PATH), ("CSV", EVENTS_CSV)]),
+        ("agenda", [("iCalendar", calendar),
+                    *zip(("RSS", "Atom"), Paths.news_feeds(feed), strict=True)]),
     ]  # fmt: skip

@@ -17,7 +17,9 @@ import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from ..core.wording import Wording
 
 # (column, row) of each province in the tile map: north at the top, the sea at the left.
 TILES = {
@@ -52,26 +54,28 @@ def _level(count: int, largest: int) -> int:
     return max(1, -(-count * LEVELS // largest))  # 1..LEVELS, rounded up
 
 
-def _counted(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+def _label(name: str, count: int, words: Wording) -> str:
+    """'Utrecht: 3 verenigingen', what a screen reader says of a region's tile or bar."""
+    return f"{name}: {words.count('directory.associations', count)}"
 
 
-def region_map(regions: Sequence[tuple[str, int, str]], region_word: str) -> Markup:
+def region_map(regions: Sequence[tuple[str, int, str]], words: Wording) -> Markup:
     """Return the directory's picture of (region, count, page URL) with its caption: a tile
     map when the regions are the twelve provinces, else a bar chart."""
     if not regions:
         return Markup("")
     names = {name for name, _, _ in regions}
     largest = max(count for _, count, _ in regions)
-    body = _tiles(regions, largest) if names == set(TILES) else _bars(regions, largest)
+    tiles = names == set(TILES)
+    body = _tiles(regions, largest, words) if tiles else _bars(regions, largest, words)
     listed = ", ".join(f"{name} {count}" for name, count, _ in regions)
-    caption = f"Aantal verenigingen per {region_word}: {listed}."
+    caption = words("chart.regions", region=words("region"), listed=listed)
     return Markup(
         '<figure class="mbo-chart mbo-map">{}<figcaption id="kaart-tekst">{}</figcaption></figure>'
     ).format(body, caption)
 
 
-def _tiles(regions: Sequence[tuple[str, int, str]], largest: int) -> Markup:
+def _tiles(regions: Sequence[tuple[str, int, str]], largest: int, words: Wording) -> Markup:
     columns = 1 + max(c for c, _ in TILES.values())
     rows = 1 + max(r for _, r in TILES.values())
     width, height = columns * (TILE_W + GAP) - GAP, rows * (TILE_H + GAP) - GAP
@@ -79,7 +83,7 @@ def _tiles(regions: Sequence[tuple[str, int, str]], largest: int) -> Markup:
     for name, count, url in regions:
         column, row = TILES[name]
         x, y = column * (TILE_W + GAP), row * (TILE_H + GAP)
-        label = f"{name}: {_counted(count, 'vereniging', 'verenigingen')}"
+        label = _label(name, count, words)
         parts.append(
             Markup(
                 '<a href="{url}" aria-label="{label}"><rect class="mbo-map__tile mbo-level-{lv}" '
@@ -143,11 +147,11 @@ REGION_ROWS = Rows(height=28, gap=6, name_width=150, bar_width=190, baseline=19)
 YEAR_ROWS = Rows(height=22, gap=4, name_width=48, bar_width=240, baseline=16)
 
 
-def _bars(regions: Sequence[tuple[str, int, str]], largest: int) -> Markup:
+def _bars(regions: Sequence[tuple[str, int, str]], largest: int, words: Wording) -> Markup:
     parts = [
         Markup('<a href="{url}" aria-label="{label}">{row}</a>').format(
             url=url,
-            label=f"{name}: {_counted(count, 'vereniging', 'verenigingen')}",
+            label=_label(name, count, words),
             row=REGION_ROWS.row(index, name, count, largest),
         )
         for index, (name, count, url) in enumerate(regions)
@@ -155,7 +159,7 @@ def _bars(regions: Sequence[tuple[str, int, str]], largest: int) -> Markup:
     return _svg(*REGION_ROWS.size(len(regions)), Markup("").join(parts))
 
 
-def year_chart(per_year: Sequence[tuple[int, int]]) -> Markup:
+def year_chart(per_year: Sequence[tuple[int, int]], words: Wording) -> Markup:
     """Return the archive's bars of (year, number of events), given oldest first and drawn
     newest first, as the archive lists them: one row per year, so a long archive grows down
     the page and reads at any width. With its caption."""
@@ -171,5 +175,5 @@ def year_chart(per_year: Sequence[tuple[int, int]]) -> Markup:
     return Markup(
         '<figure class="mbo-chart mbo-years"><svg xmlns="http://www.w3.org/2000/svg" '
         'viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true">{body}</svg>'
-        "<figcaption>Bijeenkomsten per jaar: {listed}.</figcaption></figure>"
-    ).format(w=width, h=height, body=body, listed=escape(listed))
+        "<figcaption>{caption}</figcaption></figure>"
+    ).format(w=width, h=height, body=body, caption=words("chart.years", listed=listed))

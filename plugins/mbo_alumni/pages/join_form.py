@@ -111,22 +111,10 @@ def change_forms(forms_dir: Path, data: Data) -> list[JoinForm]:
     return found
 
 
-# What the form says when the fields of a series do not fit together: the validator's rules on
-# `repeat` (source/recurrence.py), in the words of the form's labels.
-SERIES_MESSAGES = {
-    "every": "Kies bij 'Herhaalt' hoe vaak de bijeenkomst terugkomt, of maak de velden over de "
-    "herhaling leeg.",
-    "both": "Vul 'Herhaalt tot en met' of 'Hoe vaak in totaal' in, niet allebei.",
-    "end": "Een reeks heeft een einde nodig: vul 'Herhaalt tot en met' of 'Hoe vaak in totaal' in.",
-    "year": "Bij 'elk jaar' komt de bijeenkomst terug op de datum van het begin: laat de dag "
-    "van de week en de week leeg.",
-    "week": "De hoeveelste van de maand hoort bij 'elke maand', samen met een dag van de week.",
-    "needsWeek": "Kies bij 'elke maand' met een dag van de week ook de hoeveelste van de maand, "
-    "zoals de eerste.",
-    "weekday": "Het begin valt niet op een {day}. Het begin is de eerste keer van de reeks.",
-    "nth": "Het begin is niet de {week} {day} van de maand. Het begin is de eerste keer van de "
-    "reeks.",
-}
+# What the form says when the fields of a series do not fit together (`check.series.*` of the
+# catalogue): the validator's rules on `repeat` (source/recurrence.py), in the words of the
+# form's labels. mbo-join.js fills in their {day} and {week}.
+SERIES_CHECKS = ("every", "both", "end", "year", "week", "needsWeek", "weekday", "nth")
 
 
 def rules(
@@ -143,7 +131,7 @@ def rules(
         "tracking": TRACKING_PATTERN,
         # The forms' choices in words, and the values the data uses for them.
         "choices": {**CHOICES, "tags": {t.name: t.id for t in data.themes}},
-        "series": SERIES_MESSAGES,
+        "series": {name: texts[f"check.series.{name}"] for name in SERIES_CHECKS},
         "ids": posixpath.relpath(
             IDS_PATH, page if page.endswith("/") else posixpath.dirname(page) or "."
         ),

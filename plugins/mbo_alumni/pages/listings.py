@@ -78,7 +78,7 @@ def directory_page(shared: Shared) -> PageSpec:
                     (name, counts[name], relative(paths.region_page(name), paths.directory))
                     for name in shared.data.regions.names
                 ],
-                words("region"),
+                words,
             ),
             "institutions": sorted(
                 {a.institution for a in shared.data.associations}, key=str.casefold
@@ -106,7 +106,7 @@ def agenda_page(shared: Shared) -> PageSpec:
             "later": len(upcoming) - min(len(upcoming), SHOWN_UPCOMING),
             "archive": archive if past_count <= SHOWN_PAST else [],
             "past_count": past_count,
-            "year_chart": year_chart(per_year([(year, len(v)) for year, v in archive])),
+            "year_chart": year_chart(per_year([(year, len(v)) for year, v in archive]), words),
             "months": shared.months,
             "subscribe": subscribe_links(site, site.paths.site_calendar),
             "calendar_name": words("calendar.name", name=site.name),
