@@ -24,6 +24,7 @@ from icalendar import Calendar
 from pydantic import ValidationError
 
 from ..core.dates import When, instant, local_day
+from ..core.wording import Wording
 from ..source.model import Event
 from . import ics_text as text
 from .ics_series import as_when, for_dateutil, length, plus, repeat_of, values
@@ -80,7 +81,7 @@ class Context:
     window: Window
     words: list[str]
     themes: dict[str, str]  # theme name or id -> id
-    cancelled_word: str
+    wording: Wording  # the site's: how its own calendars word a cancellation and a place
     anchors: dict[str, date]  # UID -> start day of the series already imported
 
 
@@ -160,9 +161,9 @@ def _day(value: Any, context: Context) -> date:
 def _base(component: Any, context: Context) -> dict[str, Any]:
     """Return what an entry says besides its times: title, place, link, text, status, themes."""
     entry: dict[str, Any] = {
-        "title": text.title(component, context.cancelled_word) or "Bijeenkomst"
+        "title": text.title(component, context.wording) or context.wording("sync.untitled")
     }
-    place = text.location(component)
+    place = text.location(component, context.wording)
     if place:
         entry["location"] = place
     url = text.link(component)
@@ -330,7 +331,7 @@ def _exceptions(
             cancelled.append(day)
             continue
         start, end = text.times(override, zone)
-        place = text.location(override)
+        place = text.location(override, context.wording)
         held = rule[day]
         same_place = place is None or place == entry.get("location")
         if instant(start, zone) == instant(held.start, zone) and end == held.end and same_place:

@@ -9,10 +9,12 @@ import html
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..core.dates import When, occurs_twice
+from ..core.wording import Wording
 
 MAX_TITLE = 300
 MAX_DESCRIPTION = 4000  # the model allows 5000; escaping adds a little
@@ -129,19 +131,31 @@ def times(component: Any, zone: ZoneInfo) -> tuple[When, When | None]:
     return start, end
 
 
-def location(component: Any) -> dict[str, Any] | None:
+@lru_cache(maxsize=8)
+def _place_pattern(template: str) -> re.Pattern[str]:
+    """A place as our calendars write it (`place.hybrid`, `place.online` of the site's
+    wording), as a pattern that gives back its venue and link."""
+    parts = re.split(r"(\{venue\}|\{url\})", template)
+    fields = {"{venue}": r"(?P<venue>.+)", "{url}": r"(?P<url>https?://\S+)"}
+    return re.compile("".join(fields.get(part, re.escape(part)) for part in parts))
+
+
+def location(component: Any, words: Wording) -> dict[str, Any] | None:
     """Return the place: LOCATION as written (its parts cannot be told apart reliably), and
     online with a link when the calendar gives one (CONFERENCE, Google's Meet link, or a
-    LOCATION that is only an address on the web, as our own feeds write it)."""
+    LOCATION that is only an address on the web, or a place in the words our own calendars
+    write it with: the site's `place.hybrid` and `place.online`)."""
     text = one_line(component.get("LOCATION"))
     link = next((str(component[k]) for k in ("CONFERENCE", "X-GOOGLE-CONFERENCE")
                  if k in component and _URL.fullmatch(str(component[k]))), None)  # fmt: skip
-    hybrid = re.fullmatch(r"(.+) \(ook online: (https?://\S+)\)", text)
+    hybrid = _place_pattern(words.texts["place.hybrid"]).fullmatch(text)
     if hybrid:
-        text, link = hybrid[1], link or hybrid[2]
-    online_only = re.fullmatch(r"(?:Online: )?(https?://\S+)", text)
+        text, link = hybrid["venue"], link or hybrid["url"]
+    online_only = _place_pattern(words.texts["place.online"]).fullmatch(text) or re.fullmatch(
+        r"(?P<url>https?://\S+)", text
+    )
     if online_only:
-        text, link = "", link or online_only[1]
+        text, link = "", link or online_only["url"]
     place: dict[str, Any] = {"name": text} if text else {}
     if link:
         place.update(online=True, url=link)
@@ -182,10 +196,10 @@ def wanted(component: Any, words: list[str]) -> bool:
     return any(word.casefold() in haystack for word in words)
 
 
-def title(component: Any, cancelled_word: str) -> str:
+def title(component: Any, words: Wording) -> str:
     """Return the SUMMARY as the title, without the 'Afgelast: ' our own feeds put before it."""
     text = one_line(component.get("SUMMARY"))
-    prefix = f"{cancelled_word}: "
+    prefix = f"{words('status.cancelled')}: "
     if status(component) == "cancelled" and text.startswith(prefix):
         text = text[len(prefix) :]
     return text

@@ -68,7 +68,7 @@ def _context(association: Association, data: Data, settings: Settings, today: da
     themes = {**{t.name: t.id for t in data.themes}, **{t.id: t.id for t in data.themes}}
     words = list(association.calendar_words or [])
     window = ics_read.Window(today, settings.zone)
-    return ics_read.Context(window, words, themes, settings.words()("status.cancelled"), anchors)
+    return ics_read.Context(window, words, themes, settings.words(), anchors)
 
 
 def take(association: Association, data: Data, settings: Settings, options: Options,

@@ -17,15 +17,17 @@ from dateutil.rrule import rrulestr
 from calendar_server import feed
 from mbo_alumni.contrib import ics_read
 from mbo_alumni.core.markup import markdown_to_html
+from mbo_alumni.core.wording import Wording, default
 from mbo_alumni.source.model import Event
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 TODAY = date(2026, 11, 18)  # the tests' SOURCE_DATE_EPOCH
 
 
-def read(body: bytes, words: list[str] | None = None) -> ics_read.Reading:
+def read(body: bytes, words: list[str] | None = None, wording: Wording | None = None
+         ) -> ics_read.Reading:  # fmt: skip
     context = ics_read.Context(ics_read.Window(TODAY, ZONE), words or [], {"Werk": "werk"},
-                               "Afgelast", {})  # fmt: skip
+                               wording or default(), {})  # fmt: skip
     return ics_read.read(ics_read.parse(body), context)
 
 
@@ -214,3 +216,34 @@ def test_the_join_form_takes_a_webcal_address_as_https() -> None:
     assert "Veld 'Openbare agenda (iCal-adres)'" in refused.stdout and "https://" in refused.stdout
     change = (ROOT / ".github" / "ISSUE_TEMPLATE" / "vereniging-wijzigen.yml").read_text("utf-8")
     assert "id: calendar\n" in change and "Nextcloud" in change
+
+
+OUR_OWN = """BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//NL\r\n{events}END:VCALENDAR\r\n"""
+VEVENT = (
+    "BEGIN:VEVENT\r\nUID:{uid}@x\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART:20270120T180000Z\r\nSUMMARY:{summary}\r\nLOCATION:{where}\r\n"
+    "STATUS:{status}\r\nEND:VEVENT\r\n"
+)
+
+
+def test_a_place_and_a_cancellation_in_the_sites_own_words_are_read_back() -> None:
+    # Issue #40: a site whose wording renames how its calendars say a place and a cancellation
+    # reads its own calendar back (the round trip) in those words, and still knows ours.
+    wording = default().replaced({"place.hybrid": "{venue} (ook digitaal via {url})",
+                                  "place.online": "Digitaal: {url}",
+                                  "status.cancelled": "Geannuleerd"}, "woorden.yml")  # fmt: skip
+    events = "".join([
+        VEVENT.format(uid="a", summary="Gala", where="Aula, Tilburg (ook digitaal via "
+                      "https://meet.example.org/a)", status="CONFIRMED"),
+        VEVENT.format(uid="b", summary="Geannuleerd: Webinar",
+                      where="Digitaal: https://meet.example.org/b", status="CANCELLED"),
+    ])  # fmt: skip
+    found = by_title(read(OUR_OWN.format(events=events).encode(), wording=wording))
+    assert found["Gala"]["location"] == {"name": "Aula, Tilburg", "online": True,
+                                         "url": "https://meet.example.org/a"}  # fmt: skip
+    assert found["Webinar"]["location"] == {"online": True, "url": "https://meet.example.org/b"}
+    assert found["Webinar"]["status"] == "cancelled"
+    ours = by_title(read(OUR_OWN.format(events=VEVENT.format(
+        uid="c", summary="Borrel", where="Aula (ook online: https://meet.example.org/c)",
+        status="CONFIRMED")).encode()))  # fmt: skip
+    assert ours["Borrel"]["location"]["url"] == "https://meet.example.org/c"
