@@ -50,7 +50,7 @@ class Contexts:
             },  # fmt: skip
         }
         if src in self.articles:
-            extra["mbo_related"] = related(self.articles[src], data, site)
+            extra["mbo_related"] = related(self.articles[src], data, self.build.records)
         if spec:
             extra.update(spec.context)
         elif src == HOME:

@@ -25,21 +25,39 @@ from ..source.series import held
 
 @dataclass
 class EventView:
-    """An event with what its pages show, worded in Dutch.
+    """An event as a page lists or shows it: its record (what every output shows of it,
+    outputs/record.py) and what only a page adds: the link to it in a list (to an occurrence's
+    anchor in its series' page), and the label beside it (a moved occurrence says so).
 
     What only the event's own page shows is computed when first asked for: lists of
     thousands of events then cost no Markdown rendering and no link building.
     """
 
-    event: Event
-    when: str
+    record: EventRecord
+    url: str  # a site path, with the occurrence's anchor for one time of a series
     status_label: str
-    url: str
-    organizers: list[Association]
-    ics: str
-    site: Site
-    record: EventRecord  # what every output shows of it (outputs/record.py)
     occurrence: date | None = None  # one occurrence of a series: its day (the page's anchor)
+
+    @property
+    def event(self) -> Event:
+        return self.record.event
+
+    @property
+    def site(self) -> Site:
+        return self.record.site
+
+    @property
+    def when(self) -> str:
+        return self.record.when
+
+    @property
+    def organizers(self) -> tuple[Association, ...]:
+        return self.record.organizers
+
+    @property
+    def ics(self) -> str:
+        """The one-event .ics download, as a site path."""
+        return self.site.paths.event_download(self.event.id)
 
     @property
     def description_html(self) -> Markup | None:
@@ -77,17 +95,12 @@ def event_view(
 ) -> EventView:
     """Return the display form of an event, or of one occurrence of a series (its link lands
     on that occurrence in the series' page)."""
-    record, site = records(event), records.site
+    record = records(event)
     page = record.page
     return EventView(
-        event=event,
-        when=record.when,
-        status_label=wording.status_label(event.status, site.words, moved),
-        url=page if occurrence is None else f"{page}#{occurrence_anchor(occurrence)}",
-        organizers=list(record.organizers),
-        ics=site.paths.event_download(event.id),
-        site=site,
         record=record,
+        url=page if occurrence is None else f"{page}#{occurrence_anchor(occurrence)}",
+        status_label=wording.status_label(event.status, records.site.words, moved),
         occurrence=occurrence,
     )
 
