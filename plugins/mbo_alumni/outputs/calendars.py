@@ -244,13 +244,8 @@ def calendar_files(
             ordered,
         ),
         *(
-            (
-                paths.association_calendar(a.id),
-                words("calendar.name", name=a.name),
-                words("calendar.association", association=a.name, site=site.name),
-                of.get(a.id, []),
-            )
-            for a in by_id.values()
+            (r.calendar, r.calendar_name, r.calendar_description, of.get(r.association.id, []))
+            for r in map(records.association, by_id.values())
         ),
         *(
             (

@@ -30,8 +30,8 @@ def embed_page(
     built: datetime,
 ) -> bytes:
     """Return the embed page of one association: its next events, soonest first."""
-    site = records.site
-    words, paths = site.words, site.paths
+    site, own = records.site, records.association(association)
+    words = site.words
     # A series: each occurrence at its own date, linking to it in the series' page.
     occurring = sorted(held(events), key=lambda pair: chronological(pair[0]))
     coming = [(e, o) for e, o in occurring if not ended(e, today)]
@@ -50,8 +50,8 @@ def embed_page(
         association=association,
         items=items,
         more=len(coming) - len(items),
-        page=site.absolute(paths.association_page(association.id)),
-        subscribe=subscribe_links(site, paths.association_calendar(association.id)),
+        page=own.url,
+        subscribe=subscribe_links(site, own.calendar),
         built=wording.day(built.date(), words),
         site_name=site.name,
         words=words,

@@ -13,8 +13,8 @@ from markupsafe import Markup
 from ..core.dates import iso, local_day
 from ..core.markup import summary
 from ..core.website import Site
-from ..source.model import Association, Event
-from .record import EventRecord
+from ..source.model import Event
+from .record import AssociationRecord, EventRecord
 
 # schema.org has no "onder voorbehoud": a tentative event carries no eventStatus, rather
 # than claim EventScheduled (which readers take as "it takes place as announced").
@@ -44,8 +44,9 @@ def script(data: dict[str, Any]) -> Markup:
     return Markup('<script type="application/ld+json">\n{}\n</script>').format(Markup(text))
 
 
-def organization(association: Association, site: Site) -> dict[str, Any]:
+def organization(record: AssociationRecord) -> dict[str, Any]:
     """Return schema.org Organization data of an association."""
+    association = record.association
     same_as = [association.website] if association.website else []
     if association.socials:
         same_as += [url for _, url in association.socials if url]
@@ -53,7 +54,7 @@ def organization(association: Association, site: Site) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": association.name,
-        "url": site.absolute(site.paths.association_page(association.id)),
+        "url": record.url,
         "parentOrganization": {"@type": "EducationalOrganization", "name": association.institution},
         "address": {
             "@type": "PostalAddress",
@@ -69,7 +70,7 @@ def organization(association: Association, site: Site) -> dict[str, Any]:
     if association.founded:
         data["foundingDate"] = str(association.founded)
     if association.description:
-        data["description"] = summary(association.description, 500)
+        data["description"] = record.summary(500)
     return data
 
 
@@ -171,9 +172,9 @@ def schedule(event: Event, site: Site) -> dict[str, Any]:
     return data
 
 
-def organization_script(association: Association, site: Site) -> Markup:
+def organization_script(record: AssociationRecord) -> Markup:
     """Return the JSON-LD <script> of an association's page."""
-    return script(organization(association, site))
+    return script(organization(record))
 
 
 def event_script(record: EventRecord) -> Markup:

@@ -31,7 +31,7 @@ from .api_models import (  # noqa: F401  (re-exported: the tests and catalogue r
     EventsDocument,
 )
 from .planned import Output
-from .record import EventRecord, Records
+from .record import AssociationRecord, EventRecord, Records
 
 LICENSE: Literal["CC0-1.0"] = "CC0-1.0"
 LICENSE_URL = "http://creativecommons.org/publicdomain/zero/1.0/"  # the licence's own address
@@ -63,9 +63,10 @@ UNPUBLISHED = {
 }
 
 
-def association_record(association: Association, site: Site) -> ApiAssociation:
+def association_record(record: AssociationRecord) -> ApiAssociation:
     """Return the published form of an association: every field the record shares with the
     model, as the model has it, and what the site adds."""
+    association = record.association
     contact = association.contact
     shared = shared_fields(ApiAssociation, Association) - UNPUBLISHED
     fields = association.model_dump(include=shared)
@@ -75,8 +76,8 @@ def association_record(association: Association, site: Site) -> ApiAssociation:
         contact=contact.model_dump(include=set(ApiContact.model_fields))
         if contact and contact.consent
         else None,
-        page=site.absolute(site.paths.association_page(association.id)),
-        calendar=site.absolute(site.paths.association_calendar(association.id)),
+        page=record.url,
+        calendar=record.calendar_url,
     )
     return ApiAssociation(**fields)
 
@@ -210,7 +211,7 @@ def documents(
     def organised(ident: str) -> bytes:
         return _with_events(head, of().get(ident, []))
 
-    yield Output(ASSOCIATIONS_PATH, partial(_associations, associations, site, built))
+    yield Output(ASSOCIATIONS_PATH, partial(_associations, associations, records, built))
     yield Output(EVENTS_PATH, all_events)
     for association in associations:
         path = site.paths.association_events_api(association.id)
@@ -220,7 +221,8 @@ def documents(
         yield Output(schema_path(path), partial(_schema, path, model, site))
 
 
-def _associations(associations: Sequence[Association], site: Site, built: datetime) -> bytes:
+def _associations(associations: Sequence[Association], records: Records, built: datetime) -> bytes:
+    site = records.site
     return _dump(
         AssociationsDocument(
             **{"$schema": site.absolute(schema_path(ASSOCIATIONS_PATH))},
@@ -228,7 +230,8 @@ def _associations(associations: Sequence[Association], site: Site, built: dateti
             license_url=LICENSE_URL,
             generated=built,
             associations=[
-                association_record(a, site) for a in sorted(associations, key=lambda a: a.id)
+                association_record(records.association(a))
+                for a in sorted(associations, key=lambda a: a.id)
             ],
         )
     )

@@ -8,8 +8,12 @@ worded here once. Each text is made when first asked for and then kept: the even
 feeds and its calendars ask for the same text many times; a list of 10,000 events asks for
 few.
 
-`Records` is the index of one build: one record per event, by id; an occurrence of a series
-(an Event of its own, `source/series.single`) gets a record of its own, made on demand.
+An `AssociationRecord` does the same for an association: its page, its calendar and their
+names, its embed, its description as HTML and in short.
+
+`Records` is the index of one build: one record per event and per association, by id; an
+occurrence of a series (an Event of its own, `source/series.single`) gets a record of its own,
+made on demand.
 """
 
 from __future__ import annotations
@@ -21,13 +25,84 @@ from functools import cached_property
 from markupsafe import Markup
 
 from ..core import wording
-from ..core.markup import markdown_to_html, markdown_to_text
+from ..core.markup import markdown_to_html, markdown_to_text, shorten, summary
 from ..core.website import Site
 from ..source.images import Picture
 from ..source.load import Data
 from ..source.model import Association, Event
 from ..source.recurrence import Occurrence
 from ..source.series import single
+
+
+@dataclass(frozen=True, eq=False)
+class AssociationRecord:
+    """What the site shows of one association."""
+
+    association: Association
+    site: Site
+
+    @cached_property
+    def page(self) -> str:
+        """Its page, as a site path ('verenigingen/a-academy/')."""
+        return self.site.paths.association_page(self.association.id)
+
+    @cached_property
+    def url(self) -> str:
+        return self.site.absolute(self.page)
+
+    @cached_property
+    def calendar(self) -> str:
+        """Its calendar, as a site path ('agenda-a-academy.ics')."""
+        return self.site.paths.association_calendar(self.association.id)
+
+    @cached_property
+    def calendar_url(self) -> str:
+        return self.site.absolute(self.calendar)
+
+    @cached_property
+    def calendar_name(self) -> str:
+        """'Agenda A-Academy': the calendar's name in every calendar app, and on its page."""
+        return self.site.words("calendar.name", name=self.association.name)
+
+    @cached_property
+    def calendar_description(self) -> str:
+        words, site = self.site.words, self.site
+        return words("calendar.association", association=self.association.name, site=site.name)
+
+    @cached_property
+    def embed_url(self) -> str:
+        """Its embed (/embed/<id>/), absolute: the iframe on its own website loads it."""
+        return self.site.absolute(self.site.paths.embed_page(self.association.id))
+
+    @cached_property
+    def embed_title(self) -> str:
+        return self.site.words("embed.title", name=self.association.name)
+
+    @cached_property
+    def events_api(self) -> str:
+        """Its events as open data (JSON), absolute."""
+        return self.site.absolute(self.site.paths.association_events_api(self.association.id))
+
+    @cached_property
+    def html(self) -> Markup | None:
+        """The description as HTML, sanitised (nh3), so it may be marked safe."""
+        description = self.association.description
+        return Markup(markdown_to_html(description)) if description else None
+
+    def summary(self, limit: int = 200) -> str | None:
+        """The description as one paragraph of plain text, at most `limit` characters."""
+        return summary(self.association.description, limit)
+
+    @cached_property
+    def description(self) -> str:
+        """Who, from which school, where, then its own words, in at most 200 characters: for
+        search results and link previews (the meta description and OpenGraph alike)."""
+        a = self.association
+        said = self.site.words(
+            "association.description",
+            name=a.name, institution=a.institution, city=a.city, region=a.province,
+        )  # fmt: skip
+        return shorten(" ".join(filter(None, [said, self.summary()])), 200)
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,7 +116,7 @@ class EventRecord:
 
     @cached_property
     def page(self) -> str:
-        """The event's page, as a site path ('/agenda/borrel/')."""
+        """The event's page, as a site path ('agenda/borrel/')."""
         return self.site.paths.event_page(self.event.id)
 
     @cached_property
@@ -159,6 +234,7 @@ class Records:
     events: dict[str, Event]  # the data's, by id
     pictures: dict[str, Picture] = field(default_factory=dict)  # by event id
     _made: dict[str, EventRecord] = field(default_factory=dict)
+    _associations: dict[str, AssociationRecord] = field(default_factory=dict)
 
     @classmethod
     def of(cls, events: Iterable[Event], associations: Iterable[Association], site: Site,
@@ -181,4 +257,14 @@ class Records:
         made = EventRecord(event, organizers, self.site, self.pictures.get(event.id))
         if self.events.get(event.id) is event:
             self._made[event.id] = made
+        return made
+
+    def association(self, association: Association) -> AssociationRecord:
+        """Return the association's record."""
+        found = self._associations.get(association.id)
+        if found is not None and found.association is association:
+            return found
+        made = AssociationRecord(association, self.site)
+        if self.associations.get(association.id) is association:
+            self._associations[association.id] = made
         return made

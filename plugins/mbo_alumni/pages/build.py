@@ -45,7 +45,7 @@ def build_pages(
         facets=facets,
         events=held_views(data.events, records),
         series=[event_view(e, records) for e in data.events if e.repeat is not None],
-        associations=[association_view(a, today, site) for a in data.associations],
+        associations=[association_view(a, today, records) for a in data.associations],
         themes=theme_views(data, site),
     )
     yield directory_page(shared)

@@ -29,13 +29,10 @@ from .views import (
 
 def association_pages(shared: Shared) -> Iterator[PageSpec]:
     """Yield one page per association: details, its events, articles, its feed, the embed."""
-    site, today, words, paths = shared.site, shared.today, shared.site.words, shared.site.paths
+    site, today = shared.site, shared.today
     for item in shared.associations:
-        a = item.association
-        mine = shared.events_of[a.id]
-        feed = paths.association_calendar(a.id)
-        calendar_name = words("calendar.name", name=a.name)
-        upcoming, past = split(mine, today)
+        a, record = item.association, item.record
+        upcoming, past = split(shared.events_of[a.id], today)
         yield PageSpec(
             urls.page_source(item.url),
             a.name,
@@ -44,36 +41,17 @@ def association_pages(shared: Shared) -> Iterator[PageSpec]:
                 "item": item,
                 "upcoming": upcoming,
                 "past": past,
-                "subscribe": subscribe_links(site, feed),
-                "calendar_name": calendar_name,
-                "jsonld": Deferred(partial(organization_script, a, site)),
+                "subscribe": subscribe_links(site, record.calendar),
+                "calendar_name": record.calendar_name,
+                "jsonld": Deferred(partial(organization_script, record)),
                 "articles": [x for x in shared.articles if a.id in x.associations],
-                "embed": site.absolute(paths.embed_page(a.id)),
-                "embed_code": embed_snippet(a, site),
-                "events_api": site.absolute(paths.association_events_api(a.id)),
+                "embed": record.embed_url,
+                "embed_code": embed_snippet(record),
+                "events_api": record.events_api,
             },
             search_text=association_search_text(a),
-            alternates=(calendar_alternate(site, calendar_name, feed),),
-            # Who, from which school, where: then its own words, for search results and
-            # link previews (meta description and OpenGraph alike).
-            description=shorten(
-                " ".join(
-                    filter(
-                        None,
-                        [
-                            words(
-                                "association.description",
-                                name=a.name,
-                                institution=a.institution,
-                                city=a.city,
-                                region=a.province,
-                            ),
-                            summary(a.description),
-                        ],
-                    )
-                ),
-                200,
-            ),  # fmt: skip
+            alternates=(calendar_alternate(site, record.calendar_name, record.calendar),),
+            description=record.description,
         )
 
 

@@ -11,11 +11,10 @@ from markupsafe import Markup
 
 from ..core import wording
 from ..core.dates import local_day, today
-from ..core.markup import markdown_to_html
 from ..core.urls import occurrence_anchor
 from ..core.website import Site
 from ..outputs.calendar_links import AddLinks, add_links
-from ..outputs.record import EventRecord, Records
+from ..outputs.record import AssociationRecord, EventRecord, Records
 from ..source.articles import Article
 from ..source.checks import months_between
 from ..source.load import Data
@@ -76,18 +75,24 @@ class EventView:
 
 @dataclass(frozen=True)
 class AssociationView:
-    """An association with what its pages show."""
+    """An association with what its pages show: its record (outputs/record.py), and whether
+    its data was confirmed lately, which only its page says."""
 
-    association: Association
-    url: str
-    description_html: Markup | None
+    record: AssociationRecord
     checked: str | None
     outdated: bool  # never confirmed, or not for OUTDATED_AFTER_MONTHS
 
+    @property
+    def association(self) -> Association:
+        return self.record.association
 
-def _html(markdown: str | None) -> Markup | None:
-    # markdown_to_html sanitises with nh3, so the result may be marked safe.
-    return Markup(markdown_to_html(markdown)) if markdown else None
+    @property
+    def url(self) -> str:
+        return self.record.page
+
+    @property
+    def description_html(self) -> Markup | None:
+        return self.record.html
 
 
 def event_view(
@@ -116,14 +121,12 @@ def held_views(events: Iterable[Event], records: Records) -> list[EventView]:
 OUTDATED_AFTER_MONTHS = 24  # the page says so; the maintainers' patrol starts at 18
 
 
-def association_view(association: Association, today: date, site: Site) -> AssociationView:
+def association_view(association: Association, today: date, records: Records) -> AssociationView:
     """Return the display form of an association."""
     checked = association.checked
     return AssociationView(
-        association=association,
-        url=site.paths.association_page(association.id),
-        description_html=_html(association.description),
-        checked=wording.day(checked, site.words) if checked else None,
+        record=records.association(association),
+        checked=wording.day(checked, records.site.words) if checked else None,
         outdated=checked is None or months_between(checked, today) >= OUTDATED_AFTER_MONTHS,
     )
 
@@ -223,14 +226,14 @@ def newest_articles(articles: list[Article], count: int) -> list[Article]:
     return sorted(dated, key=lambda a: (a.date, a.src), reverse=True)[:count]
 
 
-def embed_snippet(association: Association, site: Site) -> str:
+def embed_snippet(record: AssociationRecord) -> str:
     """Return the <iframe> an association pastes into its own website."""
     return str(
         Markup(
             '<iframe src="{}" title="{}" width="100%" height="420" '
             'style="border:0;max-width:40rem" loading="lazy"></iframe>'
         ).format(
-            site.absolute(site.paths.embed_page(association.id)),
-            site.words("embed.title", name=association.name),
+            record.embed_url,
+            record.embed_title,
         )
     )
