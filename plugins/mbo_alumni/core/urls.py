@@ -164,6 +164,7 @@ class Paths:
     associations_csv = "api/associations.csv"
     events_csv = "api/events.csv"
     catalogue = "api/catalogus.jsonld"
+    open_data_page = "open-data/"  # the site's own page about them (docs/open-data.md)
 
     @staticmethod
     def schema_of(path: str) -> str:

@@ -96,7 +96,7 @@ class Publisher:
             name=options.publisher or site.name,
             url=options.publisher_url or site.url,
             email=options.contact_email,
-            contact_url=options.contact_url or issues or site.absolute("open-data/"),
+            contact_url=options.contact_url or issues or site.absolute(Paths.open_data_page),
         )
 
 
@@ -151,7 +151,7 @@ def catalogue(site: Site, publisher: Publisher, description: str, changed: Chang
                                   "vcard:hasURL": _id(publisher.contact_url)}  # fmt: skip
     if publisher.email:
         contact["vcard:hasEmail"] = _id(f"mailto:{publisher.email}")
-    landing = _a(site.absolute("open-data/"), "foaf:Document")
+    landing = _a(site.absolute(Paths.open_data_page), "foaf:Document")
     days = [day for day in changed.values() if day]
     words = site.words
     language = _a(f"{EU}language/{words('data.language')}", "dct:LinguisticSystem")
