@@ -57,7 +57,7 @@ def from_issue(args: argparse.Namespace) -> int:
     except (DataError, UnreadableInput):
         known, regions, themes = set(), None, {}
     candidate = issue_form.entry(body, form, dates.today(project.zone), themes)
-    messages = issue_form.problems(candidate, form, known, regions)
+    messages = issue_form.problems(candidate, form, known, regions, project.zone)
     for message in messages:
         print(f"error: {message}")
     if messages:

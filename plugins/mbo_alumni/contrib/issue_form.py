@@ -235,12 +235,13 @@ def problems(
     candidate: dict[str, Any],
     form: Form,
     known_associations: set[str],
-    regions: Regions | None = None,
-    zone: ZoneInfo | None = None,
+    regions: Regions | None,
+    zone: ZoneInfo,
 ) -> list[str]:
     """Return messages, in Dutch and by form label, for whatever makes the entry invalid;
-    a province must be one of `regions` (the site's list; by default the Dutch provinces),
-    a time must exist in `zone` (the site's; by default the settings' default)."""
+    a province must be one of `regions` (the site's list; None: the Dutch provinces), a time
+    must exist in `zone`, the site's (every caller names it: a check in another zone than
+    the build's would let through a time the build refuses)."""
     messages = []
     try:
         form.model.model_validate(candidate, context={"regions": regions, "zone": zone})
