@@ -16,7 +16,7 @@ from icalendar import vText
 
 from ..core.dates import occurs_twice
 from ..core.website import Site
-from ..source.model import Association, Event, by_organizer, chronological
+from ..source.model import Association, Event, chronological
 from ..source.recurrence import Occurrence, at_day
 from .agenda_slices import Facet
 from .ical_lines import CRLF, category, date_line, date_value, fold, text_line
@@ -234,7 +234,7 @@ def calendar_files(
     def serialised() -> dict[str, bytes]:
         return {e.id: vevent(records(e)) for e in ordered}
 
-    of = by_organizer(ordered)
+    of = records.by_organizer
     words, paths = site.words, site.paths
     named = [
         (

@@ -16,7 +16,6 @@ from functools import cached_property, partial
 from ..core.settings import Catalogue
 from ..core.website import Site
 from ..source.load import Data
-from ..source.model import by_organizer
 from . import calendars, embeds, news_feeds, open_data, tables
 from .agenda_slices import Facet
 from .catalogue import CATALOGUE_PATH, Publisher, catalogue
@@ -86,7 +85,7 @@ def catalogue_file(build: Build) -> Iterable[Output]:
 
 def embed_files(build: Build) -> Iterator[Output]:
     """One `/embed/<id>/` page per association."""
-    events_of = by_organizer(build.data.events)
+    events_of = build.records.by_organizer
     for association in build.data.associations:
         page = partial(
             embeds.embed_page,

@@ -192,24 +192,17 @@ def documents(
     )
 
     @cache
-    def written() -> list[tuple[list[str], bytes]]:
+    def written() -> dict[str, bytes]:
         # Each event is written once, as JSON at the depth of the documents' "events" list,
         # and the same bytes go into events.json and into its organisers' own documents.
-        return [(e.organizer, _indented(event_record(records(e)))) for e in ordered]
-
-    @cache
-    def of() -> dict[str, list[bytes]]:
-        found: dict[str, list[bytes]] = {}  # an index, so this costs O(events) in all
-        for organizers, record in written():
-            for ident in organizers:
-                found.setdefault(ident, []).append(record)
-        return found
+        return {e.id: _indented(event_record(records(e))) for e in ordered}
 
     def all_events() -> bytes:
-        return _with_events(head, [record for _, record in written()])
+        return _with_events(head, list(written().values()))
 
     def organised(ident: str) -> bytes:
-        return _with_events(head, of().get(ident, []))
+        mine = records.by_organizer.get(ident, [])  # the build's one index (outputs/record.py)
+        return _with_events(head, [written()[e.id] for e in mine])
 
     yield Output(ASSOCIATIONS_PATH, partial(_associations, associations, records, built))
     yield Output(EVENTS_PATH, all_events)

@@ -29,7 +29,7 @@ from ..core.markup import markdown_to_html, markdown_to_text, shorten, summary
 from ..core.website import Site
 from ..source.images import Picture
 from ..source.load import Data
-from ..source.model import Association, Event
+from ..source.model import Association, Event, by_organizer, chronological
 from ..source.recurrence import Occurrence
 from ..source.series import single
 
@@ -258,6 +258,12 @@ class Records:
         if self.events.get(event.id) is event:
             self._made[event.id] = made
         return made
+
+    @cached_property
+    def by_organizer(self) -> dict[str, list[Event]]:
+        """Each association's events in order of start: the one index of events by organiser,
+        built once per build and read by its calendar, its open data and its embed."""
+        return by_organizer(sorted(self.events.values(), key=chronological))
 
     def association(self, association: Association) -> AssociationRecord:
         """Return the association's record."""
