@@ -170,7 +170,7 @@ class EventRecord:
         place = self.event.location
         if place is None:
             return None
-        venue = ", ".join(part for part in (place.name, place.address, place.city) if part)
+        venue = place.venue
         if place.online and venue:
             return self.site.words("place.hybrid", venue=venue, url=place.url)
         if place.online:

@@ -111,6 +111,12 @@ class Location(Strict):
             raise ValueError("geef een 'name', 'address' of 'city', of 'online: true' met 'url'")
         return self
 
+    @property
+    def venue(self) -> str:
+        """Name, address and city on one line ('Het Anker, Kade 1, Breda'): what every output
+        shows of the place; empty for a place that is only online."""
+        return ", ".join(part for part in (self.name, self.address, self.city) if part)
+
 
 class Imported(Strict):
     """Where an event was taken from: the association's own calendar (`mbo-alumni sync`).

@@ -51,9 +51,7 @@ def _weekday(first: date, words: Wording) -> str:
 
 def place_words(location: Location) -> str:
     """'Het Anker, Kade 1, Breda'; an online place: its link."""
-    return ", ".join(p for p in (location.name, location.address, location.city) if p) or (
-        location.url or ""
-    )
+    return location.venue or location.url or ""
 
 
 def change_words(change: Change, words: Wording) -> str:
