@@ -87,6 +87,22 @@ directory.found: "{count} gevonden."
 check.series.both: Kies een einddatum of een aantal, niet allebei.
 chart.regions: "Verenigingen per {region}: {listed}."
 """
+
+
+def real_site_with_words(tmp_path: Path, words: str, events: str) -> Path:
+    """Build this repository's site (its home and join pages) with these events and a
+    wording file; return the built folder."""
+    root = copy_project(tmp_path / "site-src", events=events)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      data_dir: data\n", "      data_dir: data\n      wording: woorden.yml\n"),
+        encoding="utf-8")  # fmt: skip
+    (root / "woorden.yml").write_text(words, encoding="utf-8")
+    result = mkdocs_build(root, REPO_URL="https://github.com/mbo/alumni")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
 ONLINE = """\
 - id: webinar
   title: Webinar
@@ -100,15 +116,7 @@ ONLINE = """\
 def test_words_of_the_page_the_place_the_embed_and_the_forms(tmp_path: Path) -> None:
     # Issue #40: each renamed word on the page, in the calendar, the feed, the embed and the
     # forms (the form page's own words, and what its script says, handed over in its rules).
-    root = copy_project(tmp_path / "site-src", events=ONLINE)  # the real site: its join page
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      data_dir: data\n", "      data_dir: data\n      wording: woorden.yml\n"),
-        encoding="utf-8")  # fmt: skip
-    (root / "woorden.yml").write_text(MORE_WORDS, encoding="utf-8")
-    result = mkdocs_build(root, REPO_URL="https://github.com/mbo/alumni")
-    assert result.returncode == 0, result.stderr
-    site = root / "site"
+    site = real_site_with_words(tmp_path, MORE_WORDS, ONLINE)  # the real site: its join page
     page = text(site, "agenda/webinar")
     assert "Locatie" in page and "Waar" not in page and "Geannuleerd" in page
     calendar = (site / "agenda.ics").read_text(encoding="utf-8")
@@ -172,15 +180,7 @@ def test_a_sites_sentences_keep_their_links_and_nothing_else_of_the_markup(tmp_p
     # Issue #40: the longer texts with links in them come from the catalogue too; a site
     # rewrites them and moves the links, but its words cannot add markup of their own.
     long_series = EVENTS.replace("count: 4", "count: 24")  # more than its page lists
-    root = copy_project(tmp_path / "site-src", events=long_series)  # the real site: its home
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      data_dir: data\n", "      data_dir: data\n      wording: woorden.yml\n"),
-        encoding="utf-8")  # fmt: skip
-    (root / "woorden.yml").write_text(SENTENCES, encoding="utf-8")
-    result = mkdocs_build(root, REPO_URL="https://github.com/mbo/alumni")
-    assert result.returncode == 0, result.stderr
-    site = root / "site"
+    site = real_site_with_words(tmp_path, SENTENCES, long_series)  # the real site: its home
 
     def soup(page: str) -> BeautifulSoup:
         return BeautifulSoup((site / page / "index.html").read_text("utf-8"), "html.parser")
