@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 import yaml
 from babel import Locale
 from babel.dates import format_date, format_time
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .dates import When, occurs_twice, summer_time
 from .problems import did_you_mean
@@ -82,35 +82,57 @@ def _unsafe_target(text: str) -> str | None:
     return None
 
 
-def _filled(text: str, fields: Mapping[str, Any]) -> Markup:
-    """The text escaped, its fields filled in escaped (a Markup value kept as it is)."""
-    return Markup(html.escape(text, quote=False)).format_map(fields)
+# A sentence's inline Markdown, parsed once per text: a tuple of parts, each a piece of text
+# (escaped, its fields still to fill), or a link (its target) or element (its tag) around parts.
+Part = tuple[str, str, tuple[Any, ...]]
+_TAGS = ("strong", "em", "code")  # the regex groups, named as the elements they become
 
 
-def _link(target: str, text: Markup, fields: Mapping[str, Any]) -> Markup:
+@lru_cache(maxsize=1024)
+def _parsed(text: str) -> tuple[Part, ...]:
+    parts: list[Part] = []
+    at = 0
+    for found in _INLINE.finditer(text):
+        parts.append(("text", html.escape(text[at : found.start()], quote=False), ()))
+        if found["text"] is not None:
+            parts.append(("a", found["target"], _parsed(found["text"])))
+        else:
+            tag = next(name for name in _TAGS if found[name] is not None)
+            inner = found[tag]
+            # Code is shown as written: no emphasis inside it.
+            held = (("text", html.escape(inner, quote=False), ()),) if tag == "code" else None
+            parts.append(("tag", tag, held or _parsed(inner)))
+        at = found.end()
+    parts.append(("text", html.escape(text[at:], quote=False), ()))
+    return tuple(part for part in parts if part != ("text", "", ()))
+
+
+def _link(target: str, text: str, fields: Mapping[str, Any]) -> str:
     value = fields[target[1:-1]] if target.startswith("{") else target
     link = value if isinstance(value, Link) else Link(str(value))
     # An address off the site opens without telling it where the visitor came from.
     away = link.href.startswith(("https:", "http:")) and not link.own
     rel = ' rel="noopener noreferrer"' if away else ""
     download = " download" if link.download else ""
-    return Markup('<a href="{}"{}{}>{}</a>').format(link.href, Markup(rel), Markup(download), text)
+    return f'<a href="{escape(link.href)}"{rel}{download}>{text}</a>'
 
 
-def _inline(text: str, fields: Mapping[str, Any]) -> Markup:
-    out, at = Markup(), 0
-    for found in _INLINE.finditer(text):
-        out += _filled(text[at : found.start()], fields)
-        if found["text"] is not None:
-            out += _link(found["target"], _inline(found["text"], fields), fields)
-        elif found["strong"] is not None:
-            out += Markup("<strong>{}</strong>").format(_inline(found["strong"], fields))
-        elif found["code"] is not None:
-            out += Markup("<code>{}</code>").format(_filled(found["code"], fields))
+def _written(parts: tuple[Part, ...], values: Mapping[str, str], fields: Mapping[str, Any]) -> str:
+    """The parts as HTML: texts filled with the escaped `values`, links to their `fields`."""
+    out = []
+    for kind, what, inner in parts:
+        if kind == "text":
+            out.append(what.format_map(values))
+        elif kind == "a":
+            out.append(_link(what, _written(inner, values, fields), fields))
         else:
-            out += Markup("<em>{}</em>").format(_inline(found["em"], fields))
-        at = found.end()
-    return out + _filled(text[at:], fields)
+            out.append(f"<{what}>{_written(inner, values, fields)}</{what}>")
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
 
 
 class Wording:
@@ -127,13 +149,15 @@ class Wording:
         return self.texts[key].format_map(fields)
 
     def html(self, key: str, **fields: Any) -> Markup:
-        """Return a page's sentence as HTML: its inline Markdown written out, all else escaped."""
-        return _inline(self.texts[key], fields)
+        """Return a page's sentence as HTML: its inline Markdown written out, all else escaped
+        (a Markup value is kept as it is)."""
+        values = {name: str(escape(value)) for name, value in fields.items()}
+        return Markup(_written(_parsed(self.texts[key]), values, fields))
 
     def count(self, key: str, number: int, html: bool = False, **fields: Any) -> str:
         """Return `key.one`, `key.other` (or the locale's other plural forms) for a number,
         with `{count}` filled in."""
-        form = Locale.parse(self.locale).plural_form(number)
+        form = _locale(self.locale).plural_form(number)
         chosen = f"{key}.{form}" if f"{key}.{form}" in self.texts else f"{key}.other"
         return (self.html if html else self)(chosen, count=number, **fields)
 
