@@ -196,6 +196,11 @@ def _check(key: str, value: object, ours: Mapping[str, str], source: str) -> Non
             f"{source}: 'data.language' is de taal in de lijst van de EU, in drie "
             f"hoofdletters zoals NLD of ENG; er staat '{value}'"
         )
+    if "](" in _INLINE.sub("", value):
+        raise WordingError(
+            f"{source}: '{key}' heeft een link die niet goed geschreven is; schrijf "
+            "[tekst]({veld}), met het veld tussen accolades en zonder spaties"
+        )
     unsafe = _unsafe_target(value)
     if unsafe:
         raise WordingError(

@@ -77,6 +77,9 @@ def test_a_site_may_move_a_link_but_not_point_it_at_a_script() -> None:
     )
     with pytest.raises(WordingError, match="linkt naar 'javascript:alert"):
         ours.replaced({"home.join": "[Doe mee](javascript:alert(1))"}, "woorden.yml")
+    for broken in ("[Doe mee]({join} nu)", "[Doe mee]( {join})", "[Doe mee](join"):
+        with pytest.raises(WordingError, match="niet goed geschreven"):
+            ours.replaced({"home.join": broken}, "woorden.yml")
 
 
 def test_every_sentence_of_ours_writes_out_with_its_fields() -> None:
