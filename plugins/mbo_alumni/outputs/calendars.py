@@ -82,7 +82,7 @@ def vevent(record: EventRecord) -> bytes:
     Values are encoded by icalendar's property types; the lines are assembled here, because
     icalendar's generic serialiser dominated the build (figures in BENCHMARKS.md).
     """
-    event, site, organizers = record.event, record.site, record.organizers
+    event, site, organizers = record.event, record.site, record.associations
     start, end = _written(event.start, False), _written(end_exclusive(event), False)
     assert start is not None
     lines = [

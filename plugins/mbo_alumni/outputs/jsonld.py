@@ -93,12 +93,7 @@ def event_data(record: EventRecord) -> dict[str, Any]:
     data.update(attendance(event))
     if organizers:
         data["organizer"] = [
-            {
-                "@type": "Organization",
-                "name": a.name,
-                "url": site.absolute(site.paths.association_page(a.id)),
-            }
-            for a in organizers
+            {"@type": "Organization", "name": r.association.name, "url": r.url} for r in organizers
         ]
     if event.host:
         data.setdefault("organizer", []).append({"@type": "Organization", "name": event.host})

@@ -110,9 +110,14 @@ class EventRecord:
     """What the site shows of one event (or of one occurrence of a series)."""
 
     event: Event
-    organizers: tuple[Association, ...]
+    organizers: tuple[AssociationRecord, ...]  # the associations that organise it
     site: Site
     picture: Picture | None = None  # its `image`, checked by the loader (source/images.py)
+
+    @property
+    def associations(self) -> tuple[Association, ...]:
+        """The organising associations as the data has them."""
+        return tuple(r.association for r in self.organizers)
 
     @cached_property
     def page(self) -> str:
@@ -180,7 +185,7 @@ class EventRecord:
     @cached_property
     def who(self) -> str | None:
         """Who organises, in words: the associations (with their school), or the host."""
-        names = [f"{a.name} ({a.institution})" for a in self.organizers]
+        names = [f"{a.name} ({a.institution})" for a in self.associations]
         if self.event.host:
             names.append(self.event.host)
         return self.site.words("calendar.organisers", names=", ".join(names)) if names else None
@@ -252,7 +257,7 @@ class Records:
         found = self._made.get(event.id)
         if found is not None and found.event is event:
             return found
-        organizers = tuple(self.associations[i] for i in event.organizer
+        organizers = tuple(self.association(self.associations[i]) for i in event.organizer
                            if i in self.associations)  # fmt: skip
         made = EventRecord(event, organizers, self.site, self.pictures.get(event.id))
         if self.events.get(event.id) is event:

@@ -51,7 +51,7 @@ class EventView:
 
     @property
     def organizers(self) -> tuple[Association, ...]:
-        return self.record.organizers
+        return self.record.associations
 
     @property
     def ics(self) -> str:
@@ -65,7 +65,7 @@ class EventView:
     @property
     def organizer_pages(self) -> list[tuple[str, Association]]:
         """Return (page URL, association) of each organiser, for the event's page."""
-        return [(self.site.paths.association_page(a.id), a) for a in self.organizers]
+        return [(r.page, r.association) for r in self.record.organizers]
 
     @property
     def add(self) -> AddLinks:

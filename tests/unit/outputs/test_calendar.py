@@ -19,7 +19,7 @@ from mbo_alumni.core.settings import Settings
 from mbo_alumni.outputs.calendar_links import add_links, subscribe_links
 from mbo_alumni.outputs.calendars import calendar_files
 from mbo_alumni.outputs.ical_lines import date_value
-from mbo_alumni.outputs.record import EventRecord, Records
+from mbo_alumni.outputs.record import AssociationRecord, EventRecord, Records
 from mbo_alumni.outputs.vtimezone import vtimezone
 from mbo_alumni.source.model import Association, Event
 
@@ -345,11 +345,12 @@ def test_add_to_calendar_links_carry_every_text_exactly() -> None:
                    location=place,
                    description="Eén; twee, drie + vier\n\n[regel](https://example.org/?a=1&b=2)",
                    organizer=["a-academy"])  # fmt: skip
-    links = add_links(EventRecord(tricky, (A,), SITE))
+    record = EventRecord(tricky, (AssociationRecord(A, SITE),), SITE)
+    links = add_links(record)
     google = dict(parse_qsl(urlsplit(links.google).query, strict_parsing=True))
     outlook = dict(parse_qsl(urlsplit(links.outlook).query, strict_parsing=True))
     assert google["text"] == outlook["subject"] == "Café & co: 50% = ½?"
-    assert google["details"] == outlook["body"] == EventRecord(tricky, (A,), SITE).details
+    assert google["details"] == outlook["body"] == record.details
     assert "Eén; twee, drie + vier" in google["details"]
     assert google["location"] == outlook["location"] == "Zaal #1, Straat 1/2, ’s-Hertogenbosch"
     assert google["ctz"] == "Europe/Amsterdam" and outlook["allday"] == "false"
