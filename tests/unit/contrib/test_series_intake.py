@@ -46,14 +46,19 @@ TASKS = {
 }  # fmt: skip
 
 
+def proposal(repo: Repo, number: int, submitted: str) -> str:
+    """Submit an issue; return the events file of the one pull request intake opened."""
+    result = repo.submit(number, submitted, LABEL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (branch,) = [b for b in repo.branches() if b != "main"]
+    return repo.branch_file(branch, "data/events.yaml")
+
+
 @pytest.mark.parametrize("task", list(TASKS))
 def test_each_task_keeps_the_past(tmp_path: Path, task: str) -> None:
     answers, line = TASKS[task]
     repo = Repo(tmp_path, events=SERIES)
-    result = repo.submit(7, body(FORM, {"id": "borrel", **answers}), LABEL)
-    assert result.returncode == 0, result.stdout + result.stderr
-    (branch,) = [b for b in repo.branches() if b != "main"]
-    text = repo.branch_file(branch, "data/events.yaml")
+    text = proposal(repo, 7, body(FORM, {"id": "borrel", **answers}))
     assert line in text.splitlines(), text
     # Only the entry's own lines changed: the comments and the other keys stay as written.
     assert text.startswith(SERIES.split("  repeat:")[0].replace("\n  organizer", "\n  organizer"))
@@ -96,10 +101,9 @@ def test_a_past_evening_or_another_weekday_gets_a_dutch_answer(
 
 def test_cancelling_the_whole_series_leaves_the_held_evenings(tmp_path: Path) -> None:
     repo = Repo(tmp_path, events=SERIES)
-    result = repo.submit(9, body(FORM, {"id": "borrel", "change": "afgelasten"}), LABEL)
-    assert result.returncode == 0, result.stdout + result.stderr
-    (branch,) = [b for b in repo.branches() if b != "main"]
-    entry = yaml.safe_load(repo.branch_file(branch, "data/events.yaml"))[0]
+    entry = yaml.safe_load(proposal(repo, 9, body(FORM, {"id": "borrel", "change": "afgelasten"})))[
+        0
+    ]
     assert entry.get("status", "confirmed") == "confirmed"  # not the whole series
     assert [str(d) for d in entry["cancelled"]][:1] == ["2026-12-01"]
     assert len(entry["cancelled"]) == 8  # the coming ones; the four held stay as they were
@@ -123,10 +127,7 @@ def test_another_weekday_from_a_date_is_a_new_series_and_the_old_one_stops(tmp_p
     repo = Repo(tmp_path, events=SERIES)
     answers = {"id": "borrel", "occurrence": "2027-01-05", "scope": "vanaf deze keer",
                "start": "2027-01-06 20:00"}  # fmt: skip
-    result = repo.submit(12, body(FORM, answers), LABEL)
-    assert result.returncode == 0, result.stdout + result.stderr
-    (branch,) = [b for b in repo.branches() if b != "main"]
-    text = repo.branch_file(branch, "data/events.yaml")
+    text = proposal(repo, 12, body(FORM, answers))
     old, new = yaml.safe_load(text)
     assert old["repeat"]["until"].isoformat() == "2026-12-01"
     assert new["id"] == "borrel-vanaf-2027-01-06" and new["repeat"]["weekday"] == "wednesday"
@@ -147,9 +148,6 @@ def test_moving_a_second_evening_leaves_the_first_move_as_written(tmp_path: Path
     repo = Repo(tmp_path, events=events)
     answers = {"id": "borrel", "occurrence": "2027-01-05", "scope": "deze keer",
                "start": "2027-01-06 20:00"}  # fmt: skip
-    result = repo.submit(13, body(FORM, answers), LABEL)
-    assert result.returncode == 0, result.stdout + result.stderr
-    (branch,) = [b for b in repo.branches() if b != "main"]
-    lines = repo.branch_file(branch, "data/events.yaml").splitlines()
+    lines = proposal(repo, 13, body(FORM, answers)).splitlines()
     assert first in lines  # local times, quoted, as the file wrote them (not ISO with offset)
     assert "  - {date: 2027-01-05, start: '2027-01-06 20:00', end: '2027-01-06 22:00'}" in lines
