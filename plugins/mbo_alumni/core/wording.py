@@ -6,10 +6,10 @@ from here; the validator's messages to volunteers are Dutch sentences in `source
 A text is plain: `words(key)` gives it as it is. A page's sentence may hold a little inline
 Markdown, written out by `words.html(key)`: `[tekst]({field})` is a link to the address the
 template gives as that field, `*tekst*` is emphasis, `**tekst**` strong and `` `tekst` ``
-code. Everything else is
-escaped, the fields' values too, so a site's wording file can change the words and where the
-links sit, never the page's markup. A count says its noun in the locale's plural form:
-`words.count('home.count', n)` reads `home.count.one` or `home.count.other` (CLDR's categories).
+code. Everything else is escaped, the fields' values too, so a site's wording file can change
+the words and where the links sit, never the page's markup. A count says its noun in the
+locale's plural form: `words.count('home.count', n)` reads `home.count.one` or
+`home.count.other` (CLDR's categories).
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ class Link(NamedTuple):
     own: bool = False  # an absolute address of this site itself: no rel="noopener noreferrer"
 
 
-# A link to a field or an address, strong, emphasis: the inline Markdown a sentence may hold.
+# A link to a field or an address, strong, emphasis, code: the inline Markdown a sentence may
+# hold.
 _INLINE = re.compile(
     r"\[(?P<text>[^\]]+)\]\((?P<target>\{\w+\}|[^)\s]+)\)"
     r"|\*\*(?P<strong>.+?)\*\*|\*(?P<em>[^*]+)\*|`(?P<code>[^`]+)`"
@@ -93,18 +94,21 @@ def _parsed(text: str) -> tuple[Part, ...]:
     parts: list[Part] = []
     at = 0
     for found in _INLINE.finditer(text):
-        parts.append(("text", html.escape(text[at : found.start()], quote=False), ()))
+        parts += _escaped(text[at : found.start()])
         if found["text"] is not None:
             parts.append(("a", found["target"], _parsed(found["text"])))
         else:
             tag = next(name for name in _TAGS if found[name] is not None)
-            inner = found[tag]
             # Code is shown as written: no emphasis inside it.
-            held = (("text", html.escape(inner, quote=False), ()),) if tag == "code" else None
-            parts.append(("tag", tag, held or _parsed(inner)))
+            inner = _escaped(found[tag]) if tag == "code" else _parsed(found[tag])
+            parts.append(("tag", tag, inner))
         at = found.end()
-    parts.append(("text", html.escape(text[at:], quote=False), ()))
+    parts += _escaped(text[at:])
     return tuple(part for part in parts if part != ("text", "", ()))
+
+
+def _escaped(text: str) -> tuple[Part, ...]:
+    return (("text", html.escape(text, quote=False), ()),)
 
 
 def _link(target: str, text: str, fields: Mapping[str, Any]) -> str:
