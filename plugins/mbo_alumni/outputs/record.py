@@ -136,9 +136,14 @@ class EventRecord:
         return f"{self.event.id}@{self.site.host}"
 
     @cached_property
+    def download(self) -> str:
+        """The one-event .ics download, as a site path."""
+        return self.site.paths.event_download(self.event.id)
+
+    @cached_property
     def download_url(self) -> str:
         """The one-event .ics download, absolute."""
-        return self.site.absolute(self.site.paths.event_download(self.event.id))
+        return self.site.absolute(self.download)
 
     @cached_property
     def link(self) -> str:

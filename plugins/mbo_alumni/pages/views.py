@@ -56,7 +56,7 @@ class EventView:
     @property
     def ics(self) -> str:
         """The one-event .ics download, as a site path."""
-        return self.site.paths.event_download(self.event.id)
+        return self.record.download
 
     @property
     def description_html(self) -> Markup | None:
